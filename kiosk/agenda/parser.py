@@ -1,0 +1,588 @@
+"""Read an agenda written as a Markdown run sheet into an `Agenda` (format: docs/agenda-format.md)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from kiosk.agenda.model import BLOCK_KINDS, Agenda, AgendaError, AgendaInvalid, Block, Prompt, Theme
+
+# Dutch names first so messages show the words a Dutch school writes; English names map to themselves.
+KIND_NAMES: dict[str, str] = {
+    "welkom": "welcome",
+    "inleiding": "talk",
+    "presentatie": "talk",
+    "dialoog": "dialogue",
+    "samenvatting": "summary",
+    "pauze": "break",
+    "thematafels": "tables",
+    "presentaties": "presentations",
+    "afsluiting": "closing",
+    "inloop": "plain",
+    "anders": "plain",
+    **{kind: kind for kind in BLOCK_KINDS},
+}
+PROMPT_KIND_NAMES: dict[str, str] = {
+    "open": "open",
+    "cijfer": "rating",
+    "rating": "rating",
+    "keuze": "choice",
+    "choice": "choice",
+}
+AGENDA_KEYS: dict[str, str] = {"taal": "language", "language": "language", "start": "start", "begin": "start"}
+BLOCK_KEYS: dict[str, str] = {
+    "soort": "kind",
+    "kind": "kind",
+    "wie": "lead",
+    "lead": "lead",
+    "doel": "goal",
+    "goal": "goal",
+    "opmerking": "note",
+    "note": "note",
+}
+SECTIONS: dict[str, str] = {
+    "gesprekspunten": "points",
+    "punten": "points",
+    "points": "points",
+    "talking points": "points",
+    "vragen": "prompts",
+    "prompts": "prompts",
+    "questions": "prompts",
+    "kernboodschap": "key_message",
+    "key message": "key_message",
+    "notities": "notes",
+    "opmerkingen": "notes",
+    "notes": "notes",
+}
+THEME_HEADINGS = ("thema's", "themas", "themes")
+LANGUAGE_NAMES = {"nederlands": "nl", "dutch": "nl", "engels": "en", "english": "en"}
+
+_KEY_LINE = re.compile(r"^\s*([^\W\d_][\w'-]*)\s*:\s*(.*?)\s*$")
+_DURATION = re.compile(
+    r"^(?P<title>.*?)\s*\(\s*(?P<amount>[^()]*?)\s*(?:min|minuten|minuut|minutes|minute)\.?\s*\)$"
+)
+_WHOLE = re.compile(r"^\d+$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID_SUFFIX = re.compile(r"\s*\{#([^{}]*)\}\s*$")
+_OPTIONS_SUFFIX = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
+_LANG = re.compile(r"^[a-z]{2}$")
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+_MARKDOWN = MarkdownIt("commonmark")
+
+
+def _allowed(names: Mapping[str, str]) -> str:
+    return ", ".join(names)
+
+
+def inline_text(node: SyntaxTreeNode) -> str:
+    """The plain text of an inline node: markup dropped, line breaks kept as newlines."""
+    parts: list[str] = []
+    for child in node.children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type != "html_inline":
+            parts.append(inline_text(child))
+    return "".join(parts)
+
+
+def line_of(node: SyntaxTreeNode) -> int:
+    """The 1-based line where a node starts."""
+    return node.map[0] + 1 if node.map else 0
+
+
+def paragraph_lines(node: SyntaxTreeNode) -> list[tuple[int, str]]:
+    """Each source line of a paragraph with its 1-based number (a softbreak is one source line)."""
+    text = "".join(inline_text(child) for child in node.children if child.type == "inline")
+    return [(line_of(node) + i, part.strip()) for i, part in enumerate(text.split("\n"))]
+
+
+def node_text(node: SyntaxTreeNode) -> str:
+    """Plain text of a heading, paragraph or list item's own paragraphs, lines joined by spaces."""
+    if node.type == "list_item":
+        return " ".join(node_text(c) for c in node.children if c.type == "paragraph").strip()
+    return " ".join(text for _, text in paragraph_lines(node) if text)
+
+
+def item_children(item: SyntaxTreeNode) -> list[SyntaxTreeNode]:
+    """The items of lists nested in a list item."""
+    return [sub for c in item.children if c.type in ("bullet_list", "ordered_list") for sub in c.children]
+
+
+def is_list(node: SyntaxTreeNode) -> bool:
+    return node.type in ("bullet_list", "ordered_list")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "thema"
+
+
+@dataclass
+class _BlockDraft:
+    """A block while its lines are being read; frozen into a `Block` at the end."""
+
+    number: int  # 1-based, as in prompt ids
+    title: str
+    minutes: int
+    line: int
+    kind: str = "plain"
+    lead: str = ""
+    points: list[str] = field(default_factory=list)
+    prompts: list[Prompt] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def freeze(self) -> Block:
+        return Block(
+            index=self.number - 1,
+            title=self.title,
+            minutes=self.minutes,
+            kind=self.kind,
+            lead=self.lead,
+            points=tuple(self.points),
+            prompts=tuple(self.prompts),
+            notes="\n\n".join(self.notes),
+            line=self.line,
+        )
+
+
+class _Reader:
+    """Walks the top-level Markdown nodes once, keeping the place (front, block, section, themes)."""
+
+    def __init__(self, text: str, path: str, cards: Callable[[], Mapping[str, Theme]]) -> None:
+        self.text = text
+        self.path = path
+        self.cards = cards
+        self.errors: list[AgendaError] = []
+        self.title = ""
+        self.title_line = 0
+        self.language = "nl"
+        self.start: str | None = None
+        self.blocks: list[_BlockDraft] = []
+        self.themes: list[Theme] = []
+        self.key_message: list[str] = []
+        self.key_message_line = 0
+        self.section_serial = 0  # counts '###' headings, so a key message split over paragraphs stays one
+        self.key_section = 0
+        self.in_themes = False
+        self.section = ""  # "" directly under a heading, else a value of SECTIONS
+        self.prompt_ids: dict[str, int] = {}
+        self.theme_ids: dict[str, int] = {}
+
+    def error(self, line: int, message: str) -> None:
+        self.errors.append(AgendaError(self.path, line, message))
+
+    @property
+    def block(self) -> _BlockDraft | None:
+        return None if self.in_themes or not self.blocks else self.blocks[-1]
+
+    def read(self) -> Agenda:
+        root = SyntaxTreeNode(_MARKDOWN.parse(self.text))
+        for node in root.children:
+            if node.type == "heading":
+                self.heading(node)
+            elif node.type == "paragraph":
+                self.paragraph(node)
+            elif is_list(node):
+                self.bullets(node)
+            elif (
+                node.type in ("blockquote", "fence", "code_block")
+                and self.block
+                and self.section != "prompts"
+            ):
+                self.block.notes.append(node.content.strip() or self.text_of(node))
+            # Thematic breaks and HTML (comments for the author) carry nothing for the evening.
+        if not self.title:
+            self.error(1, "the agenda has no title; start the file with a line like '# Ouderavond'")
+        if not self.blocks:
+            self.error(
+                self.title_line or 1,
+                "the agenda has no blocks; add at least one block heading like '## Welkom (5 min)'",
+            )
+        if self.errors:
+            raise AgendaInvalid(sorted(self.errors, key=lambda e: e.line))
+        return Agenda(
+            title=self.title,
+            language=self.language,
+            blocks=tuple(b.freeze() for b in self.blocks),
+            themes=tuple(self.themes),
+            start_time=self.start,
+            key_message="\n\n".join(self.key_message),
+            source=self.text,
+            path=self.path,
+        )
+
+    def text_of(self, node: SyntaxTreeNode) -> str:
+        return "\n".join(node_text(c) for c in node.children if c.type == "paragraph")
+
+    # -- headings -------------------------------------------------------------------------------------
+
+    def heading(self, node: SyntaxTreeNode) -> None:
+        line, text = line_of(node), node_text(node)
+        if node.tag == "h1":
+            if self.title:
+                self.error(
+                    line,
+                    f"a second title '# {text}' (the first is on line {self.title_line}); "
+                    "an agenda has one '# title', blocks are '## Title (15 min)'",
+                )
+            else:
+                self.title, self.title_line = text, line
+        elif node.tag == "h2":
+            self.block_heading(line, text)
+        elif node.tag == "h3":
+            self.section_heading(line, text)
+        else:
+            self.error(line, f"'{node.markup} {text}' is nested too deep; sections inside a block use '### '")
+
+    def block_heading(self, line: int, text: str) -> None:
+        self.section = ""
+        if text.strip().lower() in THEME_HEADINGS:
+            self.in_themes = True
+            return
+        self.in_themes = False
+        match = _DURATION.match(text.strip())
+        title, minutes = text.strip(), 0
+        if match is None:
+            self.error(
+                line,
+                f"block '{title}' has no duration; write the minutes at the end of the heading, "
+                f"like '## {title} (15 min)'",
+            )
+        else:
+            title, amount = match["title"].strip(), match["amount"]
+            if _WHOLE.match(amount) and int(amount) > 0:
+                minutes = int(amount)
+            else:
+                self.error(
+                    line,
+                    f"the duration of block '{title}' is '{amount}'; expected a positive whole number"
+                    " of minutes, like '(15 min)'",
+                )
+        if not title:
+            self.error(line, "a block heading has no title; expected '## Title (15 min)'")
+        # The draft is kept even when broken so its prompts and keys are still checked.
+        self.blocks.append(_BlockDraft(number=len(self.blocks) + 1, title=title, minutes=minutes, line=line))
+
+    def section_heading(self, line: int, text: str) -> None:
+        self.section_serial += 1
+        name = text.strip().lower()
+        section = SECTIONS.get(name)
+        if section is None:
+            self.section = "unknown"
+            self.error(line, f"unknown section '### {text}'; expected one of: {_allowed(SECTIONS)}")
+            return
+        if self.block is None:
+            self.section = "outside"
+            what = "prompts" if section == "prompts" else f"section '### {text}'"
+            self.error(
+                line, f"{what} outside a block; put it under a block heading like '## Dialoog (45 min)'"
+            )
+            return
+        self.section = section
+
+    # -- paragraphs -----------------------------------------------------------------------------------
+
+    def paragraph(self, node: SyntaxTreeNode) -> None:
+        block, section = self.block, self.section
+        if section in ("unknown", "outside"):
+            return
+        if self.in_themes:
+            return  # an introduction to the themes, for the reader of the file only
+        lines = paragraph_lines(node)
+        if not section:
+            pairs = [(ln, _KEY_LINE.match(text)) for ln, text in lines if text]
+            if pairs and all(m for _, m in pairs):
+                for ln, m in pairs:
+                    assert m is not None
+                    self.key(ln, m[1], m[2])
+                return
+            if block is not None:
+                block.notes.append(node_text(node))
+            return  # prose before the first block introduces the evening; the kiosk does not show it
+        assert block is not None
+        if section == "points":
+            block.points.append(node_text(node))
+        elif section == "notes":
+            block.notes.append(node_text(node))
+        elif section == "key_message":
+            self.add_key_message(line_of(node), node_text(node))
+        else:
+            self.error(
+                line_of(node),
+                "under '### Vragen' every prompt is a bullet, like '- Open: Wat gaat goed?'",
+            )
+
+    def key(self, line: int, raw_key: str, value: str) -> None:
+        key = raw_key.lower()
+        block = self.block
+        if not value:
+            self.error(line, f"key '{raw_key}' has no value; expected '{raw_key}: value'")
+            return
+        if block is None:
+            if self.in_themes:
+                return
+            name = AGENDA_KEYS.get(key)
+            if name is None:
+                self.error(
+                    line,
+                    f"unknown key '{raw_key}' before the first block; expected one of: "
+                    f"{_allowed(AGENDA_KEYS)}",
+                )
+            elif name == "language":
+                self.set_language(line, value)
+            else:
+                self.set_start(line, value)
+            return
+        name = BLOCK_KEYS.get(key)
+        if name is None:
+            self.error(
+                line,
+                f"unknown key '{raw_key}' in block '{block.title}'; expected one of: {_allowed(BLOCK_KEYS)} "
+                "(free text belongs under '### Notities')",
+            )
+        elif name == "kind":
+            kind = KIND_NAMES.get(value.lower())
+            if kind is None:
+                self.error(line, f"unknown kind '{value}'; expected one of: {_allowed(KIND_NAMES)}")
+            else:
+                block.kind = kind
+        elif name == "lead":
+            block.lead = value
+        else:
+            block.notes.append(f"{raw_key}: {value}")
+
+    def set_language(self, line: int, value: str) -> None:
+        code = LANGUAGE_NAMES.get(value.lower(), value.lower())
+        if _LANG.match(code):
+            self.language = code
+        else:
+            self.error(line, f"language '{value}' is not a two-letter code; expected e.g. 'nl' or 'en'")
+
+    def set_start(self, line: int, value: str) -> None:
+        match = _TIME.match(value)
+        if match and int(match[1]) < 24 and int(match[2]) < 60:
+            self.start = f"{int(match[1]):02d}:{match[2]}"
+        else:
+            self.error(line, f"start time '{value}' is not a time of day; expected hours:minutes like 19:00")
+
+    def add_key_message(self, line: int, text: str) -> None:
+        if self.key_section and self.key_section != self.section_serial:
+            self.error(line, f"a second key message; the first starts on line {self.key_message_line}")
+            return
+        if not self.key_section:
+            self.key_section, self.key_message_line = self.section_serial, line
+        self.key_message.append(text)
+
+    # -- lists ----------------------------------------------------------------------------------------
+
+    def bullets(self, node: SyntaxTreeNode) -> None:
+        block, section = self.block, self.section
+        if section in ("unknown", "outside"):
+            return
+        if self.in_themes:
+            for item in node.children:
+                self.theme(item)
+            return
+        if block is None:
+            self.front_list(node)
+            return
+        if section == "prompts":
+            for item in node.children:
+                self.prompt(block, item)
+        elif section in ("", "points"):
+            block.points.extend(self.flatten(node))
+        elif section == "notes":
+            block.notes.append("\n".join(f"- {text}" for text in self.flatten(node)))
+        else:
+            self.add_key_message(line_of(node), "\n".join(self.flatten(node)))
+
+    def flatten(self, node: SyntaxTreeNode) -> list[str]:
+        """Every item's text in reading order, nested items after their parent."""
+        texts: list[str] = []
+        for item in node.children:
+            texts.append(node_text(item))
+            for child in item.children:
+                if is_list(child):
+                    texts.extend(self.flatten(child))
+        return [t for t in texts if t]
+
+    def front_list(self, node: SyntaxTreeNode) -> None:
+        for item in node.children:
+            match = _KEY_LINE.match(node_text(item))
+            if match is None:
+                self.error(line_of(item), "before the first block a bullet is a setting like '- taal: nl'")
+            else:
+                self.key(line_of(item), match[1], match[2])
+
+    # -- prompts --------------------------------------------------------------------------------------
+
+    def prompt(self, block: _BlockDraft, item: SyntaxTreeNode) -> None:
+        line, text = line_of(item), node_text(item)
+        number = len(block.prompts) + 1
+        match = _KEY_LINE.match(text)
+        kind = PROMPT_KIND_NAMES.get(match[1].lower()) if match else None
+        if match is None or kind is None:
+            problem = f"unknown prompt kind '{match[1]}'" if match else "the prompt has no kind"
+            self.error(
+                line,
+                f"{problem}; a prompt reads '- Open: question', '- Cijfer: question' (1-5) or "
+                "'- Keuze: question [option a | option b]' (English: Open, Rating, Choice)",
+            )
+            return
+        body, explicit_id, options = split_prompt(match[2])
+        prompt_id = explicit_id if explicit_id is not None else f"b{block.number}-q{number}"
+        ok = self.check_prompt(line, kind, body, options, explicit_id)
+        translations: dict[str, str] = {}
+        option_translations: dict[str, tuple[str, ...]] = {}
+        for sub in item_children(item):
+            sub_line, sub_text = line_of(sub), node_text(sub)
+            lang_match = _KEY_LINE.match(sub_text)
+            if lang_match is None or not _LANG.match(lang_match[1].lower()):
+                self.error(sub_line, "a bullet under a prompt is a translation like '- en: What went well?'")
+                continue
+            lang = lang_match[1].lower()
+            sub_body, sub_id, sub_options = split_prompt(lang_match[2])
+            if sub_id is not None:
+                self.error(sub_line, "a translation has no id of its own; put '{#id}' on the prompt itself")
+            if kind == "choice" and len(sub_options) != len(options):
+                self.error(
+                    sub_line,
+                    f"the '{lang}' translation has {len(sub_options)} options; the prompt has {len(options)}",
+                )
+            elif kind != "choice" and sub_options:
+                self.error(sub_line, "only a Keuze/Choice prompt has options in brackets")
+            translations[lang] = sub_body
+            if sub_options:
+                option_translations[lang] = sub_options
+        if prompt_id in self.prompt_ids:
+            self.error(
+                line,
+                f"prompt id '{prompt_id}' is already used on line {self.prompt_ids[prompt_id]}; "
+                "each prompt needs its own id",
+            )
+            ok = False
+        else:
+            self.prompt_ids[prompt_id] = line
+        if ok:
+            block.prompts.append(
+                Prompt(prompt_id, kind, body, options, translations, option_translations, line)
+            )
+        else:
+            # Keep numbering by position so later prompts get the ids the author expects.
+            block.prompts.append(Prompt(prompt_id, kind, body, options, line=line))
+
+    def check_prompt(
+        self, line: int, kind: str, body: str, options: tuple[str, ...], explicit_id: str | None
+    ) -> bool:
+        ok = True
+        if not body:
+            self.error(line, "the prompt has no question; expected e.g. '- Open: Wat gaat goed?'")
+            ok = False
+        if kind == "choice" and len(options) < 2:
+            self.error(
+                line,
+                "a Keuze/Choice prompt needs at least two options in brackets, like "
+                "'- Keuze: Welke tafel? [Verzuim | Contact]'",
+            )
+            ok = False
+        if kind != "choice" and options:
+            self.error(line, "only a Keuze/Choice prompt has options in brackets")
+            ok = False
+        if explicit_id is not None and not _ID.match(explicit_id):
+            self.error(
+                line,
+                f"prompt id '{explicit_id}' is not usable; an id is lowercase letters, digits and '-', "
+                "like '{#ervaringen-ouders}'",
+            )
+            ok = False
+        return ok
+
+    # -- themes ---------------------------------------------------------------------------------------
+
+    def theme(self, item: SyntaxTreeNode) -> None:
+        line, text = line_of(item), node_text(item)
+        text, explicit_id, _ = split_prompt(text, with_options=False)
+        extra = [node_text(sub) for sub in item_children(item)]
+        match = _KEY_LINE.match(text)
+        if match and match[1].lower() in ("kaart", "card"):
+            card_id = match[2].strip()
+            try:
+                cards = self.cards()
+            except AgendaInvalid as exc:
+                self.errors.extend(exc.errors)
+                return
+            card = cards.get(card_id)
+            if card is None:
+                self.error(line, f"unknown card '{card_id}'; the shipped cards are: {', '.join(cards)}")
+                return
+            theme = Theme(explicit_id or card.id, card.title, "\n".join([card.card, *extra]).strip(), line)
+        else:
+            title, _, card_text = text.partition(": ")
+            title = title.strip()
+            if not title:
+                self.error(line, "a theme has no title; expected '- Title: a sentence for the table'")
+                return
+            theme = Theme(
+                explicit_id or slug(title), title, "\n".join([card_text.strip(), *extra]).strip(), line
+            )
+        if theme.id in self.theme_ids:
+            self.error(line, f"theme id '{theme.id}' is already used on line {self.theme_ids[theme.id]}")
+            return
+        self.theme_ids[theme.id] = line
+        self.themes.append(theme)
+
+
+def split_prompt(text: str, with_options: bool = True) -> tuple[str, str | None, tuple[str, ...]]:
+    """Split 'question [a | b] {#id}' into the question, the explicit id and the options."""
+    explicit_id: str | None = None
+    options: tuple[str, ...] = ()
+    for _ in range(2):  # the id and the options may come in either order
+        id_match = _ID_SUFFIX.search(text)
+        if id_match and explicit_id is None:
+            explicit_id, text = id_match[1].strip(), text[: id_match.start()]
+        opt_match = _OPTIONS_SUFFIX.search(text) if with_options else None
+        if opt_match and not options:
+            options = tuple(o.strip() for o in opt_match[1].split("|") if o.strip())
+            text = text[: opt_match.start()]
+    return text.strip(), explicit_id, options
+
+
+def parse_agenda(text: str, path: str = "<agenda>", cards: Mapping[str, Theme] | None = None) -> Agenda:
+    """Parse an agenda's Markdown; raises AgendaInvalid listing every problem with its line."""
+
+    def shipped_cards() -> Mapping[str, Theme]:
+        if cards is not None:
+            return cards
+        # Imported here because cards.py reads its files with this module's helpers.
+        from kiosk.agenda.cards import load_cards
+
+        return load_cards()
+
+    return _Reader(text, path, shipped_cards).read()
+
+
+def load_agenda(path: str | Path) -> Agenda:
+    """Read and parse an agenda file (UTF-8); an unreadable file is an AgendaInvalid on line 0."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AgendaInvalid(
+            [AgendaError(name, 0, "no such file; expected the path of an agenda (.md)")]
+        ) from None
+    except IsADirectoryError:
+        raise AgendaInvalid([AgendaError(name, 0, "is a folder; expected an agenda file (.md)")]) from None
+    except UnicodeDecodeError as exc:
+        raise AgendaInvalid(
+            [AgendaError(name, 0, f"is not UTF-8 text (byte {exc.start}); save the agenda as UTF-8")]
+        ) from None
+    except OSError as exc:
+        raise AgendaInvalid([AgendaError(name, 0, f"cannot be read: {exc.strerror or exc}")]) from None
+    return parse_agenda(text, name)
