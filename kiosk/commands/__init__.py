@@ -1,0 +1,1 @@
+"""The `kiosk` subcommands, one module each; each module keeps heavy imports inside its `main`."""

@@ -1,0 +1,17 @@
+"""`kiosk check AGENDA...`: validate agenda files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("agendas", nargs="+", metavar="AGENDA", help="agenda files to check")
+    parser.add_argument("--json", action="store_true", help="print the parsed agenda as JSON")
+
+
+def main(args: argparse.Namespace) -> int:
+    from kiosk.agenda.check import run_check
+
+    return run_check(list(args.agendas), args.json, sys.stdout, sys.stderr)

@@ -1,0 +1,120 @@
+"""What several subcommands share: the common options, the data folder, opening an evening."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.agenda.model import Agenda
+from kiosk.core.clock import Clock, system_clock
+from kiosk.core.session import SessionCore, resume_session, start_session
+from kiosk.core.store import EventLog, SessionInfo, StoreError, open_event_log
+
+APP_NAME = "driehoek-kiosk"
+DEFAULT_PORT = 8765
+
+
+class UserError(Exception):
+    """A problem the user can fix; main prints the message, no traceback, and exits with `status`."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="where evenings are stored (default: $KIOSK_DATA_DIR or the user data folder)",
+    )
+
+
+def add_network(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks one)")
+    parser.add_argument("--public-url", default=None, help="the address phones use, when behind a proxy")
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the kiosk (default nl)")
+
+
+def add_evening(parser: argparse.ArgumentParser) -> None:
+    """Options of `run` and `serve`: which agenda, and whether to resume."""
+    parser.add_argument("agenda", nargs="?", default=None, help="agenda file (default: the shipped evening)")
+    parser.add_argument(
+        "--resume",
+        nargs="?",
+        const="latest",
+        default=None,
+        metavar="SESSION",
+        help="continue an unfinished evening (the latest, or the one named)",
+    )
+    parser.add_argument("--new", action="store_true", help="start a new evening even if one is unfinished")
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    if getattr(args, "data_dir", None):
+        return Path(args.data_dir)
+    if os.environ.get("KIOSK_DATA_DIR"):
+        return Path(os.environ["KIOSK_DATA_DIR"])
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def open_log(args: argparse.Namespace) -> EventLog:
+    try:
+        return open_event_log(data_dir(args))
+    except StoreError as exc:
+        raise UserError(str(exc)) from exc
+
+
+def load_agenda_or_exit(path: str | None) -> Agenda:
+    """The agenda named, or the shipped default; errors become `file:line: message` and status 2."""
+    from kiosk.agenda.model import AgendaInvalid
+    from kiosk.agenda.parser import load_agenda
+    from kiosk.resources import default_agenda_path
+
+    try:
+        return load_agenda(path or default_agenda_path())
+    except AgendaInvalid as exc:
+        raise UserError("\n".join(str(e) for e in exc.errors), status=2) from exc
+
+
+def parse_stored_agenda(source: str, path: str) -> Agenda:
+    from kiosk.agenda.parser import parse_agenda
+
+    return parse_agenda(source, path)
+
+
+def describe(info: SessionInfo) -> str:
+    when = datetime.fromtimestamp(info.created_at).strftime("%Y-%m-%d %H:%M")
+    return f"{info.id} ({when}, {info.agenda_title})"
+
+
+def open_evening(args: argparse.Namespace, log: EventLog, clock: Clock = system_clock) -> SessionCore:
+    """Resume the evening asked for, or start a new one; never silently over an unfinished one."""
+    resume = getattr(args, "resume", None)
+    try:
+        if resume:
+            info = log.latest_unfinished() if resume == "latest" else log.session(resume)
+            if info is None:
+                raise UserError("There is no unfinished evening to resume; start a new one without --resume.")
+            return resume_session(log, info, parse_stored_agenda, clock)
+        agenda = load_agenda_or_exit(getattr(args, "agenda", None))
+        unfinished = log.latest_unfinished()
+        if unfinished is not None and not getattr(args, "new", False):
+            print(
+                f"note: the evening {describe(unfinished)} is unfinished; "
+                "`--resume` continues it. Starting a new evening.",
+                file=sys.stderr,
+            )
+        return start_session(log, agenda, clock)
+    except StoreError as exc:
+        raise UserError(str(exc)) from exc

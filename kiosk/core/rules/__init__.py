@@ -1,0 +1,8 @@
+"""The rules of the evening, one module per resource; importing this package registers them all."""
+
+from __future__ import annotations
+
+from kiosk.core.rules import blocks, closing, contributions, devices, prompts  # noqa: F401
+from kiosk.core.rules.registry import RULES, Rule, rule
+
+__all__ = ["RULES", "Rule", "rule"]

@@ -1,0 +1,252 @@
+"""What people say: adding, moderating, recognising, merging and taking back contributions."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kiosk.core.events import Command, CommandError, Event
+from kiosk.core.moderation import review_reason
+from kiosk.core.rules.devices import device_of
+from kiosk.core.rules.prompts import prompt_field
+from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
+from kiosk.core.state import SOURCES, Contribution, SessionState
+from kiosk.core.text import MAX_CONTRIBUTION, clean_text
+
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MAX_TAGS = 8
+MAX_TAG_LEN = 40
+
+
+def cleaned_contribution_text(data: dict[str, Any]) -> str:
+    raw = data.get("text")
+    if not isinstance(raw, str):
+        raise CommandError("bad_request", "'text' must be text", field="text")
+    text = clean_text(raw)
+    if not text:
+        raise CommandError("empty", "write something first")
+    if len(text) > MAX_CONTRIBUTION:
+        raise CommandError(
+            "too_long", f"at most {MAX_CONTRIBUTION} characters, please", max=MAX_CONTRIBUTION, length=len(text)
+        )
+    return text
+
+
+def existing(state: SessionState, data: dict[str, Any]) -> Contribution:
+    contribution = state.contributions.get(data.get("id"))  # type: ignore[arg-type]
+    if contribution is None:
+        raise CommandError("unknown_contribution", "there is no such contribution")
+    return contribution
+
+
+@rule("contribution/add", actors=EVERYONE)
+def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    client_id = cmd.data.get("id")
+    if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
+        raise CommandError("bad_request", "a contribution needs an id of letters, digits, - or _", field="id")
+    by_phone = not cmd.actor.steers
+    device = device_of(cmd) if by_phone else None
+    known = state.contributions.get(client_id)
+    if known is not None:
+        if known.device == device:
+            return None  # a resend after a reconnect: stored once
+        raise CommandError("id_taken", "that id is already used")
+    if state.finished:
+        raise CommandError("session_finished", "the evening has been closed")
+    text = cleaned_contribution_text(cmd.data)
+    if by_phone:
+        if device not in state.devices:
+            raise CommandError("not_joined", "this phone has not joined the evening")
+        prompt_id: str | None = prompt_field(state, cmd.data) if "prompt" in cmd.data else state.open_prompt
+        if prompt_id is None or prompt_id != state.open_prompt:
+            raise CommandError("prompt_closed", "this question is closed")
+        prompt = state.agenda.prompt(prompt_id)
+        if prompt is None or prompt.kind != "open":
+            raise CommandError("wrong_prompt_kind", "this question takes a rating or a choice")
+        source = "phone"
+        role = state.devices[device].role
+    else:
+        prompt_id = prompt_field(state, cmd.data) if cmd.data.get("prompt") else state.open_prompt
+        source = cmd.data.get("source", "paper")
+        if source not in SOURCES or source == "phone":
+            raise CommandError("bad_request", "source must be 'paper' or 'spoken'", field="source")
+        role = cmd.data.get("role") or None
+        if role not in (None, "parent", "staff"):
+            raise CommandError("bad_role", "role must be 'parent' or 'staff'")
+    reason = review_reason(text)
+    if reason is not None:
+        status = "pending"
+    elif not by_phone or state.auto_approve:
+        status = "approved"  # what the facilitator types in is approved by typing it
+    else:
+        status = "pending"
+    block = state.agenda.block_of_prompt(prompt_id) if prompt_id else None
+    return {
+        "id": client_id,
+        "prompt": prompt_id,
+        "block": block.index if block else state.current,
+        "text": text,
+        "device": device,
+        "role": role,
+        "source": source,
+        "status": status,
+        "held": reason,
+    }
+
+
+@_check_add.applies
+def _apply_add(state: SessionState, event: Event) -> None:
+    d = event.data
+    state.contributions[d["id"]] = Contribution(
+        id=d["id"],
+        prompt_id=d["prompt"],
+        block_index=d["block"],
+        text=d["text"],
+        at=event.at,
+        source=d["source"],
+        device=d["device"],
+        role=d["role"],
+        status=d["status"],
+        held_reason=d["held"],
+    )
+
+
+def _status_rule(type_: str, status: str) -> None:
+    @rule(type_)
+    def check(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+        contribution = existing(state, cmd.data)
+        if contribution.status == status:
+            return None
+        return {"id": contribution.id}
+
+    @check.applies
+    def apply(state: SessionState, event: Event) -> None:
+        contribution = state.contributions[event.data["id"]]
+        contribution.status = status
+        if status == "approved":
+            contribution.held_reason = None
+        else:
+            contribution.pinned = False
+
+
+_status_rule("contribution/approve", "approved")
+_status_rule("contribution/hide", "hidden")
+_status_rule("contribution/pend", "pending")
+
+
+@rule("contribution/pin")
+def _check_pin(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    contribution = existing(state, cmd.data)
+    pinned = field_bool(cmd.data, "pinned", default=True)
+    if pinned and contribution.status != "approved":
+        raise CommandError("not_approved", "approve a contribution before pinning it")
+    return None if contribution.pinned == pinned else {"id": contribution.id, "pinned": pinned}
+
+
+@_check_pin.applies
+def _apply_pin(state: SessionState, event: Event) -> None:
+    state.contributions[event.data["id"]].pinned = event.data["pinned"]
+
+
+@rule("contribution/tag")
+def _check_tag(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    contribution = existing(state, cmd.data)
+    tags = cmd.data.get("tags")
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise CommandError("bad_request", "'tags' must be a list of words", field="tags")
+    cleaned: list[str] = []
+    for tag in tags:
+        tag = clean_text(tag).replace("\n", " ")[:MAX_TAG_LEN]
+        if tag and tag not in cleaned:
+            cleaned.append(tag)
+    if len(cleaned) > MAX_TAGS:
+        raise CommandError("too_many_tags", f"at most {MAX_TAGS} tags", max=MAX_TAGS)
+    return None if cleaned == contribution.tags else {"id": contribution.id, "tags": cleaned}
+
+
+@_check_tag.applies
+def _apply_tag(state: SessionState, event: Event) -> None:
+    state.contributions[event.data["id"]].tags = list(event.data["tags"])
+
+
+@rule("contribution/edit")
+def _check_edit(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    contribution = existing(state, cmd.data)
+    text = cleaned_contribution_text(cmd.data)
+    return None if text == contribution.text else {"id": contribution.id, "text": text}
+
+
+@_check_edit.applies
+def _apply_edit(state: SessionState, event: Event) -> None:
+    state.contributions[event.data["id"]].text = event.data["text"]
+
+
+@rule("contribution/merge")
+def _check_merge(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    duplicate = existing(state, cmd.data)
+    target = state.contributions.get(cmd.data.get("into"))  # type: ignore[arg-type]
+    if target is None:
+        raise CommandError("unknown_contribution", "there is no contribution to merge into")
+    if target.id == duplicate.id or target.merged_into is not None:
+        raise CommandError("bad_merge", "merge into another contribution that stands on its own")
+    if any(c.merged_into == duplicate.id for c in state.contributions.values()):
+        raise CommandError("bad_merge", "this contribution has duplicates merged into it; merge those first")
+    return None if duplicate.merged_into == target.id else {"id": duplicate.id, "into": target.id}
+
+
+@_check_merge.applies
+def _apply_merge(state: SessionState, event: Event) -> None:
+    duplicate = state.contributions[event.data["id"]]
+    duplicate.merged_into = event.data["into"]
+    duplicate.pinned = False
+
+
+@rule("contribution/endorse", actors=EVERYONE)
+def _check_endorse(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    device = device_of(cmd)
+    contribution = existing(state, cmd.data)
+    on = field_bool(cmd.data, "on", default=True)
+    if not contribution.visible:
+        raise CommandError("unknown_contribution", "there is no such contribution")
+    if not state.recognition_open or contribution.prompt_id != state.open_prompt:
+        raise CommandError("recognition_closed", "recognising answers is not open now")
+    if contribution.device == device:
+        raise CommandError("own_contribution", "you cannot recognise your own contribution")
+    if (device in contribution.endorsements) == on:
+        return None
+    return {"id": contribution.id, "device": device, "on": on}
+
+
+@_check_endorse.applies
+def _apply_endorse(state: SessionState, event: Event) -> None:
+    endorsements = state.contributions[event.data["id"]].endorsements
+    if event.data["on"]:
+        endorsements.add(event.data["device"])
+    else:
+        endorsements.discard(event.data["device"])
+
+
+@rule("contribution/withdraw", actors=EVERYONE)
+def _check_withdraw(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    contribution = existing(state, cmd.data)
+    if not cmd.actor.steers and contribution.device != device_of(cmd):
+        raise CommandError("not_yours", "you can only take back your own contributions")
+    return None if contribution.withdrawn else {"id": contribution.id}
+
+
+@_check_withdraw.applies
+def _apply_withdraw(state: SessionState, event: Event) -> None:
+    contribution = state.contributions[event.data["id"]]
+    contribution.withdrawn = True
+    contribution.pinned = False
+
+
+@rule("settings/auto_approve")
+def _check_auto(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    on = field_bool(cmd.data, "on")
+    return None if on == state.auto_approve else {"on": on}
+
+
+@_check_auto.applies
+def _apply_auto(state: SessionState, event: Event) -> None:
+    state.auto_approve = event.data["on"]

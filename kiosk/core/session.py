@@ -1,0 +1,115 @@
+"""The session core: validate a command, append its event durably, apply it, publish it."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from kiosk.agenda.model import Agenda
+from kiosk.core.clock import Clock, system_clock
+from kiosk.core.events import Command, CommandError, Event
+from kiosk.core.rules import RULES
+from kiosk.core.rules.registry import Context
+from kiosk.core.state import SessionState
+from kiosk.core.store import EventLog, SessionInfo, StoreError
+
+Listener = Callable[[Event, SessionState], None]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What came of a command: the event it made, or None when it changed nothing (a repeat)."""
+
+    event: Event | None
+
+    @property
+    def changed(self) -> bool:
+        return self.event is not None
+
+
+def apply_event(state: SessionState, event: Event) -> None:
+    """Fold one event into the state; the only way the state changes."""
+    rule = RULES.get(event.type)
+    if rule is None:
+        raise StoreError(
+            f"The log holds an event of type {event.type!r} that this version does not know; update the kiosk."
+        )
+    rule.apply(state, event)
+    state.seq = event.seq
+
+
+def replay(agenda: Agenda, events: Iterable[Event]) -> SessionState:
+    """The state after the given events: replay equals live."""
+    state = SessionState.initial(agenda)
+    for event in events:
+        apply_event(state, event)
+    return state
+
+
+class SessionCore:
+    """One evening's rules and state; every face sends it commands and listens to its events."""
+
+    def __init__(
+        self,
+        agenda: Agenda,
+        *,
+        log: EventLog | None = None,
+        info: SessionInfo | None = None,
+        clock: Clock = system_clock,
+        events: Iterable[Event] = (),
+    ) -> None:
+        self.agenda = agenda
+        self.log = log
+        self.info = info
+        self.clock = clock
+        history = list(events)
+        self.state = replay(agenda, history)
+        self._last_at = history[-1].at if history else 0.0
+        self._listeners: list[Listener] = []
+
+    def now(self) -> float:
+        return self.clock()
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(event, state)` after every applied event; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def execute(self, command: Command) -> Outcome:
+        """Validate, then append durably, then apply and publish. Raises CommandError when refused."""
+        rule = RULES.get(command.type)
+        if rule is None:
+            raise CommandError("unknown_type", f"unknown message type {command.type!r}", type=command.type)
+        if command.actor.kind not in rule.actors:
+            raise CommandError("forbidden", "this device may not do that")
+        if not isinstance(command.data, dict):
+            raise CommandError("bad_request", "a message's data must be an object")
+        # A clock that jumps back must not make timers run backwards.
+        now = max(self.clock(), self._last_at)
+        data = rule.check(self.state, command, Context(now=now, new_id=lambda: secrets.token_hex(4)))
+        if data is None:
+            return Outcome(None)
+        event = Event(seq=self.state.seq + 1, at=now, type=command.type, data=data)
+        if self.log is not None and self.info is not None:
+            self.log.append(self.info.id, [event])
+        self._last_at = now
+        apply_event(self.state, event)
+        for listener in list(self._listeners):
+            listener(event, self.state)
+        return Outcome(event)
+
+
+def start_session(log: EventLog, agenda: Agenda, clock: Clock = system_clock) -> SessionCore:
+    """A new evening on the given agenda, stored in the log."""
+    info = log.create_session(agenda, clock())
+    return SessionCore(agenda, log=log, info=info, clock=clock)
+
+
+def resume_session(
+    log: EventLog, info: SessionInfo, parse: Callable[[str, str], Agenda], clock: Clock = system_clock
+) -> SessionCore:
+    """An evening replayed from its log, on the agenda text stored with it."""
+    agenda = parse(info.agenda_source, info.agenda_path)
+    events = list(log.events(info.id))
+    return SessionCore(agenda, log=log, info=info, clock=clock, events=events)

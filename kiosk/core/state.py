@@ -1,0 +1,178 @@
+"""The evening's state: a fold over its events, never written any other way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.agenda.model import Agenda, Block
+
+CONTRIBUTION_STATUSES = ("pending", "approved", "hidden")
+ROLES = ("parent", "staff")
+SOURCES = ("phone", "paper", "spoken")
+ACTION_STATUSES = ("planned", "in_progress", "done", "dropped")
+
+
+@dataclass
+class BlockTimer:
+    """A block's timer as wall-clock facts, so a restart shows the right time left."""
+
+    planned: float  # seconds from the agenda
+    extra: float = 0.0  # extensions minus shortenings, seconds
+    elapsed_before: float = 0.0  # run time before the current run
+    running_since: float | None = None  # wall-clock start of the current run
+    first_started: float | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.running_since is not None
+
+    @property
+    def length(self) -> float:
+        return max(0.0, self.planned + self.extra)
+
+    def elapsed(self, now: float) -> float:
+        if self.running_since is None:
+            return self.elapsed_before
+        return self.elapsed_before + max(0.0, now - self.running_since)
+
+    def remaining(self, now: float) -> float:
+        """Seconds left; negative is overtime."""
+        return self.length - self.elapsed(now)
+
+    def start(self, now: float) -> None:
+        if self.running_since is None:
+            self.running_since = now
+        if self.first_started is None:
+            self.first_started = now
+
+    def pause(self, now: float) -> None:
+        if self.running_since is not None:
+            self.elapsed_before += max(0.0, now - self.running_since)
+            self.running_since = None
+
+
+@dataclass
+class Contribution:
+    """One thing said: from a phone, or typed in by the facilitator from paper or aloud."""
+
+    id: str
+    prompt_id: str | None
+    block_index: int
+    text: str
+    at: float
+    source: str = "phone"
+    device: str | None = None  # never exported
+    role: str | None = None
+    status: str = "pending"
+    held_reason: str | None = None  # why moderation held it for review
+    pinned: bool = False
+    tags: list[str] = field(default_factory=list)
+    endorsements: set[str] = field(default_factory=set)  # devices that recognise it ("herken ik")
+    merged_into: str | None = None
+    withdrawn: bool = False
+
+    @property
+    def visible(self) -> bool:
+        """Shown to the room: approved, not withdrawn, not merged into another."""
+        return self.status == "approved" and not self.withdrawn and self.merged_into is None
+
+
+@dataclass
+class Device:
+    """A phone in the session, known only by a random id made for this session."""
+
+    id: str
+    joined_at: float
+    role: str | None = None
+    lang: str = "nl"
+
+
+@dataclass
+class Response:
+    """A phone's answer to a rating or choice prompt; the last one counts."""
+
+    value: int
+    comment: str = ""
+    role: str | None = None
+
+
+@dataclass
+class KeyPoint:
+    """A point of the closing's "what did we hear", composed by the facilitator."""
+
+    id: str
+    text: str
+    sources: list[str] = field(default_factory=list)  # contribution ids it was drawn from
+
+
+@dataclass
+class ActionNote:
+    at: float
+    text: str
+    status: str
+
+
+@dataclass
+class Action:
+    """A next step the school commits to: what, who owns it, by when, how far it is."""
+
+    id: str
+    what: str
+    owner: str = ""
+    due: str = ""
+    status: str = "planned"
+    created_at: float = 0.0
+    notes: list[ActionNote] = field(default_factory=list)
+
+
+@dataclass
+class SessionState:
+    """Everything about one evening that the faces show; built only by applying events."""
+
+    agenda: Agenda
+    timers: list[BlockTimer]
+    current: int = 0
+    started: bool = False
+    finished: bool = False
+    open_prompt: str | None = None
+    recognition_open: bool = False
+    auto_approve: bool = False
+    contributions: dict[str, Contribution] = field(default_factory=dict)
+    devices: dict[str, Device] = field(default_factory=dict)
+    responses: dict[str, dict[str, Response]] = field(default_factory=dict)  # prompt -> device -> answer
+    key_points: list[KeyPoint] = field(default_factory=list)
+    summary_shown: bool = False
+    key_message: str = ""
+    contact: str = ""
+    actions: dict[str, Action] = field(default_factory=dict)
+    extensions: dict[str, Any] = field(default_factory=dict)  # state of rule modules added later (tables)
+    seq: int = 0  # the last applied event
+    ended_at: float | None = None
+
+    @classmethod
+    def initial(cls, agenda: Agenda) -> SessionState:
+        return cls(
+            agenda=agenda,
+            timers=[BlockTimer(planned=b.minutes * 60.0) for b in agenda.blocks],
+            key_message=agenda.key_message,
+        )
+
+    @property
+    def block(self) -> Block:
+        return self.agenda.blocks[self.current]
+
+    @property
+    def timer(self) -> BlockTimer:
+        return self.timers[self.current]
+
+    def contributions_for(self, prompt_id: str | None) -> list[Contribution]:
+        return [c for c in self.contributions.values() if c.prompt_id == prompt_id]
+
+    def endorsement_count(self, contribution: Contribution) -> int:
+        """Recognitions of a contribution, including those of duplicates merged into it."""
+        devices = set(contribution.endorsements)
+        for other in self.contributions.values():
+            if other.merged_into == contribution.id:
+                devices |= other.endorsements
+        return len(devices)
