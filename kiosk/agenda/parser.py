@@ -356,7 +356,7 @@ class _Reader:
         elif name == "lead":
             block.lead = value
         else:
-            block.notes.append(f"{raw_key}: {value}")
+            block.notes.append(f"{raw_key.capitalize()}: {value}")
 
     def set_language(self, line: int, value: str) -> None:
         code = LANGUAGE_NAMES.get(value.lower(), value.lower())
