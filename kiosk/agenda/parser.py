@@ -280,9 +280,10 @@ class _Reader:
             return
         if self.block is None:
             self.section = "outside"
-            what = "prompts" if section == "prompts" else f"section '### {text}'"
+            what = f"'### {text}' (prompts)" if section == "prompts" else f"'### {text}'"
             self.error(
-                line, f"{what} outside a block; put it under a block heading like '## Dialoog (45 min)'"
+                line,
+                f"{what} is outside a block; it belongs under a block heading like '## Dialoog (45 min)'",
             )
             return
         self.section = section
