@@ -395,3 +395,11 @@ def test_any_text_either_parses_or_raises_agenda_invalid(text: str) -> None:
         parse_agenda(text, "fuzz.md", cards={})
     except AgendaInvalid as exc:
         assert exc.errors and all(e.line >= 0 for e in exc.errors)
+
+
+def test_complete_example_in_the_format_docs_parses_as_described() -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs" / "agenda-format.md"
+    example = docs.read_text(encoding="utf-8").split("## A complete example")[1]
+    agenda = parse(example.split("```markdown\n")[1].split("\n```")[0] + "\n")
+    assert agenda.total_minutes == 55
+    assert [p.id for b in agenda.blocks for p in b.prompts] == ["b2-q1", "moeilijk", "b4-q1"]
