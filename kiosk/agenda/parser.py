@@ -59,7 +59,7 @@ SECTIONS: dict[str, str] = {
     "opmerkingen": "notes",
     "notes": "notes",
 }
-THEME_HEADINGS = ("thema's", "themas", "themes")
+THEME_HEADINGS = ("thema's", "thema’s", "themas", "themes")  # word processors curl the apostrophe
 LANGUAGE_NAMES = {"nederlands": "nl", "dutch": "nl", "engels": "en", "english": "en"}
 
 _KEY_LINE = re.compile(r"^\s*([^\W\d_][\w'-]*)\s*:\s*(.*?)\s*$")
@@ -198,7 +198,7 @@ class _Reader:
             ):
                 self.block.notes.append(node.content.strip() or self.text_of(node))
             # Thematic breaks and HTML (comments for the author) carry nothing for the evening.
-        if not self.title:
+        if not self.title_line:
             self.error(1, "the agenda has no title; start the file with a line like '# Ouderavond'")
         if not self.blocks:
             self.error(
@@ -234,6 +234,8 @@ class _Reader:
                 )
             else:
                 self.title, self.title_line = text, line
+                if not text:
+                    self.error(line, "the title is empty; write the evening's name after '# '")
         elif node.tag == "h2":
             self.block_heading(line, text)
         elif node.tag == "h3":
@@ -294,9 +296,13 @@ class _Reader:
         block, section = self.block, self.section
         if section in ("unknown", "outside"):
             return
-        if self.in_themes:
-            return  # an introduction to the themes, for the reader of the file only
         lines = paragraph_lines(node)
+        if self.in_themes:
+            if all(_KEY_LINE.match(text) for _, text in lines):
+                self.error(
+                    line_of(node), "each theme is a bullet, like '- kaart: lusse-5' or '- Title: text'"
+                )
+            return  # other text introduces the themes, for the reader of the file only
         if not section:
             pairs = [(ln, _KEY_LINE.match(text)) for ln, text in lines if text]
             if pairs and all(m for _, m in pairs):

@@ -403,3 +403,20 @@ def test_complete_example_in_the_format_docs_parses_as_described() -> None:
     agenda = parse(example.split("```markdown\n")[1].split("\n```")[0] + "\n")
     assert agenda.total_minutes == 55
     assert [p.id for b in agenda.blocks for p in b.prompts] == ["b2-q1", "moeilijk", "b4-q1"]
+
+
+def test_theme_heading_with_a_curly_apostrophe_from_a_word_processor_is_recognised() -> None:
+    agenda = parse("# A\n\n## Thema\u2019s\n\n- Verzuim: Samen erop letten.\n\n## B (5 min)\n")
+    assert [t.title for t in agenda.themes] == ["Verzuim"]
+
+
+def test_theme_written_without_a_bullet_is_named() -> None:
+    assert parse_errors("# A\n\n## Thema's\n\nkaart: lusse-5\n\n## B (5 min)\n") == [
+        "test.md:5: each theme is a bullet, like '- kaart: lusse-5' or '- Title: text'"
+    ]
+
+
+def test_empty_title_is_named_on_its_line() -> None:
+    assert parse_errors("\n# \n\n## B (5 min)\n") == [
+        "test.md:2: the title is empty; write the evening's name after '# '"
+    ]
