@@ -114,7 +114,7 @@ def _apply_closing(state: SessionState, event: Event) -> None:
 
 
 def _due(data: dict[str, Any]) -> str:
-    due = field_str(data, "due", required=False, max_len=10)
+    due = field_str(data, "due", required=False, max_len=40)
     if due and not _DATE.match(due):
         raise CommandError("bad_date", "a due date looks like 2026-12-31", field="due")
     return due
