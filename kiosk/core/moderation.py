@@ -12,9 +12,12 @@ _PROFANITY = {
     "klootzak", "hoer", "mongool", "debiel", "sukkel", "trut", "kutwijf", "flikker", "neuk", "neuken",
     "shit", "fuck",
     # English
-    "fuck", "fucking", "shit", "bitch", "bastard", "asshole", "cunt", "dick", "whore", "retard", "idiot",
+    "fucking", "bitch", "bastard", "asshole", "cunt", "dick", "whore", "retard", "idiot",
     "moron", "wanker", "bullshit",
 }
+
+# Dutch swears glue onto any noun ("kutschool", "kankerweer"), so these count as a word's start too.
+_PROFANE_PREFIXES = ("kut", "kanker", "tering", "tyfus", "kolere", "godver", "klote")
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|00)?\d[\d\s().-]{7,}\d")
@@ -35,7 +38,7 @@ def _words(text: str) -> list[str]:
 
 def review_reason(text: str) -> str | None:
     """Why a contribution must be held for review, or None when it may pass."""
-    if any(word in _PROFANITY for word in _words(text)):
+    if any(word in _PROFANITY or word.startswith(_PROFANE_PREFIXES) for word in _words(text)):
         return "profanity"
     if _EMAIL.search(text):
         return "email"
@@ -48,9 +51,7 @@ def review_reason(text: str) -> str | None:
 
 def _looks_like_name(text: str) -> bool:
     match = _TITLED_NAME.search(text)
-    if match and _CAPITALISED.search(match.group(0).split()[-1]):
-        return True
-    return False
+    return bool(match and _CAPITALISED.search(match.group(0).split()[-1]))
 
 
 REASON_TEXT = {

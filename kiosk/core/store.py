@@ -173,7 +173,15 @@ class EventLog:
             c = counts.get(row[0], {})
             result.append(
                 SessionInfo(
-                    *row,
+                    id=row[0],
+                    created_at=row[1],
+                    agenda_title=row[2],
+                    agenda_path=row[3],
+                    agenda_source=row[4],
+                    room_code=row[5],
+                    display_token=row[6],
+                    remote_token=row[7],
+                    finished_at=row[8],
                     event_count=sum(c.values()),
                     contribution_count=c.get("contribution/add", 0),
                     device_count=c.get("device/join", 0),

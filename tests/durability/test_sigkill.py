@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kiosk.commands.common import parse_stored_agenda
 from kiosk.core.session import resume_session
 from kiosk.core.store import open_event_log
-from kiosk.commands.common import parse_stored_agenda
 
 WRITER = r"""
 import sys

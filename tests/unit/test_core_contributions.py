@@ -173,7 +173,7 @@ def test_rating_and_choice_answers_keep_the_last_one(core) -> None:
 
 def test_bad_requests_get_codes_not_crashes(core) -> None:
     for data in ({"id": 5, "text": "x"}, {"id": "c1", "text": 5}, {"id": "with space", "text": "x"}, {}):
-        assert error_code(lambda: core.execute(Command("contribution/add", data, MOM))) == "bad_request"
+        assert error_code(lambda d=data: core.execute(Command("contribution/add", d, MOM))) == "bad_request"
     bad_device = Actor("phone", device="x")
     assert error_code(lambda: core.execute(Command("device/join", {}, bad_device))) == "bad_device"
     assert error_code(lambda: core.execute(Command("device/join", {"role": "king"}, MOM))) == "bad_role"

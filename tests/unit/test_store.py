@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.agenda.parser import load_agenda
 from kiosk.cli import main
+from kiosk.commands.common import parse_stored_agenda
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import resume_session, start_session
 from kiosk.core.store import DB_NAME, StoreError, open_event_log
-from kiosk.commands.common import parse_stored_agenda
-from kiosk.agenda.parser import load_agenda
 from kiosk.resources import default_agenda_path
 
 
