@@ -69,7 +69,12 @@ def test_the_order_of_arrival_does_not_change_the_division(devices, count, seed,
 
 
 @settings(max_examples=100)
-@given(devices=rooms, count=counts, seed=seeds, late=st.lists(st.sampled_from(["parent", "staff", None]), max_size=30))
+@given(
+    devices=rooms,
+    count=counts,
+    seed=seeds,
+    late=st.lists(st.sampled_from(["parent", "staff", None]), max_size=30),
+)
 def test_late_joiners_go_to_the_smallest_table(devices, count, seed, late) -> None:  # type: ignore[no-untyped-def]
     assignment = assign_tables(devices, count, seed)
     for n, role in enumerate(late):
@@ -98,7 +103,10 @@ def test_chosen_hosts_sit_at_their_own_table_and_the_roles_stay_balanced(devices
 
 def test_the_run_sheet_evening_reads_as_one_line_in_dutch_and_english() -> None:
     assignment = assign_tables(room(parents=18, staff=6), 4, "avond")
-    assert assignment.explain("nl") == "24 deelnemers over 4 tafels: per tafel 4-5 ouders en 1-2 schoolmedewerkers"
+    assert (
+        assignment.explain("nl")
+        == "24 deelnemers over 4 tafels: per tafel 4-5 ouders en 1-2 schoolmedewerkers"
+    )
     assert assignment.explain("en") == "24 participants at 4 tables: 4-5 parents and 1-2 staff per table"
     assert assignment.sizes() == [6, 6, 6, 6]
 
