@@ -1,0 +1,119 @@
+"""Who is connected: the hello that introduces a client, and the clients grouped by audience."""
+
+from __future__ import annotations
+
+import hmac
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from websockets.asyncio.server import ServerConnection
+
+from kiosk.core.state import SessionState
+from kiosk.core.store import SessionInfo
+from kiosk.hub.limits import TokenBucket, bucket_for
+
+ROLES = ("phone", "display", "remote", "host")
+# Hosts see what phones see; their table's notepad comes with the theme tables.
+AUDIENCE = {"phone": "phone", "host": "phone", "display": "display", "remote": "remote"}
+_DEVICE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+class Refused(Exception):
+    """A hello that cannot be accepted; `code` goes into the error frame before the server closes."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(eq=False)
+class Client:
+    """One open connection that said hello."""
+
+    ws: ServerConnection
+    role: str  # phone, display, remote, host
+    lang: str
+    bucket: TokenBucket
+    device: str | None = None
+    table: int | None = None
+    stale: bool = field(default=False)  # missed an update because its send buffer was full
+
+    @property
+    def audience(self) -> str:
+        return AUDIENCE[self.role]
+
+
+def _same(given: object, expected: str) -> bool:
+    return isinstance(given, str) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+def _room(given: object) -> str:
+    return "".join(given.split()).upper() if isinstance(given, str) else ""
+
+
+def introduce(
+    ws: ServerConnection, hello: dict[str, Any], info: SessionInfo, state: SessionState, lang: str
+) -> Client:
+    """The client a hello describes, or Refused with the reason."""
+    role = hello.get("role")
+    if role not in ROLES:
+        raise Refused("bad_hello")
+    table: int | None = None
+    if role == "phone" and not _same(_room(hello.get("room")), info.room_code):
+        raise Refused("bad_room")
+    if role == "display" and not _same(hello.get("token"), info.display_token):
+        raise Refused("bad_token")
+    if role == "remote" and not _same(hello.get("token"), info.remote_token):
+        raise Refused("bad_token")
+    if role == "host":
+        check = state.extensions.get("check_host_token")
+        token = hello.get("token")
+        found = check(token) if callable(check) and isinstance(token, str) else None
+        if not isinstance(found, int) or isinstance(found, bool):
+            raise Refused("bad_token")
+        table = found
+    device = hello.get("device")
+    if role in ("phone", "host"):
+        if not isinstance(device, str) or not _DEVICE.match(device):
+            raise Refused("bad_device")
+    else:
+        device = None
+    return Client(ws=ws, role=str(role), lang=lang, bucket=bucket_for(str(role)), device=device, table=table)
+
+
+class Registry:
+    """The connected clients by audience and by device."""
+
+    def __init__(self) -> None:
+        self.audiences: dict[str, set[Client]] = {"phone": set(), "display": set(), "remote": set()}
+        self.by_device: dict[str, set[Client]] = {}
+        self.by_role: dict[str, int] = dict.fromkeys(ROLES, 0)
+
+    def add(self, client: Client) -> None:
+        self.audiences[client.audience].add(client)
+        self.by_role[client.role] += 1
+        if client.device is not None:
+            self.by_device.setdefault(client.device, set()).add(client)
+
+    def remove(self, client: Client) -> None:
+        if client not in self.audiences[client.audience]:
+            return
+        self.audiences[client.audience].discard(client)
+        self.by_role[client.role] -= 1
+        if client.device is not None:
+            same = self.by_device.get(client.device, set())
+            same.discard(client)
+            if not same:
+                self.by_device.pop(client.device, None)
+
+    def counts(self, role_of: Callable[[str], str | None]) -> dict[str, int]:
+        """Connections now: phones by their role (parent, staff, unknown), then the other kinds."""
+        counts = {"parent": 0, "staff": 0, "unknown": 0}
+        # A phone with the page open twice is still one person.
+        for device, clients in self.by_device.items():
+            if any(c.role == "phone" for c in clients):
+                counts[role_of(device) or "unknown"] += 1
+        counts.update({k: self.by_role[k] for k in ("display", "remote", "host")})
+        return counts

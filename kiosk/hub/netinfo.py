@@ -1,0 +1,71 @@
+"""Which address phones should use to reach this laptop, found without sending any traffic."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+# Connecting a UDP socket only picks a route and a source address; no packet leaves the laptop.
+_PROBES = ("10.255.255.255", "192.168.255.255", "172.31.255.255")
+
+
+def _usable(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return not (ip.is_loopback or ip.is_unspecified or ip.is_link_local)
+
+
+def lan_address() -> str:
+    """The laptop's LAN address; the hostname's address when there is no route; else 127.0.0.1."""
+    for probe in _PROBES:
+        try:
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+                sock.connect((probe, 9))
+                address = str(sock.getsockname()[0])
+        except OSError:
+            continue
+        if _usable(address):
+            return address
+    try:
+        address = socket.gethostbyname(socket.gethostname())
+    except OSError:
+        address = ""
+    return address if _usable(address) else "127.0.0.1"
+
+
+def base_url(host: str, port: int, public_url: str | None) -> str:
+    """The address pages are reached at, without a trailing slash."""
+    if public_url:
+        return public_url.rstrip("/")
+    if host in ("0.0.0.0", "::", ""):
+        host = lan_address()
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def url_origin(url: str) -> str:
+    """`scheme://host[:port]` of a URL, as a browser sends it in Origin."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def network_hint(base: str, port: int, public_url: str | None) -> str:
+    """One line telling the facilitator which network phones must be on."""
+    if public_url:
+        return (
+            f"Phones reach this kiosk at {base}; check that this address opens on a phone before the evening."
+        )
+    host = urlsplit(base).hostname or "127.0.0.1"
+    if host.startswith("127."):
+        return (
+            "This laptop has no network address: phones cannot connect. Join the school wifi or switch on "
+            f"the laptop's hotspot, then restart; allow port {port} in the firewall."
+        )
+    return (
+        f"Phones must be on the same network as this laptop (address {host}). If they cannot connect: use "
+        f"the laptop's hotspot; allow port {port} in the firewall."
+    )

@@ -1,0 +1,130 @@
+"""The HTTP side of the hub: the static pages, the QR code, and the Origin check before a WebSocket opens."""
+
+from __future__ import annotations
+
+import email.utils
+import http
+import io
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from websockets.datastructures import Headers
+from websockets.http11 import Request, Response
+
+WS_PATH = "/ws"
+PAGES = {
+    "/": "phone.html",
+    "/join": "phone.html",
+    "/display": "display.html",
+    "/remote": "remote.html",
+    "/host": "host.html",
+}
+CSP = (
+    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; "
+    "script-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".woff2": "font/woff2",
+}
+
+
+def respond(status: int, body: bytes, content_type: str, *, page: bool = False) -> Response:
+    """A complete response; built by hand because `Headers[...] = ...` appends rather than replaces."""
+    headers = Headers(
+        [
+            ("Date", email.utils.formatdate(usegmt=True)),
+            ("Connection", "close"),
+            ("Content-Length", str(len(body))),
+            ("Content-Type", content_type),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "no-referrer"),
+            ("Cache-Control", "no-store"),
+        ]
+    )
+    if page:
+        headers["Content-Security-Policy"] = CSP
+        headers["X-Frame-Options"] = "DENY"
+    phrase = http.HTTPStatus(status).phrase
+    return Response(status, phrase, headers, body)
+
+
+def plain(status: int, sentence: str) -> Response:
+    return respond(status, sentence.encode(), "text/plain; charset=utf-8")
+
+
+def static_file(web_dir: Path, relative: str) -> Path | None:
+    """The file under web_dir that a URL path names, or None when it would leave web_dir or is hidden."""
+    parts = unquote(relative).split("/")
+    if any(p in ("", ".", "..") or p.startswith(".") or "\\" in p or "\0" in p for p in parts):
+        return None
+    root = web_dir.resolve()
+    candidate = root.joinpath(*parts).resolve()
+    if not candidate.is_relative_to(root) or not candidate.is_file():
+        return None
+    return candidate
+
+
+def qr_svg(url: str) -> bytes:
+    """The URL as an SVG QR code, made with qrcode's own SVG writer (no Pillow)."""
+    import qrcode  # type: ignore[import-untyped]
+    from qrcode.image.svg import SvgPathImage  # type: ignore[import-untyped]
+
+    image = qrcode.make(url, image_factory=SvgPathImage, border=2)
+    out = io.BytesIO()
+    image.save(out)
+    return out.getvalue()
+
+
+def origin_allowed(request: Request, public_origin: str | None) -> bool:
+    """Same origin as the Host the browser asked, or the public URL's; clients without Origin are no browser."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    origin = origin.lower()
+    host = (request.headers.get("Host") or "").lower()
+    allowed = {f"http://{host}", f"https://{host}"} if host else set()
+    if public_origin:
+        allowed.add(public_origin)
+    return origin in allowed
+
+
+class Pages:
+    """Answers every HTTP request that is not the WebSocket."""
+
+    def __init__(self, web_dir: Path | None, join_url: str, public_origin: str | None) -> None:
+        self.web_dir = web_dir
+        self.public_origin = public_origin
+        self._qr = qr_svg(join_url)
+
+    def answer(self, request: Request) -> Response | None:
+        """None lets the WebSocket handshake go on; a Response ends the request."""
+        path = urlsplit(request.path).path
+        if path == WS_PATH:
+            if not origin_allowed(request, self.public_origin):
+                return plain(403, "This page comes from another site; open the kiosk's own address.")
+            return None
+        if path == "/qr.svg":
+            return respond(200, self._qr, "image/svg+xml")
+        if path in PAGES:
+            return self._file(PAGES[path], page=True)
+        if path.startswith("/static/"):
+            return self._file(path[len("/static/") :], page=False)
+        return plain(404, "There is no such page here. Phones open the address under the QR code.")
+
+    def _file(self, relative: str, *, page: bool) -> Response:
+        found = static_file(self.web_dir, relative) if self.web_dir is not None else None
+        if found is None:
+            return plain(404, f"The file {relative} is missing from this kiosk's pages.")
+        try:
+            body = found.read_bytes()
+        except OSError:
+            return plain(404, f"The file {relative} cannot be read.")
+        content_type = CONTENT_TYPES.get(found.suffix.lower(), "application/octet-stream")
+        return respond(200, body, content_type, page=page or found.suffix.lower() == ".html")

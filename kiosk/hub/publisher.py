@@ -1,0 +1,149 @@
+"""Pushes the evening's changes out: marks audiences dirty on each event, flushes at most every ~50 ms."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from typing import Any
+
+from websockets.asyncio.server import broadcast
+
+from kiosk.core.events import Event
+from kiosk.core.session import SessionCore
+from kiosk.core.state import SessionState
+from kiosk.hub.connections import Client, Registry
+from kiosk.hub.views import change_key, display_view, mine_view, phone_view, remote_view
+
+FLUSH_INTERVAL = 0.05
+# Above this many unsent bytes a client is skipped and sent the newest view once it has caught up.
+SLOW_BUFFER = 256 * 1024
+
+
+def encode(message: dict[str, Any]) -> str:
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+
+
+def affected_devices(event: Event, state: SessionState) -> set[str]:
+    """Phones whose own things (`mine/update`) an event changes."""
+    devices: set[str] = set()
+    device = event.data.get("device")
+    if isinstance(device, str):
+        devices.add(device)
+    for key in ("id", "into"):
+        contribution = state.contributions.get(event.data.get(key))  # type: ignore[arg-type]
+        if contribution is not None and contribution.device is not None:
+            devices.add(contribution.device)
+    return devices
+
+
+class Publisher:
+    """Builds each audience's view once per flush and broadcasts it; per-phone data goes to that phone only."""
+
+    def __init__(self, core: SessionCore, registry: Registry, join: Callable[[], tuple[str, str]]) -> None:
+        self.core = core
+        self.registry = registry
+        self._join = join  # (join url, room code)
+        self._dirty: set[str] = set()
+        self._dirty_devices: set[str] = set()
+        self._last_key: dict[str, dict[str, Any] | None] = {"phone": None, "display": None, "remote": None}
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._handle: asyncio.TimerHandle | None = None
+        self._last_flush = 0.0
+        self._unsubscribe: Callable[[], None] | None = None
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._unsubscribe = self.core.subscribe(self._on_event)
+
+    def stop(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        self._loop = None
+
+    def connected(self) -> dict[str, int]:
+        devices = self.core.state.devices
+        return self.registry.counts(lambda d: devices[d].role if d in devices else None)
+
+    def view(self, audience: str) -> dict[str, Any]:
+        state, now = self.core.state, self.core.now()
+        if audience == "phone":
+            return phone_view(state, now)
+        if audience == "display":
+            url, room = self._join()
+            return display_view(state, now, join_url=url, room=room, connected=self.connected())
+        return remote_view(state, now, connected=self.connected())
+
+    def mine(self, client: Client) -> str:
+        assert client.device is not None
+        return encode({"type": "mine/update", **mine_view(self.core.state, client.device, client.table)})
+
+    def welcome(self, client: Client) -> None:
+        """Send a new client its whole view and start sending it changes, with no await in between."""
+        view = self.view(client.audience)
+        if change_key(view) != self._last_key[client.audience]:
+            self._last_key[client.audience] = None  # the others are behind this one: next change goes to all
+        broadcast([client.ws], encode({"type": "state/reset", "state": view}))
+        if client.device is not None:
+            broadcast([client.ws], self.mine(client))
+        self.registry.add(client)
+        self.mark("display", "remote")  # the connected counts changed
+
+    def mark(self, *audiences: str, devices: set[str] | None = None) -> None:
+        self._dirty.update(audiences)
+        if devices:
+            self._dirty_devices |= devices
+        self._schedule()
+
+    def _on_event(self, event: Event, state: SessionState) -> None:
+        self.mark("phone", "display", "remote", devices=affected_devices(event, state))
+
+    def _schedule(self) -> None:
+        if self._loop is None or self._handle is not None or self._loop.is_closed():
+            return
+        delay = max(0.0, self._last_flush + FLUSH_INTERVAL - self._loop.time())
+        self._handle = self._loop.call_later(delay, self.flush)
+
+    def flush(self) -> None:
+        """Send every dirty audience its new view (once encoded), then each dirty phone its own things."""
+        self._handle = None
+        if self._loop is not None:
+            self._last_flush = self._loop.time()
+        dirty, self._dirty = self._dirty, set()
+        devices, self._dirty_devices = self._dirty_devices, set()
+        for audience in sorted(dirty):
+            self._flush_audience(audience)
+        for device in devices:
+            for client in self.registry.by_device.get(device, ()):
+                broadcast([client.ws], self.mine(client))
+
+    def _flush_audience(self, audience: str) -> None:
+        clients = self.registry.audiences[audience]
+        if not clients:
+            self._last_key[audience] = None
+            return
+        view = self.view(audience)
+        key = change_key(view)
+        changed = key != self._last_key[audience]
+        self._last_key[audience] = key
+        targets: list[Client] = []
+        for client in clients:
+            if _buffered(client) >= SLOW_BUFFER:
+                client.stale = True  # a slow phone never holds up the others; it catches up later
+            elif changed or client.stale:
+                client.stale = False
+                targets.append(client)
+        if targets:
+            broadcast([c.ws for c in targets], encode({"type": "state/update", "state": view}))
+        if any(c.stale for c in clients):
+            self._dirty.add(audience)
+            self._schedule()
+
+
+def _buffered(client: Client) -> int:
+    transport = client.ws.transport
+    return 0 if transport is None else transport.get_write_buffer_size()
