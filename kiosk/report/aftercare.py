@@ -1,0 +1,234 @@
+"""The aftercare report as pure data: what was heard, what the school will do, and how far it has come."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from kiosk.core.events import Event
+from kiosk.core.moderation import review_reason
+from kiosk.core.state import SessionState
+from kiosk.report.summary import PromptSummary, RoleSplit, running_summary
+
+
+@dataclass(frozen=True)
+class RatingResult:
+    """A 1-5 rating question: average, how many gave each value, and the comments that may be shown."""
+
+    prompt: str
+    count: int
+    average: float | None
+    distribution: tuple[int, int, int, int, int]  # answers giving 1, 2, 3, 4, 5
+    comments: tuple[str, ...]
+    comments_held: int  # comments left out because moderation would hold them (names, numbers, swearing)
+
+
+@dataclass(frozen=True)
+class ChoiceResult:
+    """A choice question: each option with how many chose it."""
+
+    prompt: str
+    count: int
+    options: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class BlockReport:
+    """One block of the agenda and what came of it."""
+
+    index: int
+    title: str
+    heard: tuple[PromptSummary, ...]
+    ratings: tuple[RatingResult, ...]
+    choices: tuple[ChoiceResult, ...]
+
+
+@dataclass(frozen=True)
+class TableOutcome:
+    """What one theme table wrote down."""
+
+    number: int | None
+    theme: str
+    points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProgressNote:
+    at: float
+    status: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ActionReport:
+    """A step the school takes, with its progress history."""
+
+    what: str
+    owner: str
+    due: str
+    status: str
+    created_at: float
+    notes: tuple[ProgressNote, ...]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What happened to the actions after the evening."""
+
+    added: int
+    updated: int
+    done: int
+
+
+@dataclass(frozen=True)
+class AftercareReport:
+    """Everything the school mails or prints after the evening; holds no device ids."""
+
+    lang: str
+    agenda_title: str
+    evening_at: float
+    evening_end: float | None
+    updated_at: float | None  # the last change to the actions after the evening, if any
+    attendance: RoleSplit
+    blocks: tuple[BlockReport, ...]
+    tables: tuple[TableOutcome, ...]
+    key_message: str
+    key_points: tuple[str, ...]
+    actions: tuple[ActionReport, ...]
+    contact: str
+    changes: Changes | None  # None until the evening is over
+
+    @property
+    def contribution_count(self) -> int:
+        return sum(p.count for b in self.blocks for p in b.heard)
+
+
+def evening_end(events: Iterable[Event]) -> float | None:
+    """When the evening itself was over: its finish, or else the last event that is not aftercare."""
+    end: float | None = None
+    for event in events:
+        if event.type == "session/finish":
+            return event.at
+        if not event.type.startswith("action/"):
+            end = event.at
+    return end
+
+
+def _attendance(state: SessionState) -> RoleSplit:
+    roles = [d.role for d in state.devices.values()]
+    parent, staff = roles.count("parent"), roles.count("staff")
+    return RoleSplit(parent, staff, len(roles) - parent - staff)
+
+
+def _rating(state: SessionState, prompt_id: str, text: str) -> RatingResult:
+    answers = list(state.responses.get(prompt_id, {}).values())
+    counts = [0, 0, 0, 0, 0]
+    for answer in answers:
+        if 1 <= answer.value <= 5:
+            counts[answer.value - 1] += 1
+    shown = [a.comment for a in answers if a.comment]
+    comments = tuple(c for c in shown if review_reason(c) is None)
+    average = sum(a.value for a in answers) / len(answers) if answers else None
+    distribution = (counts[0], counts[1], counts[2], counts[3], counts[4])
+    return RatingResult(text, len(answers), average, distribution, comments, len(shown) - len(comments))
+
+
+def _choice(state: SessionState, prompt_id: str, text: str, options: tuple[str, ...]) -> ChoiceResult:
+    answers = list(state.responses.get(prompt_id, {}).values())
+    tally = [0] * len(options)
+    for answer in answers:
+        if 0 <= answer.value < len(options):
+            tally[answer.value] += 1
+    return ChoiceResult(text, len(answers), tuple(zip(options, tally, strict=True)))
+
+
+def _blocks(state: SessionState, lang: str) -> tuple[BlockReport, ...]:
+    heard = running_summary(state).prompts
+    result = []
+    for block in state.agenda.blocks:
+        ratings = tuple(_rating(state, p.id, p.text_in(lang)) for p in block.prompts if p.kind == "rating")
+        choices = tuple(
+            _choice(state, p.id, p.text_in(lang), p.options_in(lang))
+            for p in block.prompts
+            if p.kind == "choice"
+        )
+        mine = tuple(p for p in heard if p.block_index == block.index)
+        if mine or ratings or choices:
+            result.append(BlockReport(block.index, block.title, mine, ratings, choices))
+    return tuple(result)
+
+
+def _tables(state: SessionState) -> tuple[TableOutcome, ...]:
+    # The theme tables are another module's extension: read them defensively, render nothing when absent.
+    extension = state.extensions.get("tables")
+    raw = extension.get("tables") if isinstance(extension, Mapping) else None
+    if not isinstance(raw, list | tuple):
+        return ()
+    titles = {t.id: t.title for t in state.agenda.themes}
+    outcomes = []
+    for table in raw:
+        if not isinstance(table, Mapping):
+            continue
+        number = table.get("number")
+        theme = table.get("theme")
+        points = table.get("points")
+        texts = (
+            [p.get("text") if isinstance(p, Mapping) else p for p in points]
+            if isinstance(points, list)
+            else []
+        )
+        outcomes.append(
+            TableOutcome(
+                number if isinstance(number, int) and not isinstance(number, bool) else None,
+                titles.get(theme, theme) if isinstance(theme, str) else "",
+                tuple(t.strip() for t in texts if isinstance(t, str) and t.strip()),
+            )
+        )
+    return tuple(outcomes)
+
+
+def _actions(state: SessionState) -> tuple[ActionReport, ...]:
+    return tuple(
+        ActionReport(
+            a.what,
+            a.owner,
+            a.due,
+            a.status,
+            a.created_at,
+            tuple(ProgressNote(n.at, n.status, n.text) for n in a.notes),
+        )
+        for a in state.actions.values()
+    )
+
+
+def _changes(actions: tuple[ActionReport, ...], end: float) -> tuple[Changes, float | None]:
+    added = [a for a in actions if a.created_at > end]
+    updated = [a for a in actions if a.created_at <= end and any(n.at > end for n in a.notes)]
+    done = [a for a in added + updated if a.status == "done"]
+    stamps = [a.created_at for a in added] + [n.at for a in actions for n in a.notes if n.at > end]
+    return Changes(len(added), len(updated), len(done)), max(stamps, default=None)
+
+
+def build_report(
+    state: SessionState, *, created_at: float, end: float | None = None, lang: str = "nl"
+) -> AftercareReport:
+    """The aftercare report of an evening; `end` is when the evening was over (see `evening_end`)."""
+    end = state.ended_at if end is None else end
+    starts = [t.first_started for t in state.timers if t.first_started is not None]
+    actions = _actions(state)
+    changes, updated_at = _changes(actions, end) if end is not None else (None, None)
+    return AftercareReport(
+        lang=lang,
+        agenda_title=state.agenda.title,
+        evening_at=min(starts, default=created_at),
+        evening_end=end,
+        updated_at=updated_at,
+        attendance=_attendance(state),
+        blocks=_blocks(state, lang),
+        tables=_tables(state),
+        key_message=state.key_message,
+        key_points=tuple(p.text for p in state.key_points),
+        actions=actions,
+        contact=state.contact,
+        changes=changes,
+    )

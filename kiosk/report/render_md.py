@@ -1,0 +1,207 @@
+"""The aftercare report as Markdown; every piece of user text is escaped so it reads literally."""
+
+from __future__ import annotations
+
+import re
+from datetime import tzinfo
+
+from kiosk.report.aftercare import ActionReport, AftercareReport, BlockReport, ChoiceResult, RatingResult
+from kiosk.report.summary import PromptSummary, SummaryItem
+from kiosk.report.texts import format_date, format_number, label
+
+# Inline metacharacters are escaped everywhere; CommonMark lets any ASCII punctuation be backslash-escaped.
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~!])")
+# At the start of a line these would open a heading, a list, a quote, a rule or a setext underline.
+_BLOCK_START = re.compile(r"^([#+\-=])")
+_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def escape_md(text: str, indent: str = "") -> str:
+    """User text as literal Markdown inline text; line breaks become hard breaks continued at `indent`."""
+    escaped = []
+    for line in text.split("\n"):
+        line = line.strip()  # leading spaces would make code blocks, trailing ones hard breaks
+        if not line:
+            continue  # a blank line would end the list item or paragraph the text sits in
+        line = _INLINE.sub(r"\\\1", line)
+        line = _BLOCK_START.sub(r"\\\1", line)
+        escaped.append(_ORDERED.sub(r"\1\\\2", line))
+    return ("\\\n" + indent).join(escaped)
+
+
+def escape_line(text: str) -> str:
+    """User text for a one-line place (a heading, a bold label): line breaks become spaces."""
+    return escape_md(" ".join(text.split()))
+
+
+def escape_paragraphs(text: str) -> str:
+    """Longer user text (a key message): its paragraphs kept, each escaped."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "\n\n".join(
+        " ".join(escape_md(line) for line in p.split("\n") if line.strip()) for p in paragraphs
+    )
+
+
+def _item(item: SummaryItem, lang: str) -> str:
+    marks = []
+    if item.recognitions:
+        marks.append(label(lang, "recognised", n=item.recognitions))
+    if item.duplicates:
+        marks.append(label(lang, "said_more", n=item.duplicates + 1))
+    if item.source in ("paper", "spoken"):
+        marks.append(label(lang, item.source))
+    suffix = f" *({', '.join(marks)})*" if marks else ""
+    return f"- {escape_md(item.text, '  ')}{suffix}"
+
+
+def _prompt(summary: PromptSummary, lang: str) -> list[str]:
+    text = summary.text_in(lang) or label(lang, "outside_prompt")
+    out = [f"#### {escape_line(text)}", ""]
+    if not summary.count:
+        return [*out, label(lang, "heard_none"), ""]
+    roles = summary.roles
+    out += [
+        label(
+            lang, "count_line", n=roles.total, parent=roles.parent, staff=roles.staff, unknown=roles.unknown
+        )
+    ]
+    out.append("")
+    tagged = any(g.tag for g in summary.groups)
+    for group in summary.groups:
+        if tagged:
+            name = escape_line(group.tag) if group.tag else label(lang, "untagged")
+            out += [f"**{name}** ({len(group.items)})", ""]
+        out += [_item(i, lang) for i in group.items]
+        out.append("")
+    return out
+
+
+def _rating(rating: RatingResult, lang: str) -> list[str]:
+    out = [f"#### {label(lang, 'rating')}: {escape_line(rating.prompt)}", ""]
+    if rating.average is None:
+        return [*out, label(lang, "rating_none"), ""]
+    out.append(label(lang, "rating_line", avg=format_number(rating.average, lang), n=rating.count))
+    out += [
+        "",
+        f"{label(lang, 'distribution')}: "
+        + " · ".join(f"{v}: {n}" for v, n in enumerate(rating.distribution, 1)),
+        "",
+    ]
+    if rating.comments:
+        out += [f"{label(lang, 'comments')}:", "", *(f"- {escape_md(c, '  ')}" for c in rating.comments), ""]
+    if rating.comments_held:
+        out += [label(lang, "comments_held", n=rating.comments_held), ""]
+    return out
+
+
+def _choice(choice: ChoiceResult, lang: str) -> list[str]:
+    out = [
+        f"#### {label(lang, 'choice')}: {escape_line(choice.prompt)}",
+        "",
+        label(lang, "choice_line", n=choice.count),
+        "",
+    ]
+    out += [f"- {escape_line(option)}: {n}" for option, n in choice.options]
+    return [*out, ""]
+
+
+def _block(block: BlockReport, lang: str) -> list[str]:
+    out = [f"### {escape_line(block.title)}", ""]
+    for summary in block.heard:
+        out += _prompt(summary, lang)
+    for rating in block.ratings:
+        out += _rating(rating, lang)
+    for choice in block.choices:
+        out += _choice(choice, lang)
+    return out
+
+
+def _action(action: ActionReport, lang: str, tz: tzinfo | None) -> list[str]:
+    facts = []
+    if action.owner:
+        facts.append(f"{label(lang, 'owner')}: {escape_line(action.owner)}")
+    if action.due:
+        facts.append(f"{label(lang, 'due')}: {escape_line(action.due)}")
+    facts.append(f"{label(lang, 'status')}: {label(lang, action.status)}")
+    out = [f"- **{escape_md(action.what, '  ')}** ({'; '.join(facts)})"]
+    for note in action.notes:
+        when = label(
+            lang, "progress_note", date=format_date(note.at, lang, tz), status=label(lang, note.status)
+        )
+        out.append(f"  - {when}" + (f": {escape_md(note.text, '    ')}" if note.text else ""))
+    return out
+
+
+def _header(report: AftercareReport, tz: tzinfo | None) -> list[str]:
+    lang = report.lang
+    out = [f"# {escape_line(label(lang, 'title', title=report.agenda_title))}", ""]
+    if report.updated_at is not None:
+        out += [f"*{label(lang, 'subtitle_update')}*", ""]
+    evening = format_date(report.evening_at, lang, tz)
+    dates = label(lang, "evening", date=evening)
+    if report.updated_at is not None:
+        dates += ", " + label(lang, "updated", date=format_date(report.updated_at, lang, tz))
+    out += [dates + ".", ""]
+    changes = report.changes
+    if changes is not None and report.actions:
+        parts = []
+        if changes.added:
+            parts.append(label(lang, "changes_added", n=changes.added))
+        if changes.updated:
+            parts.append(label(lang, "changes_updated", n=changes.updated))
+        if changes.done:
+            parts.append(label(lang, "changes_done", n=changes.done))
+        line = (
+            label(
+                lang,
+                "changes",
+                evening=evening,
+                parts=", ".join(parts[:-1]) + label(lang, "and") + parts[-1] if len(parts) > 1 else parts[0],
+            )
+            if parts
+            else label(lang, "changes_none", evening=evening)
+        )
+        out += [line, ""]
+    return out
+
+
+def render_markdown(report: AftercareReport, tz: tzinfo | None = None) -> str:
+    """The whole report as CommonMark, in the report's language; `tz` fixes the dates (default: local time)."""
+    lang = report.lang
+    out = _header(report, tz)
+    a = report.attendance
+    out += [f"## {label(lang, 'attendance')}", ""]
+    if a.total:
+        out += [
+            label(lang, "attendance_line", parent=a.parent, staff=a.staff, unknown=a.unknown, n=a.total),
+            "",
+        ]
+    else:
+        out += [label(lang, "attendance_none"), ""]
+    if report.key_message.strip():
+        out += [f"## {label(lang, 'key_message')}", "", escape_paragraphs(report.key_message), ""]
+    if report.key_points:
+        out += [
+            f"## {label(lang, 'key_points')}",
+            "",
+            *(f"- {escape_md(p, '  ')}" for p in report.key_points),
+            "",
+        ]
+    out += [f"## {label(lang, 'heard')}", ""]
+    for block in report.blocks:
+        out += _block(block, lang)
+    if report.tables:
+        out += [f"## {label(lang, 'tables')}", ""]
+        for table in report.tables:
+            name = label(lang, "table", number=table.number) if table.number is not None else ""
+            heading = ": ".join(x for x in (name, escape_line(table.theme)) if x) or label(lang, "tables")
+            out += [f"### {heading}", ""]
+            out += [f"- {escape_md(p, '  ')}" for p in table.points] or [label(lang, "table_none")]
+            out.append("")
+    out += [f"## {label(lang, 'actions')}", ""]
+    for action in report.actions:
+        out += _action(action, lang, tz)
+    out += [""] if report.actions else [label(lang, "actions_none"), ""]
+    if report.contact.strip():
+        out += [f"## {label(lang, 'contact')}", "", escape_paragraphs(report.contact), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
