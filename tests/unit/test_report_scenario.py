@@ -47,7 +47,9 @@ def report_agenda() -> Agenda:
                 10,
                 "closing",
                 prompts=(
-                    Prompt("b4-q1", "rating", "Wat vond je van deze avond?", translations={"en": "How was it?"}),
+                    Prompt(
+                        "b4-q1", "rating", "Wat vond je van deze avond?", translations={"en": "How was it?"}
+                    ),
                     Prompt(
                         "b4-q2",
                         "choice",
@@ -115,7 +117,9 @@ def scripted_evening(tmp_path: Path, *, finish: bool = True) -> Evening:
     run(core, "contribution/tag", id="g3", tags=["Communicatie", "Start"])
     run(core, "contribution/tag", id="g4", tags=["Betrokkenheid"])
     run(core, "contribution/pin", id="g4", pinned=True)
-    run(core, "contribution/add", id="g9", text="1. Een ouder zei op papier:\n# koffie was op", source="paper")
+    run(
+        core, "contribution/add", id="g9", text="1. Een ouder zei op papier:\n# koffie was op", source="paper"
+    )
     run(core, "prompt/recognition", open=True)
     for phone in (PARENTS[2], PARENTS[3], STAFF[0]):
         run(core, "contribution/endorse", phone, id="g1")
@@ -123,8 +127,14 @@ def scripted_evening(tmp_path: Path, *, finish: bool = True) -> Evening:
     clock.advance(600)
     run(core, "prompt/open", prompt="b2-q2")
     run(core, "contribution/add", PARENTS[0], id="m1", text="Het rooster verandert vaak")
-    run(core, "contribution/add", id="m2", text="Te weinig tijd bij de tienminutengesprekken", source="spoken",
-        role="staff")
+    run(
+        core,
+        "contribution/add",
+        id="m2",
+        text="Te weinig tijd bij de tienminutengesprekken",
+        source="spoken",
+        role="staff",
+    )
     run(core, "contribution/approve", id="m1")
     clock.advance(1800)
     run(core, "block/next")
@@ -161,7 +171,13 @@ def follow_up(evening: Evening) -> None:
     """A month later the school reports progress; two months later one action is done and one is new."""
     core, clock = evening.core, evening.clock
     clock.advance(30 * DAY)
-    run(core, "action/update", id=evening.ids["rooster"], status="in_progress", note="Afspraak met roostermakers")
+    run(
+        core,
+        "action/update",
+        id=evening.ids["rooster"],
+        status="in_progress",
+        note="Afspraak met roostermakers",
+    )
     clock.advance(30 * DAY)
     run(core, "action/update", id=evening.ids["rooster"], status="done", note="Staat in de nieuwsbrief")
     run(core, "action/add", what="Ouderpanel twee keer per jaar", owner="ouderconsulent", due="2027-03-01")
