@@ -1,0 +1,216 @@
+"""The theme tables' state (seats, themes, host notepads, presentation timers) and what the faces read of it."""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from kiosk.agenda.model import Theme
+from kiosk.core.grouping import Assignment, place_late_joiner, role_key
+from kiosk.core.state import BlockTimer, SessionState
+
+TABLES_KEY = "tables"
+
+
+@dataclass
+class TableNote:
+    """One line of a table's outcome, written on the host's notepad or by the facilitator."""
+
+    id: str
+    text: str
+    at: float
+    by: str  # "host" or "facilitator"
+
+
+@dataclass
+class ThemeTable:
+    """One table as the core keeps it; its host token stays here and is never sent to phones."""
+
+    number: int
+    theme: str | None  # a theme id of the agenda
+    host_token: str = field(repr=False)
+    host: str | None = None  # the device chosen as host, when the facilitator chose one
+    notes: list[TableNote] = field(default_factory=list)
+    timer: BlockTimer | None = None  # its presentation's timer, from presentation/start on
+
+
+@dataclass
+class Presentation:
+    """The tables presenting their outcome in turn, each for `seconds` plus extensions."""
+
+    order: list[int]
+    seconds: float
+    position: int = 0  # index into order; len(order) once the last table has finished
+
+    @property
+    def current(self) -> int | None:
+        return self.order[self.position] if self.position < len(self.order) else None
+
+
+@dataclass
+class TablesState:
+    """Everything about the theme tables; lives in `state.extensions["tables"]`."""
+
+    tables: list[ThemeTable] = field(default_factory=list)  # table n is tables[n - 1]
+    seats: dict[str, int] = field(default_factory=dict)  # device -> table
+    seed: str = ""
+    explanation: dict[str, str] = field(default_factory=dict)  # lang -> one line
+    presentation: Presentation | None = None
+
+    @property
+    def assigned(self) -> bool:
+        return bool(self.tables)
+
+    def table(self, number: int) -> ThemeTable:
+        return self.tables[number - 1]
+
+    def find_note(self, note_id: Any) -> tuple[ThemeTable, TableNote] | None:
+        for table in self.tables:
+            for note in table.notes:
+                if note.id == note_id:
+                    return table, note
+        return None
+
+
+@dataclass(frozen=True)
+class Table:
+    """What a phone may know of its table: the number, the theme and how many sit there."""
+
+    number: int
+    theme: Theme | None
+    size: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "theme": self.theme.to_json() if self.theme else None,
+            "size": self.size,
+        }
+
+
+@dataclass(frozen=True)
+class TableOutcome:
+    """A table's outcome for the report and the projector; theme_title is '' for a table without a theme."""
+
+    number: int
+    theme_title: str
+    points: list[str]
+
+
+class Presenting(NamedTuple):
+    """The table presenting now and its seconds left (negative is overtime)."""
+
+    table: int
+    remaining: float
+
+
+def tables_of(state: SessionState) -> TablesState:
+    """The tables of the evening; an empty TablesState (not stored) before the first tables event.
+
+    Reading must never change the state, or a live state would differ from its replay; applies use
+    `stored_tables`.
+    """
+    found = state.extensions.get(TABLES_KEY)
+    return found if isinstance(found, TablesState) else TablesState()
+
+
+def stored_tables(state: SessionState) -> TablesState:
+    """The tables of the evening, created in the state on first use: for applies only."""
+    found = state.extensions.get(TABLES_KEY)
+    if not isinstance(found, TablesState):
+        found = state.extensions[TABLES_KEY] = TablesState()
+    return found
+
+
+def theme_by_id(state: SessionState, theme_id: str | None) -> Theme | None:
+    return next((t for t in state.agenda.themes if t.id == theme_id), None)
+
+
+def _view(state: SessionState, tables: TablesState, table: ThemeTable) -> Table:
+    size = sum(1 for t in tables.seats.values() if t == table.number)
+    return Table(table.number, theme_by_id(state, table.theme), size)
+
+
+def table_list(state: SessionState) -> list[Table]:
+    """All tables in order, as phones and the projector may see them."""
+    tables = tables_of(state)
+    return [_view(state, tables, t) for t in tables.tables]
+
+
+def table_of_device(state: SessionState, device: str) -> Table | None:
+    """The table a phone sits at, or None before the division (or when it is not seated)."""
+    tables = tables_of(state)
+    number = tables.seats.get(device)
+    return None if number is None else _view(state, tables, tables.table(number))
+
+
+def table_for_host_token(state: SessionState, token: str) -> int | None:
+    """The table whose host notepad this token opens, or None."""
+    found = None
+    for table in tables_of(state).tables:
+        # Compare with every table in constant time, so timing tells nothing about the tokens.
+        if hmac.compare_digest(table.host_token.encode(), token.encode()):
+            found = table.number
+    return found
+
+
+def table_outcomes(state: SessionState) -> list[TableOutcome]:
+    """Every table with its theme and the points written down, in table order."""
+    outcomes = []
+    for table in tables_of(state).tables:
+        theme = theme_by_id(state, table.theme)
+        outcomes.append(
+            TableOutcome(table.number, theme.title if theme else "", [n.text for n in table.notes])
+        )
+    return outcomes
+
+
+def current_presentation(state: SessionState, now: float) -> Presenting | None:
+    """Which table presents now and its time left; None before the presentations and after the last."""
+    tables = tables_of(state)
+    if tables.presentation is None or tables.presentation.current is None:
+        return None
+    timer = tables.table(tables.presentation.current).timer
+    assert timer is not None  # presentation/start gives every presenting table a timer
+    return Presenting(tables.presentation.current, timer.remaining(now))
+
+
+def tables_block_timer(state: SessionState) -> BlockTimer | None:
+    """The timer of the agenda's theme tables block, or None when the agenda has none."""
+    for block in state.agenda.blocks:
+        if block.kind == "tables":
+            return state.timers[block.index]
+    return None
+
+
+def table_timer(state: SessionState, table: int) -> BlockTimer | None:
+    """The timer a table sees: its own while it presents, otherwise the theme tables block's timer."""
+    tables = tables_of(state)
+    presenting = tables.presentation.current if tables.presentation else None
+    if presenting == table:
+        return tables.table(table).timer
+    return tables_block_timer(state)
+
+
+def current_assignment(state: SessionState) -> Assignment:
+    """The seats as an Assignment, with the roles the devices have now."""
+    tables = tables_of(state)
+    roles = {d: role_key(dev.role) for d, dev in state.devices.items() if d in tables.seats}
+    return Assignment(len(tables.tables), dict(tables.seats), roles)
+
+
+def late_joiner_table(state: SessionState, device: str, role: str | None) -> int | None:
+    """Where a device that arrives after the division sits; None before it or when already seated.
+
+    Deterministic, so a join rule may put it in its event data and apply it with `seat_device`.
+    """
+    tables = tables_of(state)
+    if not tables.assigned or device in tables.seats:
+        return None
+    return place_late_joiner(current_assignment(state), device, role)
+
+
+def seat_device(state: SessionState, device: str, table: int) -> None:
+    """Apply a seat decided in a check (a late joiner or a move)."""
+    stored_tables(state).seats[device] = table
