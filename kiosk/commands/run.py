@@ -1,0 +1,78 @@
+"""`kiosk run [AGENDA]`: the facilitator's app and the hub, in one process and one loop."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from kiosk.agenda.model import Agenda
+from kiosk.commands.common import (
+    UserError,
+    add_data_dir,
+    add_evening,
+    add_lang,
+    add_network,
+    load_agenda_or_exit,
+    open_evening,
+    open_log,
+    parse_stored_agenda,
+)
+from kiosk.core.session import SessionCore, resume_session, start_session
+from kiosk.core.store import EventLog, SessionInfo, StoreError
+
+if TYPE_CHECKING:
+    from kiosk.tui.app import ResumeOffer
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    add_evening(parser)
+    add_data_dir(parser)
+    add_network(parser)
+    add_lang(parser)
+
+
+def main(args: argparse.Namespace) -> int:
+    log = open_log(args)
+    core: SessionCore | None = None
+    offer: ResumeOffer | None = None
+    if args.resume or args.new:
+        core = open_evening(args, log)
+    else:
+        # Agenda errors end here, before the terminal is taken over.
+        agenda = load_agenda_or_exit(args.agenda)
+        try:
+            unfinished = log.latest_unfinished()
+            if unfinished is None:
+                core = start_session(log, agenda)
+        except StoreError as exc:
+            raise UserError(str(exc)) from exc
+        if unfinished is not None:
+            offer = _offer(args.lang, unfinished, log, agenda)
+
+    from kiosk.tui.app import HubOptions, KioskApp
+
+    app = KioskApp(
+        core,
+        lang=args.lang,
+        hub_options=HubOptions(args.host, args.port, args.public_url),
+        offer=offer,
+    )
+    app.run()
+    return app.return_code or 0
+
+
+def _offer(lang: str, unfinished: SessionInfo, log: EventLog, agenda: Agenda) -> ResumeOffer:
+    """The question "resume the evening of <date>?" and what each answer opens."""
+    from kiosk.tui.app import ResumeOffer
+    from kiosk.tui.i18n import Translator
+
+    when = datetime.fromtimestamp(unfinished.created_at).strftime("%d-%m-%Y %H:%M")
+    question = Translator(lang)(
+        "resume.question", date=when, agenda=unfinished.agenda_title, count=unfinished.contribution_count
+    )
+    return ResumeOffer(
+        question=question,
+        resume=lambda: resume_session(log, unfinished, parse_stored_agenda),
+        start_new=lambda: start_session(log, agenda),
+    )

@@ -1,0 +1,1 @@
+"""The facilitator's kiosk: a Textual app over the session core."""

@@ -1,0 +1,204 @@
+"""The facilitator's app: one Textual app over the session core, with the hub in the same loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+
+from kiosk.core.events import Actor, Command, CommandError, Event
+from kiosk.core.session import SessionCore
+from kiosk.core.state import SessionState
+from kiosk.tui.i18n import Translator
+from kiosk.tui.palette import KioskCommands
+from kiosk.tui.screens.confirm import ConfirmScreen
+from kiosk.tui.screens.feed import FeedScreen
+from kiosk.tui.screens.join import JoinScreen
+from kiosk.tui.screens.run import RunScreen
+from kiosk.tui.screens.summary import SummaryScreen
+from kiosk.tui.screens.waiting import WaitingScreen
+
+if TYPE_CHECKING:
+    from kiosk.hub.server import Hub
+
+FACILITATOR = Actor("facilitator")
+SCREENS_IN_ORDER = ("run", "feed", "join", "summary")
+
+
+@dataclass(frozen=True)
+class HubOptions:
+    """Where the hub listens; None for the app means no hub (tests that need no network)."""
+
+    host: str = "0.0.0.0"
+    port: int = 8765
+    public_url: str | None = None
+
+
+@dataclass(frozen=True)
+class ResumeOffer:
+    """An unfinished evening the facilitator may continue, and how to open either choice."""
+
+    question: str
+    resume: Callable[[], SessionCore]
+    start_new: Callable[[], SessionCore]
+
+
+class KioskApp(App[None]):
+    """The kiosk: run, feed, join and summary screens over one SessionCore."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Driehoek"
+    MODES: ClassVar[dict[str, Any]] = {
+        "waiting": WaitingScreen,
+        "run": RunScreen,
+        "feed": FeedScreen,
+        "join": JoinScreen,
+        "summary": SummaryScreen,
+    }
+    DEFAULT_MODE = "waiting"
+    COMMANDS = App.COMMANDS | {KioskCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    class CoreChanged(Message):
+        """Events arrived from the core; the app drains its queue once per burst."""
+
+    def __init__(
+        self,
+        core: SessionCore | None = None,
+        *,
+        lang: str = "nl",
+        hub_options: HubOptions | None = None,
+        offer: ResumeOffer | None = None,
+    ) -> None:
+        super().__init__()
+        if core is None and offer is None:
+            raise ValueError("the kiosk needs an evening or an offer to resume one")
+        self.t = Translator(lang)
+        self.lang = self.t.lang
+        self._core = core
+        self._offer = offer
+        self.hub_options = hub_options
+        self.hub: Hub | None = None
+        self._pending: list[Event] = []
+        self._unsubscribe: Callable[[], None] | None = None
+        self._views: list[Any] = []
+
+    @property
+    def core(self) -> SessionCore:
+        assert self._core is not None, "the evening is not open yet"
+        return self._core
+
+    @property
+    def state(self) -> SessionState:
+        return self.core.state
+
+    async def on_mount(self) -> None:
+        if self._core is not None:
+            await self._begin()
+        else:
+            assert self._offer is not None
+            self.push_screen(
+                ConfirmScreen(self._offer.question, yes=self.t("resume.yes"), no=self.t("resume.no")),
+                self._answer_offer,
+            )
+
+    async def _answer_offer(self, resume: bool | None) -> None:
+        assert self._offer is not None
+        self._core = self._offer.resume() if resume else self._offer.start_new()
+        await self._begin()
+
+    async def _begin(self) -> None:
+        """Listen to the core, start the hub, then show the run screen."""
+        self._unsubscribe = self.core.subscribe(self._on_core_event)
+        if self.hub_options is not None and not await self._start_hub(self.hub_options):
+            return
+        self.sub_title = self.core.agenda.title
+        await self.switch_mode("run")
+        self.set_interval(0.5, self._tick)
+
+    async def _start_hub(self, options: HubOptions) -> bool:
+        from kiosk.hub.server import Hub, HubError
+
+        hub = Hub(self.core, host=options.host, port=options.port, public_url=options.public_url, lang=self.lang)
+        try:
+            await hub.start()
+        except HubError as exc:
+            self.exit(return_code=1, message=str(exc))
+            return False
+        self.hub = hub
+        return True
+
+    async def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        if self.hub is not None:
+            hub, self.hub = self.hub, None
+            await hub.stop()
+
+    # -- the core's events reach the screens in bursts ------------------------------------------------
+
+    def _on_core_event(self, event: Event, state: SessionState) -> None:
+        # Called inside core.execute, possibly for a phone via the hub: queue it, post one message per burst.
+        self._pending.append(event)
+        if len(self._pending) == 1:
+            self.post_message(self.CoreChanged())
+
+    def on_kiosk_app_core_changed(self, message: KioskApp.CoreChanged) -> None:
+        events, self._pending = self._pending, []
+        if not events:
+            return
+        for view in list(self._views):
+            view.core_changed(events)
+
+    def register_view(self, view: Any) -> None:
+        """A main screen asks to hear the core's events while it exists."""
+        self._views.append(view)
+
+    def _tick(self) -> None:
+        tick = getattr(self.screen, "tick", None)
+        if tick is not None:
+            tick()
+
+    # -- steering --------------------------------------------------------------------------------
+
+    def steer(self, type_: str, **data: Any) -> bool:
+        """Send one command as the facilitator; a refusal shows as a notification in the kiosk's language."""
+        try:
+            self.core.execute(Command(type_, data, actor=FACILITATOR))
+        except CommandError as exc:
+            self.notify(self.t.error(exc), severity="error")
+            return False
+        return True
+
+    def show(self, name: str) -> None:
+        """Switch to one of the four main screens."""
+        if self._core is not None and name in SCREENS_IN_ORDER:
+            self.switch_mode(name)
+
+    def show_next(self) -> None:
+        current = self.current_mode if self.current_mode in SCREENS_IN_ORDER else "summary"
+        self.show(SCREENS_IN_ORDER[(SCREENS_IN_ORDER.index(current) + 1) % len(SCREENS_IN_ORDER)])
+
+    async def action_quit(self) -> None:
+        """Quit after a yes: nothing is lost, everything is in the log already."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(ConfirmScreen(self.t("quit.question"), yes=self.t("yes"), no=self.t("no")), answered)
+
+    def finish_evening(self) -> None:
+        """Close the evening after a yes; the log keeps it for the report."""
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.steer("session/finish"):
+                self.notify(self.t("finish.done"))
+
+        self.push_screen(ConfirmScreen(self.t("finish.question"), yes=self.t("yes"), no=self.t("no")), answered)

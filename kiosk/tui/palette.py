@@ -1,0 +1,67 @@
+"""The command palette (ctrl+p): everything the keys do not, such as jumping to a block or opening a question."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from kiosk.tui.app import KioskApp
+
+PaletteEntry = tuple[str, str, Callable[[], object]]
+
+
+def palette_entries(app: KioskApp) -> list[PaletteEntry]:
+    """(title, help, action) for every palette command, in the kiosk's language."""
+    t = app.t
+    if app._core is None:
+        return []
+    state = app.state
+    entries: list[PaletteEntry] = []
+    for name in ("run", "feed", "join", "summary"):
+        entries.append((t(f"palette.show_{name}"), t("palette.show_help"), partial(app.show, name)))
+    for block in state.agenda.blocks:
+        entries.append(
+            (t("palette.jump", n=block.index + 1, title=block.title), t("palette.jump_help"),
+             partial(app.steer, "block/jump", index=block.index))
+        )
+    for block in state.agenda.blocks:
+        for prompt in block.prompts:
+            entries.append(
+                (t("palette.open_prompt", text=prompt.text_in(t.lang)), t("palette.open_prompt_help"),
+                 partial(app.steer, "prompt/open", prompt=prompt.id))
+            )
+    entries += [
+        (t("palette.close_prompt"), t("palette.close_prompt_help"), partial(app.steer, "prompt/close")),
+        (t("palette.recognition"), t("palette.recognition_help"),
+         lambda: app.steer("prompt/recognition", open=not app.state.recognition_open)),
+        (t("palette.auto_approve"), t("palette.auto_approve_help"),
+         lambda: app.steer("settings/auto_approve", on=not app.state.auto_approve)),
+        (t("palette.summary_show"), t("palette.summary_show_help"),
+         lambda: app.steer("summary/show", on=not app.state.summary_shown)),
+        (t("palette.extend5"), t("palette.extend_help"), partial(app.steer, "block/extend", minutes=5)),
+        (t("palette.shorten5"), t("palette.extend_help"), partial(app.steer, "block/shorten", minutes=5)),
+        (t("palette.finish"), t("palette.finish_help"), app.finish_evening),
+    ]
+    return entries
+
+
+class KioskCommands(Provider):
+    """The kiosk's own commands in the palette."""
+
+    def _entries(self) -> list[PaletteEntry]:
+        return palette_entries(cast("KioskApp", self.app))
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in self._entries():
+            yield DiscoveryHit(title, action, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in self._entries():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), action, text=title, help=help_text)

@@ -1,0 +1,1 @@
+"""The kiosk's screens: run, feed, join, summary, and the dialogs they open."""

@@ -1,0 +1,91 @@
+"""What the four main screens share: the steering keys, the footer, and hearing the core's events."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from kiosk.core.events import Event
+from kiosk.tui.i18n import Translator
+
+if TYPE_CHECKING:
+    from kiosk.tui.app import KioskApp
+
+
+def translate_bindings(node: DOMNode, t: Translator) -> None:
+    """Bindings are declared with string keys as descriptions; show them in the kiosk's language."""
+    bindings = node._bindings.key_to_bindings
+    for key, group in bindings.items():
+        bindings[key] = [
+            replace(
+                b,
+                description=t(b.description) if b.description else "",
+                tooltip=t(b.tooltip) if b.tooltip else "",
+            )
+            for b in group
+        ]
+
+
+class KioskScreen(Screen[None]):
+    """A main screen: steering keys in the footer, and `core_changed` for each burst of events."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "start_pause", "key.start_pause", tooltip="tip.start_pause"),
+        Binding("n", "next_block", "key.next", tooltip="tip.next"),
+        Binding("p", "previous_block", "key.previous", tooltip="tip.previous"),
+        Binding("plus,equals_sign", "extend", "key.extend", key_display="+", tooltip="tip.extend"),
+        Binding("minus", "shorten", "key.shorten", key_display="-", tooltip="tip.shorten"),
+        Binding("tab", "next_screen", "key.next_screen", tooltip="tip.next_screen"),
+        Binding("1", "show('run')", "key.run", show=False),
+        Binding("2", "show('feed')", "key.feed", show=False),
+        Binding("3", "show('join')", "key.join", show=False),
+        Binding("4", "show('summary')", "key.summary", show=False),
+        Binding("q", "app.quit", "key.quit", tooltip="tip.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self, self.kiosk.t)
+
+    @property
+    def kiosk(self) -> KioskApp:
+        return cast("KioskApp", self.app)
+
+    @property
+    def t(self) -> Translator:
+        return self.kiosk.t
+
+    def on_mount(self) -> None:
+        self.kiosk.register_view(self)
+
+    def core_changed(self, events: list[Event]) -> None:
+        """A burst of events was applied; screens update what they show incrementally."""
+
+    def tick(self) -> None:
+        """Twice a second while this screen is in front."""
+
+    def action_start_pause(self) -> None:
+        state = self.kiosk.state
+        self.kiosk.steer("block/pause" if state.timer.running else "block/start")
+
+    def action_next_block(self) -> None:
+        self.kiosk.steer("block/next")
+
+    def action_previous_block(self) -> None:
+        self.kiosk.steer("block/previous")
+
+    def action_extend(self) -> None:
+        self.kiosk.steer("block/extend", minutes=1)
+
+    def action_shorten(self) -> None:
+        self.kiosk.steer("block/shorten", minutes=1)
+
+    def action_next_screen(self) -> None:
+        self.kiosk.show_next()
+
+    def action_show(self, name: str) -> None:
+        self.kiosk.show(name)

@@ -1,0 +1,206 @@
+"""The feed screen: contributions as they arrive, and the moderation keys."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Header, Static
+
+from kiosk.core.events import Event
+from kiosk.core.state import Contribution
+from kiosk.tui.screens.base import KioskScreen
+from kiosk.tui.screens.paper import PaperScreen
+from kiosk.tui.screens.pick import PickScreen
+from kiosk.tui.screens.text_prompt import TextPrompt
+from kiosk.tui.widgets.feed_table import FILTERS, FeedTable, in_filter
+
+FREE_TAG = "\x00free"  # the pick list's "type a tag" entry; cannot clash with a theme id
+
+
+class FeedScreen(KioskScreen):
+    """Moderate what parents and staff say."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "approve", "key.approve", tooltip="tip.approve"),
+        Binding("h", "hide", "key.hide", tooltip="tip.hide"),
+        Binding("u", "pend", "key.pend", tooltip="tip.pend", show=False),
+        Binding("v", "pin", "key.pin", tooltip="tip.pin"),
+        Binding("t", "tag", "key.tag", tooltip="tip.tag"),
+        Binding("m", "merge", "key.merge", tooltip="tip.merge"),
+        Binding("e", "edit", "key.edit", tooltip="tip.edit"),
+        Binding("i", "type_in", "key.type_in", tooltip="tip.type_in"),
+        Binding("f", "next_filter", "key.filter", tooltip="tip.filter"),
+        Binding("o", "auto_approve", "key.auto", tooltip="tip.auto"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="feed-bar")
+        yield FeedTable(self.t, id="feed")
+        yield Static(id="feed-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(FeedTable)
+        table.rebuild(self.kiosk.state)
+        table.focus()
+        self._show_bar()
+        self._show_detail()
+
+    def core_changed(self, events: list[Event]) -> None:
+        touched: list[str] = []
+        for event in events:
+            if event.type.startswith("contribution/"):
+                touched.append(event.data["id"])
+                if event.type == "contribution/merge":
+                    touched.append(event.data["into"])
+        if touched:
+            self.query_one(FeedTable).sync(touched, self.kiosk.state)
+        self._show_bar()
+        self._show_detail()
+
+    def on_data_table_row_highlighted(self, event: FeedTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_bar(self) -> None:
+        state = self.kiosk.state
+        table = self.query_one(FeedTable)
+        counts = dict.fromkeys(FILTERS, 0)
+        for contribution in state.contributions.values():
+            for name in FILTERS:
+                if in_filter(contribution, name):
+                    counts[name] += 1
+        bar = Text()
+        for name in FILTERS:
+            label = f" {self.t(f'filter.{name}')} ({counts[name]}) "
+            bar.append(label, style="reverse bold" if name == table.filter else "")
+        auto = self.t("feed.auto_on") if state.auto_approve else self.t("feed.auto_off")
+        bar.append("   " + auto, style="bold green" if state.auto_approve else "dim")
+        self.query_one("#feed-bar", Static).update(bar)
+
+    def _show_detail(self) -> None:
+        contribution = self._selected()
+        detail = self.query_one("#feed-detail", Static)
+        if contribution is None:
+            detail.update(Text(self.t("feed.empty"), style="dim"))
+            return
+        state = self.kiosk.state
+        text = Text(contribution.text)
+        facts = [self.t(f"status.{contribution.status}")]
+        if contribution.held_reason:
+            facts.append(self.t("feed.held_because", reason=self.t(f"held.{contribution.held_reason}")))
+        facts.append(self.t("feed.recognised", count=state.endorsement_count(contribution)))
+        if contribution.merged_into:
+            target = state.contributions.get(contribution.merged_into)
+            facts.append(self.t("feed.merged_into", text=target.text[:40] if target else "?"))
+        if contribution.tags:
+            facts.append(", ".join(contribution.tags))
+        text.append("\n" + " · ".join(facts), style="dim")
+        detail.update(text)
+
+    def _selected(self) -> Contribution | None:
+        contribution_id = self.query_one(FeedTable).selected_id()
+        return self.kiosk.state.contributions.get(contribution_id) if contribution_id else None
+
+    def _on_selected(self, type_: str, **data: Any) -> None:
+        contribution = self._selected()
+        if contribution is None:
+            self.notify(self.t("feed.select_first"), severity="warning")
+            return
+        self.kiosk.steer(type_, id=contribution.id, **data)
+
+    def action_approve(self) -> None:
+        self._on_selected("contribution/approve")
+
+    def action_hide(self) -> None:
+        self._on_selected("contribution/hide")
+
+    def action_pend(self) -> None:
+        self._on_selected("contribution/pend")
+
+    def action_pin(self) -> None:
+        contribution = self._selected()
+        self._on_selected("contribution/pin", pinned=not (contribution and contribution.pinned))
+
+    def action_next_filter(self) -> None:
+        table = self.query_one(FeedTable)
+        table.filter = FILTERS[(FILTERS.index(table.filter) + 1) % len(FILTERS)]
+        table.rebuild(self.kiosk.state)
+        self._show_bar()
+        self._show_detail()
+
+    def action_auto_approve(self) -> None:
+        self.kiosk.steer("settings/auto_approve", on=not self.kiosk.state.auto_approve)
+
+    def action_edit(self) -> None:
+        contribution = self._selected()
+        if contribution is None:
+            self.notify(self.t("feed.select_first"), severity="warning")
+            return
+
+        def edited(text: str | None) -> None:
+            if text is not None:
+                self.kiosk.steer("contribution/edit", id=contribution.id, text=text)
+
+        self.app.push_screen(TextPrompt(self.t("feed.edit_question"), contribution.text), edited)
+
+    def action_tag(self) -> None:
+        contribution = self._selected()
+        if contribution is None:
+            self.notify(self.t("feed.select_first"), severity="warning")
+            return
+
+        def toggle(tag: str) -> None:
+            tags = list(contribution.tags)
+            tags = [x for x in tags if x != tag] if tag in tags else [*tags, tag]
+            self.kiosk.steer("contribution/tag", id=contribution.id, tags=tags)
+
+        def typed(text: str | None) -> None:
+            if text and text.strip():
+                toggle(text.strip())
+
+        def picked(choice: str | None) -> None:
+            if choice == FREE_TAG:
+                self.app.push_screen(TextPrompt(self.t("feed.tag_free"), max_length=40), typed)
+            elif choice is not None:
+                toggle(choice)
+
+        themes = [theme.title for theme in self.kiosk.state.agenda.themes]
+        values = themes + [tag for tag in contribution.tags if tag not in themes]
+        options = [(value, f"{value} ✓" if value in contribution.tags else value) for value in values]
+        options.append((FREE_TAG, self.t("feed.tag_free_option")))
+        self.app.push_screen(PickScreen(self.t("feed.tag_question"), options), picked)
+
+    def action_merge(self) -> None:
+        contribution = self._selected()
+        if contribution is None:
+            self.notify(self.t("feed.select_first"), severity="warning")
+            return
+        state = self.kiosk.state
+        candidates = [
+            c for c in reversed(state.contributions.values())
+            if c.id != contribution.id and c.merged_into is None and not c.withdrawn
+        ]
+        # Duplicates are usually answers to the same question; offer those first.
+        candidates.sort(key=lambda c: c.prompt_id != contribution.prompt_id)
+        options = [(c.id, c.text.replace("\n", " ")[:80]) for c in candidates[:300]]
+        if not options:
+            self.notify(self.t("feed.nothing_to_merge"), severity="warning")
+            return
+
+        def picked(target: str | None) -> None:
+            if target is not None:
+                self.kiosk.steer("contribution/merge", id=contribution.id, into=target)
+
+        self.app.push_screen(PickScreen(self.t("feed.merge_question"), options), picked)
+
+    def action_type_in(self) -> None:
+        def typed(data: dict[str, Any] | None) -> None:
+            if data is not None:
+                self.kiosk.steer("contribution/add", id=f"f-{secrets.token_hex(6)}", **data)
+
+        self.app.push_screen(PaperScreen(self.kiosk.state, self.t), typed)

@@ -1,0 +1,213 @@
+"""The summary screen: compose the closing's "what did we hear", the key message, contact and actions."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets.data_table import CellDoesNotExist
+from textual.widgets.option_list import Option
+
+from kiosk.core.events import Event
+from kiosk.core.state import Contribution, SessionState
+from kiosk.tui.screens.base import KioskScreen
+from kiosk.tui.screens.text_prompt import TextPrompt
+
+
+def heard(state: SessionState, lang: str) -> list[tuple[str, Contribution]]:
+    """Approved contributions to pick from: grouped by tag, else by question; most recognised first."""
+
+    def group(c: Contribution) -> str:
+        if c.tags:
+            return c.tags[0]
+        prompt = state.agenda.prompt(c.prompt_id) if c.prompt_id else None
+        return prompt.text_in(lang) if prompt else ""
+
+    items = [(group(c), c) for c in state.contributions.values() if c.visible]
+    items.sort(key=lambda item: (item[0], -state.endorsement_count(item[1]), item[1].at))
+    return items
+
+
+class SummaryScreen(KioskScreen):
+    """What we heard, what the school will do, and how we keep in touch."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "add_point", "key.add_point", tooltip="tip.add_point"),
+        Binding("e", "edit_point", "key.edit_point", tooltip="tip.edit_point"),
+        Binding("x,delete", "remove_point", "key.remove_point", tooltip="tip.remove_point"),
+        Binding("left_square_bracket", "move_point(-1)", "key.up", key_display="[", tooltip="tip.move"),
+        Binding("right_square_bracket", "move_point(1)", "key.down", key_display="]", tooltip="tip.move"),
+        Binding("s", "show_summary", "key.show_summary", tooltip="tip.show_summary"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        yield Header()
+        with Horizontal():
+            with Vertical(id="heard-col"):
+                yield DataTable(id="heard", cursor_type="row")
+            with Vertical(id="points-col"):
+                yield OptionList(id="points")
+                yield Input(placeholder=t("summary.new_point"), id="new-point", max_length=500)
+            with Vertical(id="closing-col"):
+                yield Static(id="summary-state")
+                yield Input(placeholder=t("summary.key_message"), id="key-message", max_length=4000)
+                yield Input(placeholder=t("summary.contact"), id="contact", max_length=2000)
+                yield Static(id="actions")
+                yield Input(placeholder=t("summary.action_what"), id="action-what", max_length=500)
+                with Horizontal(id="action-row"):
+                    yield Input(placeholder=t("summary.action_owner"), id="action-owner", max_length=200)
+                    yield Input(placeholder=t("summary.action_due"), id="action-due", max_length=10)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        t = self.t
+        self.query_one("#heard-col").border_title = t("summary.heard")
+        self.query_one("#points-col").border_title = t("summary.points")
+        self.query_one("#closing-col").border_title = t("summary.closing")
+        table = self.query_one("#heard", DataTable)
+        table.add_column(t("summary.col.count"), key="count", width=3)
+        table.add_column(t("summary.col.group"), key="group", width=14)
+        table.add_column(t("summary.col.text"), key="text", width=40)
+        state = self.kiosk.state
+        self.query_one("#key-message", Input).value = state.key_message
+        self.query_one("#contact", Input).value = state.contact
+        self._dirty = True
+        self._refresh_all()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        if self._dirty:
+            self._refresh_all()
+
+    def core_changed(self, events: list[Event]) -> None:
+        self._dirty = True
+        if self.is_current:
+            self._refresh_all()
+
+    def _refresh_all(self) -> None:
+        self._dirty = False
+        self._show_heard()
+        self._show_points()
+        self._show_closing()
+
+    def _show_heard(self) -> None:
+        state = self.kiosk.state
+        table = self.query_one("#heard", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for group, contribution in heard(state, self.t.lang):
+            count = state.endorsement_count(contribution)
+            table.add_row(
+                str(count or ""),
+                Text(group, overflow="ellipsis", no_wrap=True),
+                Text(contribution.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
+                key=contribution.id,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def _show_points(self) -> None:
+        points = self.query_one("#points", OptionList)
+        highlighted = points.highlighted
+        points.clear_options()
+        points.add_options(
+            [Option(f"{i + 1}. {p.text}", id=p.id) for i, p in enumerate(self.kiosk.state.key_points)]
+        )
+        if points.option_count:
+            points.highlighted = min(highlighted or 0, points.option_count - 1)
+
+    def _show_closing(self) -> None:
+        t = self.t
+        state = self.kiosk.state
+        shown = t("summary.shown") if state.summary_shown else t("summary.not_shown")
+        self.query_one("#summary-state", Static).update(
+            Text(shown, style="bold green" if state.summary_shown else "dim")
+        )
+        lines = Text(t("summary.actions") + "\n", style="bold")
+        for action in state.actions.values():
+            detail = ", ".join(x for x in (action.owner, action.due) if x)
+            lines.append(f"• {action.what}" + (f" ({detail})" if detail else "") + "\n", style="")
+        if not state.actions:
+            lines.append(t("summary.no_actions") + "\n", style="dim")
+        self.query_one("#actions", Static).update(lines)
+
+    def _selected_point(self) -> str | None:
+        points = self.query_one("#points", OptionList)
+        if points.highlighted is None or not points.option_count:
+            return None
+        return points.get_option_at_index(points.highlighted).id
+
+    def action_add_point(self) -> None:
+        table = self.query_one("#heard", DataTable)
+        if not table.row_count:
+            self.notify(self.t("summary.nothing_heard"), severity="warning")
+            return
+        try:
+            row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except CellDoesNotExist:
+            return
+        contribution = self.kiosk.state.contributions.get(row_key.value or "")
+        if contribution is not None:
+            self.kiosk.steer("keypoint/add", text=contribution.text, sources=[contribution.id])
+
+    def action_edit_point(self) -> None:
+        point_id = self._selected_point()
+        point = next((p for p in self.kiosk.state.key_points if p.id == point_id), None)
+        if point is None:
+            return
+
+        def edited(text: str | None) -> None:
+            if text is not None:
+                self.kiosk.steer("keypoint/edit", id=point.id, text=text)
+
+        self.app.push_screen(TextPrompt(self.t("summary.edit_point"), point.text), edited)
+
+    def action_remove_point(self) -> None:
+        point_id = self._selected_point()
+        if point_id is not None:
+            self.kiosk.steer("keypoint/remove", id=point_id)
+
+    def action_move_point(self, step: int) -> None:
+        point_id = self._selected_point()
+        points = self.kiosk.state.key_points
+        index = next((i for i, p in enumerate(points) if p.id == point_id), None)
+        if index is None or not 0 <= index + step < len(points):
+            return
+        if self.kiosk.steer("keypoint/move", id=point_id, to=index + step):
+            self.query_one("#points", OptionList).highlighted = index + step
+
+    def action_show_summary(self) -> None:
+        self.kiosk.steer("summary/show", on=not self.kiosk.state.summary_shown)
+
+    @on(Input.Submitted, "#new-point")
+    def _add_free_point(self, event: Input.Submitted) -> None:
+        if self.kiosk.steer("keypoint/add", text=event.value):
+            event.input.value = ""
+
+    @on(Input.Submitted, "#key-message")
+    def _set_key_message(self, event: Input.Submitted) -> None:
+        if self.kiosk.steer("closing/set", key_message=event.value):
+            self.notify(self.t("summary.saved"))
+
+    @on(Input.Submitted, "#contact")
+    def _set_contact(self, event: Input.Submitted) -> None:
+        if self.kiosk.steer("closing/set", contact=event.value):
+            self.notify(self.t("summary.saved"))
+
+    @on(Input.Submitted, "#action-what, #action-owner, #action-due")
+    def _add_action(self, event: Input.Submitted) -> None:
+        what = self.query_one("#action-what", Input)
+        owner = self.query_one("#action-owner", Input)
+        due = self.query_one("#action-due", Input)
+        if not what.value.strip():
+            what.focus()
+            return
+        if self.kiosk.steer("action/add", what=what.value, owner=owner.value, due=due.value):
+            what.value = owner.value = due.value = ""
+            what.focus()

@@ -1,0 +1,1 @@
+"""The widgets the kiosk's screens are built from, one per file."""

@@ -1,0 +1,102 @@
+"""The live feed of contributions: one row each, updated in place, filtered by status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from rich.text import Text
+from textual.widgets import DataTable
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
+
+from kiosk.core.state import Contribution, SessionState
+from kiosk.tui.i18n import Translator
+
+FILTERS = ("all", "pending", "held", "approved", "hidden")
+COLUMNS = ("pin", "time", "status", "count", "who", "prompt", "text", "tags")
+_STATUS_STYLE = {"pending": "yellow", "approved": "green", "hidden": "dim", "held": "bold red"}
+
+
+def in_filter(contribution: Contribution, name: str) -> bool:
+    """Whether a contribution belongs under a filter; held is pending with a moderation reason."""
+    if name == "all":
+        return True
+    if name == "held":
+        return contribution.status == "pending" and contribution.held_reason is not None
+    return contribution.status == name
+
+
+class FeedTable(DataTable[Text | str]):
+    """Contributions in arrival order; `sync` touches only the rows of contributions that changed."""
+
+    def __init__(self, t: Translator, **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        self.t = t
+        self.filter = "all"
+
+    def on_mount(self) -> None:
+        widths = {"pin": 1, "time": 5, "status": 16, "count": 3, "who": 9, "prompt": 6, "text": 56, "tags": 16}
+        for key in COLUMNS:
+            self.add_column(self.t(f"feed.col.{key}"), key=key, width=widths[key])
+
+    def selected_id(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        try:
+            row_key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        except CellDoesNotExist:
+            return None
+        return row_key.value
+
+    def rebuild(self, state: SessionState) -> None:
+        """Show the current filter afresh (only when the filter changes, never per event)."""
+        self.clear()
+        self.sync((c.id for c in state.contributions.values()), state)
+
+    def sync(self, ids: Iterable[str], state: SessionState) -> None:
+        """Add, update or drop the rows of the given contributions."""
+        follow = self.row_count == 0 or self.cursor_row >= self.row_count - 1
+        for contribution_id in dict.fromkeys(ids):
+            contribution = state.contributions.get(contribution_id)
+            if contribution is None:
+                continue
+            shown = contribution_id in self.rows
+            if not in_filter(contribution, self.filter):
+                if shown:
+                    self.remove_row(contribution_id)
+                continue
+            cells = self._cells(contribution, state)
+            if shown:
+                for key, value in zip(COLUMNS, cells):
+                    try:
+                        self.update_cell(contribution_id, key, value)
+                    except (CellDoesNotExist, RowDoesNotExist):
+                        pass
+            else:
+                self.add_row(*cells, key=contribution_id)
+        if follow and self.row_count:
+            self.move_cursor(row=self.row_count - 1)
+
+    def _cells(self, c: Contribution, state: SessionState) -> list[Text | str]:
+        t = self.t
+        if c.withdrawn:
+            status = Text(t("feed.withdrawn"), style="dim strike")
+        elif c.merged_into is not None:
+            status = Text(t("feed.merged"), style="dim")
+        elif c.status == "pending" and c.held_reason:
+            status = Text(t(f"held.{c.held_reason}"), style=_STATUS_STYLE["held"])
+        else:
+            status = Text(t(f"status.{c.status}"), style=_STATUS_STYLE[c.status])
+        who = t(f"role.{c.role}") if c.role else ""
+        if c.source != "phone":
+            who = f"{t(f'source.{c.source}')} {who}".strip()
+        return [
+            "*" if c.pinned else "",
+            datetime.fromtimestamp(c.at).strftime("%H:%M"),
+            status,
+            str(state.endorsement_count(c) or ""),
+            who,
+            c.prompt_id or "",
+            Text(c.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
+            ", ".join(c.tags),
+        ]

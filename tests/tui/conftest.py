@@ -1,0 +1,57 @@
+"""Shared parts of the kiosk's tests: a clock the test moves, and an evening stored in a real SQLite file."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import Static
+
+from kiosk.agenda.parser import load_agenda
+from kiosk.core.session import SessionCore, start_session
+from kiosk.core.store import EventLog, open_event_log
+from kiosk.resources import default_agenda_path
+
+# 18:55 local time on an evening in spring, so the agenda's 19:00 start lies ahead.
+EVENING = datetime(2026, 3, 12, 18, 55).timestamp()
+SIZE = (120, 36)
+
+
+class SteppedClock:
+    """Wall-clock seconds that move only when the test says so."""
+
+    def __init__(self, start: float = EVENING) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> SteppedClock:
+    return SteppedClock()
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> EventLog:
+    event_log = open_event_log(tmp_path / "data")
+    yield event_log
+    event_log.close()
+
+
+@pytest.fixture
+def core(log: EventLog, clock: SteppedClock) -> SessionCore:
+    return start_session(log, load_agenda(default_agenda_path()), clock)
+
+
+def shown(widget: Static) -> str:
+    """The plain text a widget shows, as the facilitator reads it."""
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()
