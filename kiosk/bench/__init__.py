@@ -1,0 +1,1 @@
+"""The benchmark: simulated phones, a bare baseline server, measurements and the report of `kiosk bench`."""

@@ -1,0 +1,49 @@
+"""`kiosk bench` from start to end: the hub, then the bare server, then the replay; table and JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from kiosk.bench.load import LoadPlan, run_load
+from kiosk.bench.replay import measure_replay
+from kiosk.bench.report import build_report, render_table, write_json
+from kiosk.bench.server import ServerFailed, baseline_command, hub_command
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+async def run_bench(args: argparse.Namespace) -> int:
+    plan = LoadPlan(args.phones, args.rate, args.duration, args.workers)
+    plan_json = {
+        "phones": plan.phones,
+        "rate": plan.rate,
+        "duration": plan.duration,
+        "workers": plan.worker_count(),
+        "replay": args.replay,
+    }
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
+        root = Path(tmp)
+        try:
+            _say(f"bench: hub with {plan.phones} phones, {plan.rate:g}/s for {plan.duration:g} s ...")
+            hub = await run_load("hub", hub_command(root / "hub"), plan, root / "hub")
+            bare = None
+            if not args.no_bare:
+                _say("bench: the same against the bare websockets server ...")
+                bare = await run_load("bare", baseline_command(), plan, None)
+            replay = None
+            if args.replay:
+                _say(f"bench: resuming an evening of {args.replay} contributions ...")
+                replay = await measure_replay(root / "replay", args.replay)
+        except ServerFailed as exc:
+            _say(f"bench: {exc}")
+            return 1
+    report = build_report(plan_json, hub.summary(), bare.summary() if bare else None, replay)
+    print(render_table(report))
+    if args.json is not None:
+        write_json(report, args.json)
+    return 0

@@ -1,0 +1,79 @@
+"""The projector and the facilitator's remote during a bench: full websockets clients that note first sightings."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from typing import Any
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
+
+
+class Screen:
+    """A display or remote client: reads every view and notes when each contribution id first appears."""
+
+    def __init__(self, ws: ClientConnection, role: str) -> None:
+        self.ws = ws
+        self.role = role
+        self.first_seen: dict[str, float] = {}
+        self.view: dict[str, Any] = {}
+        self.updates = 0
+        self._refs = itertools.count(1)
+        self._answers: dict[str, asyncio.Future[dict[str, Any]]] = {}
+        self._reader: asyncio.Task[None] | None = None
+
+    @classmethod
+    async def connect(cls, url: str, role: str, token: str) -> Screen:
+        ws = await connect(url, compression=None, proxy=None, max_size=None, open_timeout=30)
+        screen = cls(ws, role)
+        await ws.send(json.dumps({"type": "hello", "role": role, "token": token, "lang": "en"}))
+        while screen.updates == 0:
+            screen.take(json.loads(await asyncio.wait_for(ws.recv(), 30)))
+        screen._reader = asyncio.get_running_loop().create_task(screen._read())
+        return screen
+
+    def take(self, message: dict[str, Any]) -> None:
+        now = time.monotonic()
+        kind = message.get("type")
+        if kind in ("state/reset", "state/update"):
+            self.view = message.get("state") or {}
+            self.updates += 1
+            for item in self.view.get("contributions") or ():
+                cid = item.get("id")
+                if isinstance(cid, str) and cid not in self.first_seen:
+                    self.first_seen[cid] = now
+        elif kind in ("ack", "error", "pong"):
+            future = self._answers.pop(str(message.get("ref")), None)
+            if future is not None and not future.done():
+                future.set_result(message)
+        elif kind == "hello/ok":
+            pass
+
+    async def _read(self) -> None:
+        try:
+            async for raw in self.ws:
+                self.take(json.loads(raw))
+        except ConnectionClosed:
+            pass
+
+    async def command(self, kind: str, **data: Any) -> dict[str, Any]:
+        """Send a command and wait for its ack or error."""
+        ref = f"{self.role}{next(self._refs)}"
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._answers[ref] = future
+        await self.ws.send(json.dumps({"type": kind, "ref": ref, **data}))
+        return await asyncio.wait_for(future, 30)
+
+    async def wait_seen(self, ids: set[str], timeout: float) -> None:
+        """Until every id was seen, or the time is up (ids a view cannot show never come)."""
+        deadline = time.monotonic() + timeout
+        while not ids <= self.first_seen.keys() and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+
+    async def close(self) -> None:
+        await self.ws.close()
+        if self._reader is not None:
+            await self._reader

@@ -1,0 +1,153 @@
+"""A server under test in its own process: started, its URLs read from stdout, stopped again."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+
+class ServerFailed(Exception):
+    """The server did not start or did not print its URLs."""
+
+
+@dataclass
+class Urls:
+    """What `kiosk serve` prints: where phones join, the projector page, the remote page."""
+
+    join: str
+    display: str
+    remote: str
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.join).hostname or "127.0.0.1"
+
+    @property
+    def port(self) -> int:
+        return urlsplit(self.join).port or 80
+
+    @property
+    def ws(self) -> str:
+        return f"ws://{self.host}:{self.port}/ws"
+
+    @property
+    def room(self) -> str:
+        return _query(self.join, "room")
+
+    @property
+    def display_token(self) -> str:
+        return _query(self.display, "token")
+
+    @property
+    def remote_token(self) -> str:
+        return _query(self.remote, "token")
+
+
+def _query(url: str, name: str) -> str:
+    values = parse_qs(urlsplit(url).query).get(name)
+    if not values:
+        raise ServerFailed(f"{url} carries no {name}")
+    return values[0]
+
+
+def hub_command(data_dir: Path, *, resume: bool = False, extra: tuple[str, ...] = ()) -> list[str]:
+    """`kiosk serve` on a free port of 127.0.0.1."""
+    mode = "--resume" if resume else "--new"
+    return [
+        sys.executable,
+        "-m",
+        "kiosk",
+        "serve",
+        "--port",
+        "0",
+        "--host",
+        "127.0.0.1",
+        "--data-dir",
+        str(data_dir),
+        mode,
+        *extra,
+    ]
+
+
+def baseline_command() -> list[str]:
+    return [sys.executable, "-m", "kiosk.bench.baseline", "--port", "0", "--host", "127.0.0.1"]
+
+
+@dataclass
+class ServerProcess:
+    """A running server and the URLs it printed."""
+
+    proc: asyncio.subprocess.Process
+    urls: Urls
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    async def stop(self, timeout: float = 10.0) -> int:
+        """SIGINT, then SIGKILL if it does not stop in time; returns the exit status."""
+        if self.proc.returncode is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                await asyncio.wait_for(self.proc.wait(), timeout)
+            except TimeoutError:
+                self.proc.kill()
+                await self.proc.wait()
+        assert self.proc.returncode is not None
+        return self.proc.returncode
+
+    def kill(self) -> None:
+        if self.proc.returncode is None:
+            self.proc.kill()
+
+
+async def start_server(command: list[str], timeout: float = 30.0) -> ServerProcess:
+    """Start a server and wait for its join, display and remote lines."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = await asyncio.create_subprocess_exec(
+        *command,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None
+    found: dict[str, str] = {}
+    lines: list[str] = []
+    try:
+        async with asyncio.timeout(timeout):
+            while len(found) < 3:
+                raw = await proc.stdout.readline()
+                if not raw:
+                    break
+                line = raw.decode(errors="replace").strip()
+                lines.append(line)
+                word, _, url = line.partition(" ")
+                if word in ("join", "display", "remote") and url.startswith("http"):
+                    found[word] = url
+    except TimeoutError:
+        pass
+    if len(found) < 3:
+        if proc.returncode is None:
+            proc.kill()
+        await proc.wait()
+        err = (await proc.stderr.read()).decode(errors="replace") if proc.stderr else ""
+        raise ServerFailed(
+            f"{' '.join(command[1:4])} printed no URLs: {' / '.join(lines)} {err.strip()[-800:]}"
+        )
+    # Keep the pipes drained so a chatty server never blocks on a full pipe.
+    asyncio.get_running_loop().create_task(_drain(proc.stdout))
+    if proc.stderr is not None:
+        asyncio.get_running_loop().create_task(_drain(proc.stderr))
+    return ServerProcess(proc, Urls(found["join"], found["display"], found["remote"]), lines)
+
+
+async def _drain(stream: asyncio.StreamReader) -> None:
+    while await stream.readline():
+        pass

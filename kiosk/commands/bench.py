@@ -1,0 +1,36 @@
+"""`kiosk bench`: the hub under load beside a bare websockets server, and the time to resume a long evening."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kiosk.commands.common import UserError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--phones", type=int, default=3000, help="simulated phones (default 3000)")
+    parser.add_argument("--rate", type=float, default=200.0, help="contributions per second (default 200)")
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds of sending (default 20)")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="phone processes (default: one per 1500 phones)"
+    )
+    parser.add_argument(
+        "--replay", type=int, default=10_000, help="contributions in the resumed evening; 0 skips"
+    )
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare websockets baseline")
+    parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the figures here")
+
+
+def main(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from kiosk.bench.run import run_bench
+
+    if not 1 <= args.phones <= 4500:
+        raise UserError("--phones must be between 1 and 4500 (the hub takes 5000 connections).")
+    if not 0 < args.rate <= 2000 or not 0 < args.duration <= 600:
+        raise UserError("--rate must be in (0, 2000] and --duration in (0, 600] seconds.")
+    if args.json is not None and not args.json.parent.exists():
+        raise UserError(f"Cannot write {args.json}: the folder {args.json.parent} does not exist.")
+    return asyncio.run(run_bench(args))
