@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from kiosk.agenda.model import Prompt
-from kiosk.core.state import Contribution, SessionState
+from kiosk.core.state import SessionState
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,10 @@ class RoleSplit:
         return self.parent + self.staff + self.unknown
 
 
-@dataclass(frozen=True)
-class SummaryItem:
+class SummaryItem(NamedTuple):
     """One approved contribution as the summary shows it; `duplicates` were merged into it."""
+
+    # A NamedTuple, not a frozen dataclass: building 10,000 of these after every event must stay cheap.
 
     id: str
     text: str
@@ -91,11 +93,18 @@ class RunningSummary:
 
 def recognitions_by_target(state: SessionState) -> dict[str, int]:
     """Recognitions per contribution, duplicates' folded in: state.endorsement_count for all at once, in O(n)."""
-    devices: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    merged: dict[str, set[str]] = {}
     for c in state.contributions.values():
-        if c.endorsements:
-            devices.setdefault(c.merged_into or c.id, set()).update(c.endorsements)
-    return {cid: len(found) for cid, found in devices.items()}
+        if c.merged_into is not None:
+            merged.setdefault(c.merged_into, set()).update(c.endorsements)
+        elif c.endorsements:
+            counts[c.id] = len(c.endorsements)
+    # Only targets of a merge need a union: someone may have recognised both the original and its twin.
+    for target, devices in merged.items():
+        original = state.contributions.get(target)
+        counts[target] = len(devices | original.endorsements) if original else len(devices)
+    return counts
 
 
 def duplicates_by_target(state: SessionState) -> dict[str, int]:
@@ -105,19 +114,6 @@ def duplicates_by_target(state: SessionState) -> dict[str, int]:
         if c.merged_into is not None and not c.withdrawn and c.status != "hidden":
             counts[c.merged_into] += 1
     return counts
-
-
-def _item(c: Contribution, recognitions: dict[str, int], duplicates: dict[str, int]) -> SummaryItem:
-    return SummaryItem(
-        id=c.id,
-        text=c.text,
-        recognitions=recognitions.get(c.id, 0),
-        role=c.role,
-        source=c.source,
-        pinned=c.pinned,
-        duplicates=duplicates.get(c.id, 0),
-        tags=tuple(c.tags),
-    )
 
 
 def _order(item: SummaryItem) -> tuple[bool, int, int]:
@@ -148,7 +144,17 @@ def running_summary(state: SessionState) -> RunningSummary:
     by_key: dict[tuple[int, str | None], list[SummaryItem]] = defaultdict(list)
     for c in state.contributions.values():  # arrival order
         if c.visible:
-            by_key[(c.block_index, c.prompt_id)].append(_item(c, recognitions, duplicates))
+            item = SummaryItem(
+                c.id,
+                c.text,
+                recognitions.get(c.id, 0),
+                c.role,
+                c.source,
+                c.pinned,
+                duplicates.get(c.id, 0),
+                tuple(c.tags),
+            )
+            by_key[(c.block_index, c.prompt_id)].append(item)
     prompts: list[PromptSummary] = []
     for block in state.agenda.blocks:
         keys: list[tuple[str | None, Prompt | None]] = [(p.id, p) for p in block.prompts]

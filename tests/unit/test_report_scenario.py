@@ -10,6 +10,7 @@ from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore, replay, start_session
 from kiosk.core.state import SessionState
 from kiosk.core.store import EventLog, open_event_log
+from kiosk.report.measure import big_evening
 from kiosk.report.summary import recognitions_by_target, running_summary
 from tests.conftest import FakeClock
 
@@ -236,3 +237,14 @@ def test_summary_of_an_evening_without_contributions_keeps_every_open_question(t
     summary = running_summary(core.state)
     assert [(p.prompt_id, p.count) for p in summary.prompts] == [("b2-q1", 0), ("b2-q2", 0)]
     assert summary.key_points == () and summary.actions == ()
+
+
+def test_summary_of_a_big_evening_counts_every_visible_contribution_once() -> None:
+    state = big_evening(report_agenda(), contributions=3_000, devices=400)
+    summary = running_summary(state)
+    items = [i for p in summary.prompts for g in p.groups for i in g.items]
+    assert (
+        len(items) == len({i.id for i in items}) == sum(1 for c in state.contributions.values() if c.visible)
+    )
+    for item in items:
+        assert item.recognitions == state.endorsement_count(state.contributions[item.id])
