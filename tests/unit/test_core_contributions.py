@@ -177,3 +177,14 @@ def test_bad_requests_get_codes_not_crashes(core) -> None:
     bad_device = Actor("phone", device="x")
     assert error_code(lambda: core.execute(Command("device/join", {}, bad_device))) == "bad_device"
     assert error_code(lambda: core.execute(Command("device/join", {"role": "king"}, MOM))) == "bad_role"
+
+
+def test_a_phone_joining_after_the_division_gets_the_smallest_table(core) -> None:
+    from kiosk.core.tables import table_list, table_of_device
+
+    core.execute(Command("tables/assign", {"count": 2}))
+    late = Actor("phone", device="device-late-1")
+    core.execute(Command("device/join", {"role": "parent"}, late))
+    table = table_of_device(core.state, "device-late-1")
+    assert table is not None
+    assert sorted(t.size for t in table_list(core.state)) == [2, 2]

@@ -8,6 +8,7 @@ from typing import Any
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.rules.registry import EVERYONE, Context, rule
 from kiosk.core.state import ROLES, Device, SessionState
+from kiosk.core.tables import late_joiner_table, seat_device
 
 _DEVICE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
@@ -44,7 +45,11 @@ def _check_join(state: SessionState, cmd: Command, ctx: Context) -> dict[str, An
         return {"device": device, "role": role or known.role, "lang": lang}
     if len(state.devices) >= MAX_DEVICES:
         raise CommandError("full", "the evening has as many phones as it can take")
-    return {"device": device, "role": role, "lang": lang}
+    data: dict[str, Any] = {"device": device, "role": role, "lang": lang}
+    table = late_joiner_table(state, device, role)
+    if table is not None:
+        data["table"] = table  # a late joiner after the division sits at the smallest table
+    return data
 
 
 @_check_join.applies
@@ -57,3 +62,5 @@ def _apply_join(state: SessionState, event: Event) -> None:
     else:
         device.role = event.data["role"]
         device.lang = event.data["lang"]
+    if event.data.get("table") is not None:
+        seat_device(state, event.data["device"], event.data["table"])
