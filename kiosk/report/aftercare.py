@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kiosk.core.events import Event
 from kiosk.core.moderation import review_reason
 from kiosk.core.state import SessionState
+from kiosk.core.tables import TABLES_KEY, table_outcomes
 from kiosk.report.summary import PromptSummary, RoleSplit, running_summary
 
 
@@ -159,9 +160,14 @@ def _blocks(state: SessionState, lang: str) -> tuple[BlockReport, ...]:
 
 
 def _tables(state: SessionState) -> tuple[TableOutcome, ...]:
-    # The theme tables are another module's extension: read them defensively, render nothing when absent.
-    extension = state.extensions.get("tables")
-    raw = extension.get("tables") if isinstance(extension, Mapping) else None
+    """The theme tables' outcomes: from the tables rules (kiosk.core.tables), or a plain mapping of that shape."""
+    extension = state.extensions.get(TABLES_KEY)
+    if extension is None:
+        return ()
+    if not isinstance(extension, Mapping):
+        return tuple(TableOutcome(t.number, t.theme_title, tuple(t.points)) for t in table_outcomes(state))
+    # Read defensively: whatever wrote the mapping, a strange entry is skipped rather than breaking the report.
+    raw = extension.get("tables")
     if not isinstance(raw, list | tuple):
         return ()
     titles = {t.id: t.title for t in state.agenda.themes}

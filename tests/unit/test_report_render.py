@@ -163,7 +163,23 @@ def test_report_of_an_evening_with_no_contributions(tmp_path: Path) -> None:
     assert html.startswith("<!DOCTYPE html>") and "@media print" in html
 
 
-def test_theme_table_outcomes_are_read_defensively(tmp_path: Path) -> None:
+def test_theme_table_outcomes_come_from_the_tables_rules(tmp_path: Path) -> None:
+    report = report_of(scripted_evening(tmp_path))
+    assert [(t.number, t.theme, t.points) for t in report.tables] == [
+        (
+            1,
+            "Communicatie met ouders",
+            ("Vaker positief bellen, niet alleen bij problemen", "Een *app* voor korte berichten"),
+        ),
+        (2, "Rooster en planning", ("Wijzigingen een week vooraf",)),
+    ]
+    markdown = render_markdown(report)
+    assert (
+        "### Tafel 2: Rooster en planning" in markdown and r"- Een \*app\* voor korte berichten" in markdown
+    )
+
+
+def test_theme_table_outcomes_in_a_plain_mapping_are_read_defensively(tmp_path: Path) -> None:
     evening = scripted_evening(tmp_path)
     state = evening.stored_state()
     state.extensions["tables"] = {

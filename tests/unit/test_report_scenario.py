@@ -62,7 +62,7 @@ def report_agenda() -> Agenda:
                 ),
             ),
         ),
-        themes=(Theme("communicatie", "Communicatie met ouders"),),
+        themes=(Theme("communicatie", "Communicatie met ouders"), Theme("rooster", "Rooster en planning")),
         key_message="Blijf het gesprek aangaan, luister en heb geduld.",
     )
 
@@ -138,7 +138,11 @@ def scripted_evening(tmp_path: Path, *, finish: bool = True) -> Evening:
     )
     run(core, "contribution/approve", id="m1")
     clock.advance(1800)
-    run(core, "block/next")
+    run(core, "block/next")  # the theme tables: two tables, each writes down its outcome
+    run(core, "tables/assign", count=2, themes=["communicatie", "rooster"], seed="golden")
+    run(core, "table/note/add", table=1, text="Vaker positief bellen, niet alleen bij problemen")
+    run(core, "table/note/add", table=1, text="Een *app* voor korte berichten")
+    run(core, "table/note/add", table=2, text="Wijzigingen een week vooraf")
     clock.advance(1800)
     run(core, "block/next")  # the closing opens its rating
     for phone, value, comment in [
