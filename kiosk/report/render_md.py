@@ -7,7 +7,7 @@ from datetime import tzinfo
 
 from kiosk.report.aftercare import ActionReport, AftercareReport, BlockReport, ChoiceResult, RatingResult
 from kiosk.report.summary import PromptSummary, SummaryItem
-from kiosk.report.texts import format_date, format_number, label
+from kiosk.report.texts import format_date, format_due, format_number, label
 
 # Inline metacharacters are escaped everywhere; CommonMark lets any ASCII punctuation be backslash-escaped.
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~!])")
@@ -121,7 +121,7 @@ def _action(action: ActionReport, lang: str, tz: tzinfo | None) -> list[str]:
     if action.owner:
         facts.append(f"{label(lang, 'owner')}: {escape_line(action.owner)}")
     if action.due:
-        facts.append(f"{label(lang, 'due')}: {escape_line(action.due)}")
+        facts.append(f"{label(lang, 'due')}: {escape_line(format_due(action.due, lang))}")
     facts.append(f"{label(lang, 'status')}: {label(lang, action.status)}")
     out = [f"- **{escape_md(action.what, '  ')}** ({'; '.join(facts)})"]
     for note in action.notes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 LANGS = ("nl", "en")
 
@@ -31,7 +31,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "rating_line": "Gemiddeld {avg} van de 5, {n} antwoorden.",
         "rating_line_one": "Gemiddeld {avg} van de 5, 1 antwoord.",
         "rating_none": "Geen antwoorden.",
-        "distribution": "Verdeling",
+        "distribution": "Verdeling (cijfer: aantal)",
         "comments": "Opmerkingen",
         "comments_held": "{n} opmerkingen weggelaten: ze leken een naam, adres, nummer of scheldwoord te bevatten.",
         "comments_held_one": "1 opmerking weggelaten: die leek een naam, adres, nummer of scheldwoord te bevatten.",
@@ -85,7 +85,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "rating_line": "Average {avg} out of 5, {n} answers.",
         "rating_line_one": "Average {avg} out of 5, 1 answer.",
         "rating_none": "No answers.",
-        "distribution": "Distribution",
+        "distribution": "Distribution (rating: answers)",
         "comments": "Comments",
         "comments_held": "{n} comments left out: they seemed to hold a name, address, number or swear word.",
         "comments_held_one": "1 comment left out: it seemed to hold a name, address, number or swear word.",
@@ -134,6 +134,15 @@ def label(lang: str, key: str, **params: object) -> str:
 def format_date(at: float, lang: str, tz: tzinfo | None = None) -> str:
     """`12 mei 2026` / `12 May 2026`: no locale needed, the same on every laptop."""
     day = datetime.fromtimestamp(at, tz)
+    return f"{day.day} {_MONTHS[lang if lang in _MONTHS else 'nl'].split()[day.month - 1]} {day.year}"
+
+
+def format_due(due: str, lang: str) -> str:
+    """A due date `2026-11-01` as `1 november 2026`; anything else as it was written."""
+    try:
+        day = date.fromisoformat(due)
+    except ValueError:
+        return due
     return f"{day.day} {_MONTHS[lang if lang in _MONTHS else 'nl'].split()[day.month - 1]} {day.year}"
 
 

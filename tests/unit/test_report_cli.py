@@ -117,7 +117,7 @@ def test_school_follows_up_actions_and_the_report_shows_progress(
     assert "bijgewerkt op" in after and "Avond van 21 september 2026" in after
     assert "Sinds de avond van 21 september 2026: 1 nieuwe actie en 1 actie bijgewerkt." in after
     assert "status: bezig" in after and ": Lijst klaar" in after
-    assert "- **Ouderpanel starten** (wie: ouderconsulent; uiterlijk: 2027-02-01; status: gepland)" in after
+    assert "- **Ouderpanel starten** (wie: ouderconsulent; uiterlijk: 1 februari 2027; status: gepland)" in after
 
 
 def test_actions_refuse_bad_input_with_a_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
