@@ -73,6 +73,7 @@ STRINGS: dict[str, str] = {
     "run.state.finished": "closed",
     "run.joined": "joined: {parent} parents, {staff} staff, {unknown} unknown",
     "run.connected": "connected: {parent} parents, {staff} staff, {unknown} unknown, {display} projector",
+    "run.join_at": "Join with a phone:",
     "run.no_hub": "(no network: phones cannot take part)",
     "feed.col.pin": "",
     "feed.col.time": "time",

@@ -75,6 +75,7 @@ STRINGS: dict[str, str] = {
     "run.state.finished": "afgesloten",
     "run.joined": "aangemeld: {parent} ouders, {staff} school, {unknown} onbekend",
     "run.connected": "verbonden: {parent} ouders, {staff} school, {unknown} onbekend, {display} beamer",
+    "run.join_at": "Deelnemen met de telefoon:",
     "run.no_hub": "(geen netwerk: telefoons kunnen niet meedoen)",
     # feed screen
     "feed.col.pin": "",

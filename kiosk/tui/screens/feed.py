@@ -19,6 +19,8 @@ from kiosk.tui.screens.text_prompt import TextPrompt
 from kiosk.tui.widgets.feed_table import FILTERS, FeedTable, in_filter
 
 FREE_TAG = "\x00free"  # the pick list's "type a tag" entry; cannot clash with a theme id
+# Rows added per refresh: a burst of thousands is drawn in slices so keys keep working meanwhile.
+SLICE = 500
 
 
 class FeedScreen(KioskScreen):
@@ -44,7 +46,10 @@ class FeedScreen(KioskScreen):
         yield Static(id="feed-detail")
         yield Footer()
 
+    backlog: dict[str, None]  # contributions changed but not yet drawn, in arrival order
+
     def on_mount(self) -> None:
+        self.backlog = {}
         table = self.query_one(FeedTable)
         table.rebuild(self.kiosk.state)
         table.focus()
@@ -59,9 +64,22 @@ class FeedScreen(KioskScreen):
                 if event.type == "contribution/merge":
                     touched.append(event.data["into"])
         if touched:
-            self.query_one(FeedTable).sync(touched, self.kiosk.state)
+            start = not self.backlog
+            self.backlog.update(dict.fromkeys(touched))
+            if start:
+                self._drain()
         self._show_bar()
         self._show_detail()
+
+    def _drain(self) -> None:
+        ids = list(self.backlog)[:SLICE]
+        for contribution_id in ids:
+            del self.backlog[contribution_id]
+        self.query_one(FeedTable).sync(ids, self.kiosk.state)
+        if self.backlog:
+            self.call_after_refresh(self._drain)
+        else:
+            self._show_detail()
 
     def on_data_table_row_highlighted(self, event: FeedTable.RowHighlighted) -> None:
         self._show_detail()

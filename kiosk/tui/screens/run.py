@@ -58,4 +58,6 @@ class RunScreen(KioskScreen):
         self.query_one(Countdown).show(timer.remaining(now), timer.length, timer.running)
         self.query_one(AgendaList).show(state, pace, self.t)
         hub = self.kiosk.hub
-        self.query_one(EveningStatus).show(state, pace, now, hub.connected() if hub else None, self.t)
+        room = core.info.room_code if core.info is not None else ""
+        join = (hub.urls.join, room) if hub is not None else None
+        self.query_one(EveningStatus).show(state, pace, now, hub.connected() if hub else None, join, self.t)

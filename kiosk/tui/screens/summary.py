@@ -14,23 +14,21 @@ from textual.widgets.data_table import CellDoesNotExist
 from textual.widgets.option_list import Option
 
 from kiosk.core.events import Event
-from kiosk.core.state import Contribution, SessionState
+from kiosk.core.state import SessionState
+from kiosk.report.summary import SummaryItem, running_summary
 from kiosk.tui.screens.base import KioskScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
 
 
-def heard(state: SessionState, lang: str) -> list[tuple[str, Contribution]]:
-    """Approved contributions to pick from: grouped by tag, else by question; most recognised first."""
-
-    def group(c: Contribution) -> str:
-        if c.tags:
-            return c.tags[0]
-        prompt = state.agenda.prompt(c.prompt_id) if c.prompt_id else None
-        return prompt.text_in(lang) if prompt else ""
-
-    items = [(group(c), c) for c in state.contributions.values() if c.visible]
-    items.sort(key=lambda item: (item[0], -state.endorsement_count(item[1]), item[1].at))
-    return items
+def heard(state: SessionState, lang: str) -> list[tuple[str, SummaryItem]]:
+    """Approved contributions to pick from: per question and tag, pinned and most recognised first."""
+    rows: list[tuple[str, SummaryItem]] = []
+    for prompt in running_summary(state).prompts:
+        question = prompt.text_in(lang) or prompt.block_title
+        for group in prompt.groups:
+            label = f"{group.tag} · {question}" if group.tag else question
+            rows.extend((label, item) for item in group.items)
+    return rows
 
 
 class SummaryScreen(KioskScreen):
@@ -101,13 +99,12 @@ class SummaryScreen(KioskScreen):
         table = self.query_one("#heard", DataTable)
         row = table.cursor_row
         table.clear()
-        for group, contribution in heard(state, self.t.lang):
-            count = state.endorsement_count(contribution)
+        for group, item in heard(state, self.t.lang):
             table.add_row(
-                str(count or ""),
+                str(item.recognitions or ""),
                 Text(group, overflow="ellipsis", no_wrap=True),
-                Text(contribution.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
-                key=contribution.id,
+                Text(("* " if item.pinned else "") + item.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
+                key=item.id,
             )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))

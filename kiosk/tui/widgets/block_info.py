@@ -21,6 +21,9 @@ class BlockInfo(Static):
         parts.append(Text(""))
         for point in block.points:
             parts.append(Text(f"• {point}"))
+        if block.notes:
+            parts.append(Text(""))
+            parts.append(Text(block.notes, style="dim italic"))
         prompt = state.agenda.prompt(state.open_prompt) if state.open_prompt else None
         if prompt is not None:
             parts.append(Text(""))

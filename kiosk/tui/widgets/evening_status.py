@@ -26,8 +26,15 @@ class EveningStatus(Static):
     """One block of facts beside the countdown."""
 
     def show(
-        self, state: SessionState, pace: Pace, now: float, connected: dict[str, int] | None, t: Translator
+        self,
+        state: SessionState,
+        pace: Pace,
+        now: float,
+        connected: dict[str, int] | None,
+        join: tuple[str, str] | None,
+        t: Translator,
     ) -> None:
+        """`connected` and `join` (url, room code) come from the hub; None when it is not running."""
         text = Text()
         text.append(datetime.fromtimestamp(now).strftime("%H:%M:%S"), style="bold")
         text.append("\n" + t("run.planned_end", time=clock_text(pace.planned_end)))
@@ -55,4 +62,8 @@ class EveningStatus(Static):
                     display=connected.get("display", 0),
                 )
             )
+        if join is not None:
+            text.append("\n\n" + t("run.join_at") + "\n", style="bold")
+            text.append(join[0], style="bold cyan")
+            text.append("\n" + t("join.room", room=join[1]))
         self.update(text)

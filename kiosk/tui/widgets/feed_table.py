@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from kiosk.core.state import Contribution, SessionState
+from kiosk.report.summary import recognitions_by_target
 from kiosk.tui.i18n import Translator
 
 FILTERS = ("all", "pending", "held", "approved", "hidden")
@@ -56,6 +57,8 @@ class FeedTable(DataTable[Text | str]):
     def sync(self, ids: Iterable[str], state: SessionState) -> None:
         """Add, update or drop the rows of the given contributions."""
         follow = self.row_count == 0 or self.cursor_row >= self.row_count - 1
+        # One pass for the whole burst: state.endorsement_count scans every contribution each time.
+        recognitions = recognitions_by_target(state)
         for contribution_id in dict.fromkeys(ids):
             contribution = state.contributions.get(contribution_id)
             if contribution is None:
@@ -65,7 +68,7 @@ class FeedTable(DataTable[Text | str]):
                 if shown:
                     self.remove_row(contribution_id)
                 continue
-            cells = self._cells(contribution, state)
+            cells = self._cells(contribution, recognitions.get(contribution_id, 0))
             if shown:
                 for key, value in zip(COLUMNS, cells):
                     try:
@@ -77,7 +80,7 @@ class FeedTable(DataTable[Text | str]):
         if follow and self.row_count:
             self.move_cursor(row=self.row_count - 1)
 
-    def _cells(self, c: Contribution, state: SessionState) -> list[Text | str]:
+    def _cells(self, c: Contribution, recognitions: int) -> list[Text | str]:
         t = self.t
         if c.withdrawn:
             status = Text(t("feed.withdrawn"), style="dim strike")
@@ -94,7 +97,7 @@ class FeedTable(DataTable[Text | str]):
             "*" if c.pinned else "",
             datetime.fromtimestamp(c.at).strftime("%H:%M"),
             status,
-            str(state.endorsement_count(c) or ""),
+            str(recognitions or ""),
             who,
             c.prompt_id or "",
             Text(c.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
