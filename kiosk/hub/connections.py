@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import re
 from collections.abc import Callable
@@ -39,6 +40,7 @@ class Client:
     device: str | None = None
     table: int | None = None
     stale: bool = field(default=False)  # missed an update because its send buffer was full
+    closing: asyncio.Task[None] | None = None  # a flooding client being disconnected
 
     @property
     def audience(self) -> str:

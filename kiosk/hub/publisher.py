@@ -85,7 +85,9 @@ class Publisher:
     def welcome(self, client: Client) -> None:
         """Send a new client its whole view and start sending it changes, with no await in between."""
         view = self.view(client.audience)
-        if change_key(view) != self._last_key[client.audience]:
+        if not self.registry.audiences[client.audience]:
+            self._last_key[client.audience] = change_key(view)
+        elif change_key(view) != self._last_key[client.audience]:
             self._last_key[client.audience] = None  # the others are behind this one: next change goes to all
         broadcast([client.ws], encode({"type": "state/reset", "state": view}))
         if client.device is not None:

@@ -192,10 +192,12 @@ class Hub:
 
     async def _on_message(self, client: Client, message: str | bytes) -> bool:
         """Answer one frame; False when the client must be disconnected."""
+        if client.closing is not None:
+            return True  # read and drop what is still queued, so the closing handshake can complete
         if not client.bucket.allow():
             if client.bucket.flooding:
-                await client.ws.close(1008, "too many messages")
-                return False
+                client.closing = asyncio.create_task(client.ws.close(1008, "too many messages"))
+                return True
             if client.bucket.dropped == 1:
                 await self._error(client, None, "rate_limited")
             return True

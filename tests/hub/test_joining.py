@@ -30,7 +30,7 @@ async def test_phone_with_a_wrong_room_code_is_refused_and_closed(hub: Hub) -> N
         hub.port, {"role": "phone", "room": "WRONG", "device": "dev-abcdef12", "lang": "en"}
     )
     error = await phone.next("error")
-    assert error["code"] == "bad_room" and "room code" in error["message"]
+    assert error["code"] == "bad_room" and "QR" in error["message"]
     await phone.ws.wait_closed()
     assert phone.ws.close_code == 1008
     assert hub.core.state.devices == {}
