@@ -53,8 +53,10 @@ def url_origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
-def network_hint(base: str, port: int, public_url: str | None) -> str:
+def network_hint(base: str, port: int, public_url: str | None, listen_host: str = "0.0.0.0") -> str:
     """One line telling the facilitator which network phones must be on."""
+    if listen_host.startswith("127.") or listen_host in ("localhost", "::1"):
+        return f"The kiosk listens on {listen_host} only, so phones cannot connect; leave out --host to let them."
     if public_url:
         return (
             f"Phones reach this kiosk at {base}; check that this address opens on a phone before the evening."

@@ -115,7 +115,7 @@ class Hub:
         return self.publisher.connected()
 
     def network_hint(self) -> str:
-        return network_hint(self.urls.base, self.port, self.public_url)
+        return network_hint(self.urls.base, self.port, self.public_url, self.host)
 
     # -- HTTP ------------------------------------------------------------------------------------------------
 

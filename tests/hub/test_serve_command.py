@@ -1,0 +1,69 @@
+"""`kiosk serve` as the facilitator runs it: three address lines, a clear sentence when the port is taken."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kiosk(data: Path, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "serve", "--data-dir", str(data), "--host", "127.0.0.1", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+@pytest.fixture
+def serving(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], dict[str, str]]]:
+    process = kiosk(tmp_path / "data", "--port", "0")
+    assert process.stdout is not None
+    lines = [process.stdout.readline().strip() for _ in range(3)]
+    urls = dict(line.split(" ", 1) for line in lines)
+    yield process, urls
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
+def test_serve_prints_join_display_and_remote_then_stops_cleanly_on_ctrl_c(
+    serving: tuple[subprocess.Popen[str], dict[str, str]],
+) -> None:
+    process, urls = serving
+    assert list(urls) == ["join", "display", "remote"]
+    assert "/join?room=" in urls["join"] and "/display?token=" in urls["display"]
+    assert "/remote?token=" in urls["remote"]
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert "phones cannot connect" in err and "Traceback" not in err
+
+
+def test_second_kiosk_on_the_same_port_says_so_in_one_sentence(
+    serving: tuple[subprocess.Popen[str], dict[str, str]], tmp_path: Path
+) -> None:
+    first, urls = serving
+    port = str(urlsplit(urls["join"]).port)
+    second = kiosk(tmp_path / "other", "--port", port)
+    out, err = second.communicate(timeout=30)
+    assert second.returncode == 1
+    assert out == ""
+    assert err.strip().splitlines()[-1] == (
+        f"kiosk: Port {port} is already in use: another kiosk may be running. Stop it, or pass --port {int(port) + 1}."
+    )
+    assert "Traceback" not in err
+    first.send_signal(signal.SIGTERM)
+    first.communicate(timeout=30)
+    assert first.returncode == 0
