@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import string
 from pathlib import Path
 from typing import Any
 
-LANGS = ("nl", "en")
+LANGS = ("nl", "en")  # always offered; other languages when the pages have a file for them
+_LANG = re.compile(r"^[a-z]{2,3}$")
 
 # The hub's own errors, in English; the core's errors carry their English message themselves.
 HUB_MESSAGES = {
@@ -45,7 +47,11 @@ class Messages:
 
     def lang(self, asked: object) -> str:
         """The language to answer in: the one asked for when we have it, else the kiosk's."""
-        return asked if isinstance(asked, str) and asked in LANGS else self.default_lang
+        if not isinstance(asked, str) or not _LANG.match(asked):
+            return self.default_lang
+        if asked in LANGS or (self._dir is not None and (self._dir / f"{asked}.json").is_file()):
+            return asked
+        return self.default_lang
 
     def _table(self, lang: str) -> dict[str, str]:
         if lang not in self._tables:
