@@ -1,0 +1,113 @@
+"""What each audience may see: the views as pure functions of the state."""
+
+from __future__ import annotations
+
+from kiosk.agenda.parser import load_agenda
+from kiosk.core.events import Actor, Command
+from kiosk.core.session import SessionCore
+from kiosk.hub.views import change_key, display_view, mine_view, phone_view, remote_view, tally
+from kiosk.resources import default_agenda_path
+
+NOW = 1_790_000_000.0
+CONNECTED = {"parent": 1, "staff": 0, "unknown": 1, "display": 1, "remote": 0, "host": 0}
+
+
+def evening() -> SessionCore:
+    core = SessionCore(load_agenda(default_agenda_path()), clock=lambda: NOW)
+    dialogue = next(b.index for b in core.agenda.blocks if b.kind == "dialogue")
+    core.execute(Command("block/jump", {"index": dialogue}))
+    for device, role in (("phone-aaaa", "parent"), ("phone-bbbb", None)):
+        core.execute(Command("device/join", {"role": role}, Actor("phone", device=device)))
+    return core
+
+
+def add(core: SessionCore, cid: str, text: str, device: str = "phone-aaaa") -> None:
+    core.execute(Command("contribution/add", {"id": cid, "text": text}, Actor("phone", device=device)))
+
+
+def display(core: SessionCore) -> dict[str, object]:
+    return display_view(core.state, NOW, join_url="http://x/join?room=R", room="R", connected=CONNECTED)
+
+
+def test_projector_shows_only_approved_answers_pinned_then_most_recognised() -> None:
+    core = evening()
+    for cid in ("c-pending", "c-hidden", "c-merged", "c-plain", "c-popular", "c-pinned", "c-gone"):
+        add(core, cid, f"tekst {cid}")
+    for cid in ("c-merged", "c-plain", "c-popular", "c-pinned", "c-gone"):
+        core.execute(Command("contribution/approve", {"id": cid}))
+    core.execute(Command("contribution/hide", {"id": "c-hidden"}))
+    core.execute(Command("contribution/merge", {"id": "c-merged", "into": "c-plain"}))
+    core.execute(Command("contribution/withdraw", {"id": "c-gone"}, Actor("phone", device="phone-aaaa")))
+    core.execute(Command("contribution/pin", {"id": "c-pinned", "pinned": True}))
+    core.execute(Command("prompt/recognition", {"open": True}))
+    core.execute(Command("contribution/endorse", {"id": "c-popular"}, Actor("phone", device="phone-bbbb")))
+    shown = display(core)["contributions"]
+    assert [c["id"] for c in shown] == ["c-pinned", "c-popular", "c-plain"]  # type: ignore[attr-defined]
+    assert shown[1] == {
+        "id": "c-popular",
+        "text": "tekst c-popular",
+        "count": 1,
+        "role": "parent",
+        "pinned": False,
+    }  # type: ignore[index]
+    assert "phone-aaaa" not in str(display(core)) and "phone-bbbb" not in str(display(core))
+
+
+def test_phones_see_approved_answers_only_while_recognition_is_open_and_no_device_ids() -> None:
+    core = evening()
+    add(core, "c-one", "Meer uitleg over het rapport")
+    add(core, "c-two", "Nog niet goedgekeurd")
+    core.execute(Command("contribution/approve", {"id": "c-one"}))
+    assert phone_view(core.state, NOW)["contributions"] == []
+    core.execute(Command("prompt/recognition", {"open": True}))
+    view = phone_view(core.state, NOW)
+    assert view["contributions"] == [{"id": "c-one", "text": "Meer uitleg over het rapport", "count": 0}]
+    assert "phone-aaaa" not in str(view)
+
+
+def test_a_phone_sees_its_own_answers_with_status_and_what_it_recognised() -> None:
+    core = evening()
+    add(core, "c-mail", "Mail me op ouder@example.nl")
+    add(core, "c-other", "Van een ander", device="phone-bbbb")
+    core.execute(Command("contribution/approve", {"id": "c-other"}))
+    core.execute(Command("prompt/recognition", {"open": True}))
+    core.execute(Command("contribution/endorse", {"id": "c-other"}, Actor("phone", device="phone-aaaa")))
+    mine = mine_view(core.state, "phone-aaaa")
+    assert mine["device"] == {"role": "parent", "table": None, "lang": "nl"}
+    assert [(m["id"], m["status"], m["held"]) for m in mine["mine"]] == [("c-mail", "pending", "email")]
+    assert mine["endorsed"] == ["c-other"]
+    assert mine_view(core.state, "phone-bbbb")["mine"][0]["count"] == 1
+
+
+def test_remote_lists_pending_with_reasons_and_steering_facts_but_no_device_ids() -> None:
+    core = evening()
+    add(core, "c-held", "Meneer Jansen luistert nooit")
+    remote = remote_view(core.state, NOW, connected=CONNECTED)
+    assert remote["contributions"][0]["status"] == "pending" and remote["contributions"][0]["held"] == "name"
+    assert len(remote["blocks"]) == len(core.agenda.blocks) and remote["prompts"]
+    assert remote["connected"] == CONNECTED and remote["devices"] == 2
+    assert "phone-aaaa" not in str(remote)
+
+
+def test_rating_tally_counts_answers_per_value() -> None:
+    core = evening()
+    rating = next(p for b in core.agenda.blocks for p in b.prompts if p.kind == "rating")
+    block = core.agenda.block_of_prompt(rating.id)
+    assert block is not None
+    core.execute(Command("block/jump", {"index": block.index}))
+    core.execute(Command("prompt/open", {"prompt": rating.id}))
+    for device, value in (("phone-aaaa", 4), ("phone-bbbb", 5)):
+        core.execute(
+            Command("response/set", {"prompt": rating.id, "value": value}, Actor("phone", device=device))
+        )
+    assert tally(core.state) == {"counts": [0, 0, 0, 1, 1], "total": 2}
+    assert mine_view(core.state, "phone-aaaa")["responses"] == {rating.id: {"value": 4, "comment": ""}}
+
+
+def test_change_key_ignores_the_running_clock_but_not_a_pause() -> None:
+    core = evening()
+    early, later = phone_view(core.state, NOW), phone_view(core.state, NOW + 30)
+    assert early["timer"]["elapsed"] != later["timer"]["elapsed"]
+    assert change_key(early) == change_key(later)
+    core.execute(Command("block/pause"))
+    assert change_key(phone_view(core.state, NOW)) != change_key(early)
