@@ -22,7 +22,7 @@ from kiosk.core.session import SessionCore, resume_session, start_session
 from kiosk.core.store import EventLog, SessionInfo, StoreError
 
 if TYPE_CHECKING:
-    from kiosk.tui.app import ResumeOffer
+    from kiosk.tui.app import KioskApp, ResumeOffer
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +33,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    app = build_app(args)
+    app.run()
+    return app.return_code or 0
+
+
+def build_app(args: argparse.Namespace) -> KioskApp:
+    """The app for the evening asked for; agenda and data-folder problems raise UserError before any UI."""
     log = open_log(args)
     core: SessionCore | None = None
     offer: ResumeOffer | None = None
@@ -52,14 +59,7 @@ def main(args: argparse.Namespace) -> int:
 
     from kiosk.tui.app import HubOptions, KioskApp
 
-    app = KioskApp(
-        core,
-        lang=args.lang,
-        hub_options=HubOptions(args.host, args.port, args.public_url),
-        offer=offer,
-    )
-    app.run()
-    return app.return_code or 0
+    return KioskApp(core, lang=args.lang, hub_options=HubOptions(args.host, args.port, args.public_url), offer=offer)
 
 
 def _offer(lang: str, unfinished: SessionInfo, log: EventLog, agenda: Agenda) -> ResumeOffer:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.message import Message
 
 from kiosk.core.events import Actor, Command, CommandError, Event
@@ -163,7 +164,10 @@ class KioskApp(App[None]):
     def _tick(self) -> None:
         tick = getattr(self.screen, "tick", None)
         if tick is not None:
-            tick()
+            try:
+                tick()
+            except NoMatches:
+                pass  # a screen just switched to has not mounted its widgets yet; the next tick draws it
 
     # -- steering --------------------------------------------------------------------------------
 

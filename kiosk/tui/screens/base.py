@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widgets import Input
 
 from kiosk.core.events import Event
 from kiosk.tui.i18n import Translator
@@ -85,7 +86,11 @@ class KioskScreen(Screen[None]):
         self.kiosk.steer("block/shorten", minutes=1)
 
     def action_next_screen(self) -> None:
-        self.kiosk.show_next()
+        # In a form, tab moves to the next field as everywhere else.
+        if isinstance(self.focused, Input):
+            self.focus_next()
+        else:
+            self.kiosk.show_next()
 
     def action_show(self, name: str) -> None:
         self.kiosk.show(name)
