@@ -1,0 +1,62 @@
+// The phone's two lists: others' approved answers to recognise, and my own contributions with their status.
+
+import { currentLang, t } from "./i18n.js";
+import { badge, el, syncList } from "./elements.js";
+
+/** Others' answers with a "Herken ik" toggle; my own are marked instead of offered. */
+export function renderOthers(list, items, own, onToggle) {
+  const signature = (item) => JSON.stringify([item, own.has(item.id), currentLang()]);
+  syncList(list, items, (item) => item.id, (item) => {
+    const textId = `other-${item.id}`;
+    const mineToo = own.has(item.id);
+    const count = Number(item.count) || 0;
+    const row = el("li", { class: "item" }, el("p", { id: textId, class: "item-text" }, item.text));
+    const meta = el("div", { class: "item-meta" });
+    meta.append(badge(count, t("phone.recognised_by", { n: count })));
+    if (mineToo) {
+      meta.append(el("span", { class: "tag" }, t("phone.own")));
+    } else {
+      meta.append(el("button", {
+        type: "button",
+        class: "toggle",
+        dataset: { focus: "recognise" },
+        "aria-pressed": item.endorsed ? "true" : "false",
+        "aria-describedby": textId,
+        onclick: () => onToggle(item),
+      }, t("phone.recognise")));
+    }
+    row.append(meta);
+    return row;
+  }, signature);
+}
+
+const STATUS = {
+  waiting: "status.waiting",
+  pending: "status.pending",
+  approved: "status.approved",
+  hidden: "status.received", // a hidden contribution is not announced as such to its writer
+};
+
+/** My contributions (waiting ones first, then newest first), with a plain-language status and a "Terugnemen" button. */
+export function renderMine(list, items, onWithdraw) {
+  const signature = (item) => JSON.stringify([item, currentLang()]);
+  syncList(list, items, (item) => item.id, (item) => {
+    const textId = `mine-${item.id}`;
+    const status = item.withdrawn ? "status.withdrawn" : item.merged ? "status.merged"
+      : STATUS[item.status] || "status.received";
+    const row = el("li", { class: "item", dataset: { status: item.withdrawn ? "withdrawn" : item.status } },
+      el("p", { id: textId, class: "item-text" }, item.text));
+    const meta = el("div", { class: "item-meta" }, el("span", { class: "status" }, t(status)));
+    if (!item.withdrawn && item.status !== "waiting") {
+      meta.append(el("button", {
+        type: "button",
+        class: "secondary",
+        dataset: { focus: "withdraw" },
+        "aria-describedby": textId,
+        onclick: () => onWithdraw(item),
+      }, t("phone.withdraw")));
+    }
+    row.append(meta);
+    return row;
+  }, signature);
+}

@@ -1,0 +1,310 @@
+// The phone page: what happens now, answer the open question, recognise others, see and take back my own.
+
+import { Connection } from "./connection.js";
+import { bindSwitch, currentLang, has, onLangChange, preferredLang, setLang, t } from "./i18n.js";
+import { Outbox, randomId } from "./outbox.js";
+import { everyHalfSecond, formatClock, remaining, stampTimer } from "./clock.js";
+import { byId, show } from "./elements.js";
+import { AnswerForms } from "./phone-answers.js";
+import { renderMine, renderOthers } from "./phone-lists.js";
+
+// Codes that will not succeed on a resend: the item leaves the outbox and its text goes back to the writer.
+const RETRYABLE = new Set(["rate_limited", "full", "internal"]);
+// The hub allows a phone 5 messages a second; resends go out slower than that and repeat until acked.
+const RESEND_GAP_MS = 300;
+const RESEND_AFTER_MS = 8000;
+const TIMED_KINDS = new Set(["break", "tables"]);
+
+const room = (new URLSearchParams(location.search).get("room") || "").trim();
+const store = (name) => `kiosk.${name}.${room}`;
+
+function remembered(key, make) {
+  try {
+    let value = localStorage.getItem(key);
+    if (value === null && make) {
+      value = make();
+      localStorage.setItem(key, value);
+    }
+    return value;
+  } catch {
+    return make ? make() : null;
+  }
+}
+
+function remember(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // storage blocked: the choice lasts for this page only
+  }
+}
+
+const device = remembered(store("device"), () => randomId("d-"));
+const outbox = new Outbox(store("outbox"));
+const pending = new Map(); // ref -> what it was for, to place errors and confirmations
+let view = null;
+let timer = null;
+let mine = []; // this phone's contributions as the server has them (mine/update)
+let endorsed = new Set();
+let responses = {};
+let deviceInfo = {};
+let refCount = 0;
+const lastSent = new Map(); // contribution id -> when it last went out, so a silent drop is resent
+
+function nextRef(kind) {
+  refCount += 1;
+  const ref = `${kind}-${refCount}-${randomId("", 3)}`;
+  pending.set(ref, { kind });
+  return ref;
+}
+
+function feedback(id, text, kind = "ok") {
+  const node = byId(id);
+  node.textContent = text;
+  node.dataset.kind = kind;
+}
+
+const conn = new Connection({
+  hello: () => ({ type: "hello", role: "phone", room, device, lang: currentLang() }),
+  onMessage: receive,
+  onReady: () => {
+    // The hello joined this phone already; device/join only adds the role, when one was chosen.
+    if (chosenRole()) sendJoin();
+    lastSent.clear();
+    flushOutbox();
+  },
+  statusEl: byId("conn"),
+});
+
+const answers = new AnswerForms({
+  submitOpen(text, prompt) {
+    const item = { id: randomId("c-"), text, prompt, at: Date.now() };
+    outbox.add(item);
+    drawMine();
+    if (sendContribution(item)) feedback("open-feedback", t("phone.sending"));
+    else feedback("open-feedback", t("phone.saved_offline"), "wait");
+  },
+  submitResponse(kindId, prompt, value, comment) {
+    const ref = nextRef(kindId);
+    const sent = conn.send({ type: "response/set", ref, prompt, value, comment });
+    feedback(`${kindId}-feedback`, sent ? t("phone.sending") : t("phone.not_connected"), sent ? "ok" : "error");
+  },
+  feedback,
+});
+
+function chosenRole() {
+  const role = remembered(store("role"));
+  return role === "parent" || role === "staff" ? role : null;
+}
+
+function sendJoin() {
+  const message = { type: "device/join", ref: nextRef("join"), lang: currentLang() };
+  const role = chosenRole();
+  if (role) message.role = role;
+  conn.send(message);
+}
+
+function sendContribution(item) {
+  pending.set(item.id, { kind: "open", item });
+  const sent = conn.send({ type: "contribution/add", ref: item.id, id: item.id, text: item.text, prompt: item.prompt });
+  if (sent) lastSent.set(item.id, Date.now());
+  return sent;
+}
+
+let flushing = false;
+
+/** Send what waits in the outbox, one by one under the hub's rate limit; acked items leave it. */
+async function flushOutbox() {
+  if (flushing) return;
+  flushing = true;
+  try {
+    for (const item of outbox.items()) {
+      const sentAt = lastSent.get(item.id);
+      if (sentAt && Date.now() - sentAt < RESEND_AFTER_MS) continue;
+      if (!outbox.get(item.id) || !sendContribution(item)) continue;
+      await new Promise((resolve) => setTimeout(resolve, RESEND_GAP_MS));
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+/** The server's message is already in this phone's language; our own text covers a missing one. */
+function errorText(message) {
+  if (message.message) return message.message;
+  const key = `error.${message.code}`;
+  return has(key) ? t(key) : t("error.unknown");
+}
+
+function receive(message) {
+  switch (message.type) {
+    case "state/reset":
+    case "state/update":
+      view = message.state;
+      timer = stampTimer(view.timer);
+      draw();
+      break;
+    case "mine/update":
+      mine = Array.isArray(message.mine) ? message.mine : [];
+      endorsed = new Set(Array.isArray(message.endorsed) ? message.endorsed : []);
+      responses = message.responses && typeof message.responses === "object" ? message.responses : {};
+      deviceInfo = message.device && typeof message.device === "object" ? message.device : {};
+      draw();
+      break;
+    case "ack":
+      acknowledged(message);
+      break;
+    case "error":
+      refused(message);
+      break;
+    default:
+      break;
+  }
+}
+
+function acknowledged(message) {
+  const what = pending.get(message.ref);
+  pending.delete(message.ref);
+  if (message.of === "contribution/add") {
+    outbox.remove(message.id || message.ref);
+    feedback("open-feedback", t("phone.saved"));
+    drawMine();
+  } else if (message.of === "response/set" && what) {
+    feedback(`${what.kind}-feedback`, t("phone.saved"));
+  } else if (message.of === "contribution/withdraw") {
+    feedback("mine-feedback", t("phone.withdrawn_done"));
+  }
+}
+
+function refused(message) {
+  const what = pending.get(message.ref);
+  pending.delete(message.ref);
+  const text = errorText(message);
+  if (!what) {
+    if (message.ref === undefined || message.ref === null) feedback("notice", text, "error");
+    return;
+  }
+  if (what.kind === "open") {
+    if (RETRYABLE.has(message.code)) {
+      feedback("open-feedback", text, "wait");
+      setTimeout(flushOutbox, 5000);
+      return;
+    }
+    outbox.remove(what.item.id);
+    drawMine();
+    // Back in the box when the question is still open; otherwise said where it is seen, with the text itself.
+    if (answers.restore(what.item)) feedback("open-feedback", text, "error");
+    else feedback("notice", t("phone.not_saved_text", { reason: text, text: what.item.text }), "error");
+  } else if (what.kind === "rating" || what.kind === "choice") {
+    feedback(`${what.kind}-feedback`, text, "error");
+  } else if (what.kind === "endorse") {
+    feedback("recognise-feedback", text, "error");
+  } else if (what.kind === "withdraw") {
+    feedback("mine-feedback", text, "error");
+  }
+}
+
+function draw() {
+  drawMine();
+  if (!view) return;
+  const block = view.block || {};
+  byId("block-title").textContent = block.title || "";
+  const hintKey = `kind.${block.kind}`;
+  byId("block-hint").textContent = has(hintKey) ? t(hintKey) : t("kind.plain");
+  drawTable();
+  drawClock();
+  show(byId("finished"), Boolean(view.finished));
+  answers.render(view.finished ? null : view.prompt, responses);
+  drawOthers();
+}
+
+function drawTable() {
+  const table = deviceInfo.table;
+  const node = byId("table");
+  if (table === null || table === undefined || table === "") {
+    show(node, false);
+    return;
+  }
+  const number = typeof table === "object" ? table.number ?? table.table ?? table.index : table;
+  const theme = typeof table === "object" ? (table.theme && (table.theme.title || table.theme)) || "" : "";
+  node.textContent = theme ? t("phone.table_theme", { number, theme }) : t("phone.table", { number });
+  show(node, true);
+}
+
+function drawClock() {
+  const node = byId("time-left");
+  const timed = Boolean(view && timer && TIMED_KINDS.has(view.block && view.block.kind) && !view.finished);
+  show(node, timed);
+  if (!timed) return;
+  const left = remaining(timer);
+  byId("time-left-clock").textContent = left < 0 ? t("phone.time_up") : formatClock(left);
+}
+
+function ownIds() {
+  return new Set([...mine.map((c) => c.id), ...outbox.items().map((c) => c.id)]);
+}
+
+function drawOthers() {
+  const shown = view && view.recognition && view.prompt ? view.contributions || [] : [];
+  const items = shown.map((item) => ({ ...item, endorsed: endorsed.has(item.id) }));
+  show(byId("recognise"), items.length > 0);
+  renderOthers(byId("others"), items, ownIds(), (item) => {
+    const ref = nextRef("endorse");
+    if (!conn.send({ type: "contribution/endorse", ref, id: item.id, on: !item.endorsed })) {
+      feedback("recognise-feedback", t("phone.not_connected"), "error");
+    }
+  });
+}
+
+function drawMine() {
+  const waiting = outbox.items();
+  const list = [...waiting.map((item) => ({ ...item, status: "waiting" }))];
+  const waitingIds = new Set(waiting.map((x) => x.id));
+  // The server lists oldest first; a phone reads newest first.
+  for (const item of [...mine].reverse()) if (!waitingIds.has(item.id)) list.push(item);
+  show(byId("mine"), list.length > 0);
+  renderMine(byId("mine-list"), list, (item) => {
+    const ref = nextRef("withdraw");
+    if (!conn.send({ type: "contribution/withdraw", ref, id: item.id })) {
+      feedback("mine-feedback", t("phone.not_connected"), "error");
+    }
+  });
+}
+
+function setupRole() {
+  const section = byId("role");
+  show(section, remembered(store("role")) === null);
+  for (const button of section.querySelectorAll("button[data-role]")) {
+    button.addEventListener("click", () => {
+      remember(store("role"), button.dataset.role || "none");
+      show(section, false);
+      sendJoin();
+      byId("now").focus?.();
+    });
+  }
+}
+
+async function start() {
+  await setLang(preferredLang());
+  bindSwitch(byId("lang"));
+  onLangChange(() => {
+    draw();
+    sendJoin();
+  });
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(room)) {
+    show(byId("no-room"), true);
+    show(byId("now"), false);
+    byId("conn").textContent = "";
+    return;
+  }
+  setupRole();
+  answers.bind();
+  drawMine();
+  conn.start();
+  everyHalfSecond(drawClock);
+  setInterval(() => {
+    if (conn.ready) flushOutbox();
+  }, RESEND_AFTER_MS / 2);
+}
+
+start();
