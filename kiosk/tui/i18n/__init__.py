@@ -18,7 +18,7 @@ class Translator:
         self._strings = LANGUAGES[self.lang]
 
     def __call__(self, key: str, **params: Any) -> str:
-        template = self._strings.get(key) or en.STRINGS.get(key) or key
+        template = self._strings.get(key, en.STRINGS.get(key, key))
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):

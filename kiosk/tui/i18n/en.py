@@ -43,7 +43,7 @@ STRINGS: dict[str, str] = {
     "tip.type_in": "Type in a contribution that came on paper or was said aloud",
     "key.filter": "filter",
     "tip.filter": "Cycle: all, pending, held, approved, hidden",
-    "key.auto": "auto-approve",
+    "key.auto": "auto",
     "tip.auto": "Approve new phone contributions automatically (held ones still wait)",
     "key.add_point": "as key point",
     "tip.add_point": "Make the selected contribution a key point",

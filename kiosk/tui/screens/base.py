@@ -31,6 +31,16 @@ def translate_bindings(node: DOMNode, t: Translator) -> None:
         ]
 
 
+# On the busy screens the steering keys still work but leave the footer to the screen's own keys.
+QUIET_STEERING: list[BindingType] = [
+    Binding("space", "start_pause", "key.start_pause", show=False),
+    Binding("n", "next_block", "key.next", show=False),
+    Binding("p", "previous_block", "key.previous", show=False),
+    Binding("plus,equals_sign", "extend", "key.extend", show=False),
+    Binding("minus", "shorten", "key.shorten", show=False),
+]
+
+
 class KioskScreen(Screen[None]):
     """A main screen: steering keys in the footer, and `core_changed` for each burst of events."""
 

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from kiosk.core.events import Event
 from kiosk.core.state import Contribution
-from kiosk.tui.screens.base import KioskScreen
+from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
 from kiosk.tui.screens.paper import PaperScreen
 from kiosk.tui.screens.pick import PickScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
@@ -27,6 +27,7 @@ class FeedScreen(KioskScreen):
     """Moderate what parents and staff say."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *QUIET_STEERING,
         Binding("a", "approve", "key.approve", tooltip="tip.approve"),
         Binding("h", "hide", "key.hide", tooltip="tip.hide"),
         Binding("u", "pend", "key.pend", tooltip="tip.pend", show=False),
@@ -44,7 +45,7 @@ class FeedScreen(KioskScreen):
         yield Static(id="feed-bar")
         yield FeedTable(self.t, id="feed")
         yield Static(id="feed-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     backlog: dict[str, None]  # contributions changed but not yet drawn, in arrival order
 

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from kiosk.core.events import Event
 from kiosk.core.state import SessionState
 from kiosk.report.summary import SummaryItem, running_summary
-from kiosk.tui.screens.base import KioskScreen
+from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
 
 
@@ -35,6 +35,7 @@ class SummaryScreen(KioskScreen):
     """What we heard, what the school will do, and how we keep in touch."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *QUIET_STEERING,
         Binding("k", "add_point", "key.add_point", tooltip="tip.add_point"),
         Binding("e", "edit_point", "key.edit_point", tooltip="tip.edit_point"),
         Binding("x,delete", "remove_point", "key.remove_point", tooltip="tip.remove_point"),
@@ -61,7 +62,7 @@ class SummaryScreen(KioskScreen):
                 with Horizontal(id="action-row"):
                     yield Input(placeholder=t("summary.action_owner"), id="action-owner", max_length=200)
                     yield Input(placeholder=t("summary.action_due"), id="action-due", max_length=10)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         t = self.t
@@ -69,9 +70,9 @@ class SummaryScreen(KioskScreen):
         self.query_one("#points-col").border_title = t("summary.points")
         self.query_one("#closing-col").border_title = t("summary.closing")
         table = self.query_one("#heard", DataTable)
-        table.add_column(t("summary.col.count"), key="count", width=3)
-        table.add_column(t("summary.col.group"), key="group", width=14)
-        table.add_column(t("summary.col.text"), key="text", width=40)
+        table.add_column(t("summary.col.count"), key="count", width=2)
+        table.add_column(t("summary.col.group"), key="group", width=12)
+        table.add_column(t("summary.col.text"), key="text", width=24)
         state = self.kiosk.state
         self.query_one("#key-message", Input).value = state.key_message
         self.query_one("#contact", Input).value = state.contact

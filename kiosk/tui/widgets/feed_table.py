@@ -36,7 +36,8 @@ class FeedTable(DataTable[Text | str]):
         self.filter = "all"
 
     def on_mount(self) -> None:
-        widths = {"pin": 1, "time": 5, "status": 16, "count": 3, "who": 9, "prompt": 6, "text": 56, "tags": 16}
+        # Fits 120 columns with the cells' padding; the full text shows under the table.
+        widths = {"pin": 1, "time": 5, "status": 14, "count": 2, "who": 7, "prompt": 5, "text": 46, "tags": 14}
         for key in COLUMNS:
             self.add_column(self.t(f"feed.col.{key}"), key=key, width=widths[key])
 
