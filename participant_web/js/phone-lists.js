@@ -12,7 +12,7 @@ export function renderOthers(list, items, own, onToggle) {
     const count = Number(item.count) || 0;
     const row = el("li", { class: "item" }, el("p", { id: textId, class: "item-text" }, item.text));
     const meta = el("div", { class: "item-meta" });
-    meta.append(badge(count, t("phone.recognised_by", { n: count })));
+    if (count > 0) meta.append(badge(count, t("phone.recognised_by", { n: count })));
     if (mineToo) {
       meta.append(el("span", { class: "tag" }, t("phone.own")));
     } else {
