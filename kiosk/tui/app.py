@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.message import Message
+from textual.screen import Screen
 
 from kiosk.core.events import Actor, Command, CommandError, Event
 from kiosk.core.session import SessionCore
@@ -17,10 +18,7 @@ from kiosk.core.state import SessionState
 from kiosk.tui.i18n import Translator
 from kiosk.tui.palette import KioskCommands
 from kiosk.tui.screens.confirm import ConfirmScreen
-from kiosk.tui.screens.feed import FeedScreen
-from kiosk.tui.screens.join import JoinScreen
 from kiosk.tui.screens.run import RunScreen
-from kiosk.tui.screens.summary import SummaryScreen
 from kiosk.tui.screens.waiting import WaitingScreen
 
 if TYPE_CHECKING:
@@ -28,6 +26,25 @@ if TYPE_CHECKING:
 
 FACILITATOR = Actor("facilitator")
 SCREENS_IN_ORDER = ("run", "feed", "join", "summary")
+
+
+# The other screens load when first shown: their widgets (tables, forms, the QR code) cost start-up time.
+def _feed_screen() -> Screen[None]:
+    from kiosk.tui.screens.feed import FeedScreen
+
+    return FeedScreen()
+
+
+def _join_screen() -> Screen[None]:
+    from kiosk.tui.screens.join import JoinScreen
+
+    return JoinScreen()
+
+
+def _summary_screen() -> Screen[None]:
+    from kiosk.tui.screens.summary import SummaryScreen
+
+    return SummaryScreen()
 
 
 @dataclass(frozen=True)
@@ -56,9 +73,9 @@ class KioskApp(App[None]):
     MODES: ClassVar[dict[str, Any]] = {
         "waiting": WaitingScreen,
         "run": RunScreen,
-        "feed": FeedScreen,
-        "join": JoinScreen,
-        "summary": SummaryScreen,
+        "feed": _feed_screen,
+        "join": _join_screen,
+        "summary": _summary_screen,
     }
     DEFAULT_MODE = "waiting"
     COMMANDS = App.COMMANDS | {KioskCommands}
@@ -117,11 +134,13 @@ class KioskApp(App[None]):
     async def _begin(self) -> None:
         """Listen to the core, start the hub, then show the run screen."""
         self._unsubscribe = self.core.subscribe(self._on_core_event)
-        if self.hub_options is not None and not await self._start_hub(self.hub_options):
-            return
         self.sub_title = self.core.agenda.title
+        # The screen first, then the hub: the facilitator can read the block while the port is bound;
+        # the join link appears on the next tick, or the app exits with the hub's sentence.
         await self.switch_mode("run")
         self.set_interval(0.5, self._tick)
+        if self.hub_options is not None:
+            await self._start_hub(self.hub_options)
 
     async def _start_hub(self, options: HubOptions) -> bool:
         from kiosk.hub.server import Hub, HubError
