@@ -103,6 +103,7 @@ class KioskApp(App[None]):
         self._offer = offer
         self.hub_options = hub_options
         self.hub: Hub | None = None
+        self.failure: str | None = None  # why the app ended early, printed after the screen closes
         self._pending: list[Event] = []
         self._unsubscribe: Callable[[], None] | None = None
         self._views: list[Any] = []
@@ -149,7 +150,8 @@ class KioskApp(App[None]):
         try:
             await hub.start()
         except HubError as exc:
-            self.exit(return_code=1, message=str(exc))
+            self.failure = str(exc)
+            self.exit(return_code=1, message=self.failure)
             return False
         self.hub = hub
         return True
