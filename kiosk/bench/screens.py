@@ -27,11 +27,21 @@ class Screen:
 
     @classmethod
     async def connect(cls, url: str, role: str, token: str) -> Screen:
+        """A display or remote, introduced with its token."""
+        return await cls.introduce(url, {"type": "hello", "role": role, "token": token, "lang": "en"})
+
+    @classmethod
+    async def introduce(cls, url: str, hello: dict[str, Any]) -> Screen:
+        """Any client: send this hello and wait for the state/reset."""
         ws = await connect(url, compression=None, proxy=None, max_size=None, open_timeout=30)
-        screen = cls(ws, role)
-        await ws.send(json.dumps({"type": "hello", "role": role, "token": token, "lang": "en"}))
+        screen = cls(ws, str(hello.get("role")))
+        await ws.send(json.dumps(hello))
         while screen.updates == 0:
-            screen.take(json.loads(await asyncio.wait_for(ws.recv(), 30)))
+            message = json.loads(await asyncio.wait_for(ws.recv(), 30))
+            if message.get("type") == "error":
+                await ws.close()
+                raise ConnectionRefusedError(f"hello refused: {message.get('code')}")
+            screen.take(message)
         screen._reader = asyncio.get_running_loop().create_task(screen._read())
         return screen
 
@@ -49,8 +59,6 @@ class Screen:
             future = self._answers.pop(str(message.get("ref")), None)
             if future is not None and not future.done():
                 future.set_result(message)
-        elif kind == "hello/ok":
-            pass
 
     async def _read(self) -> None:
         try:
@@ -60,12 +68,18 @@ class Screen:
             pass
 
     async def command(self, kind: str, **data: Any) -> dict[str, Any]:
-        """Send a command and wait for its ack or error."""
+        """Send a command and wait for its ack or error; ConnectionClosed when the server went away."""
         ref = f"{self.role}{next(self._refs)}"
         future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
         self._answers[ref] = future
         await self.ws.send(json.dumps({"type": kind, "ref": ref, **data}))
-        return await asyncio.wait_for(future, 30)
+        waits: set[asyncio.Future[Any]] = {future} if self._reader is None else {future, self._reader}
+        done, _ = await asyncio.wait(waits, timeout=30, return_when=asyncio.FIRST_COMPLETED)
+        if future in done:
+            return future.result()
+        if self._reader is not None and self._reader in done:
+            raise ConnectionClosed(None, None)
+        raise TimeoutError(f"no answer to {kind}")
 
     async def wait_seen(self, ids: set[str], timeout: float) -> None:
         """Until every id was seen, or the time is up (ids a view cannot show never come)."""
