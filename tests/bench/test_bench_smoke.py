@@ -1,0 +1,49 @@
+"""`kiosk bench` at small scale: it runs to the end and its table and JSON have every row (no thresholds)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.bench.report import RATIOS, REPLAY_LABEL, REPLAYED_LABEL, ROWS
+
+
+def test_bench_prints_every_row_and_writes_the_json(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "bench",
+            "--phones",
+            "50",
+            "--rate",
+            "20",
+            "--duration",
+            "3",
+            "--replay",
+            "500",
+            "--json",
+            str(out),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    for label, _, _ in ROWS + RATIOS:
+        assert label in run.stdout
+    assert REPLAY_LABEL in run.stdout and REPLAYED_LABEL in run.stdout
+    report = json.loads(out.read_text())
+    for side in ("hub", "bare"):
+        assert {key for _, key, _ in ROWS} <= report[side].keys()
+        assert report[side]["phones_connected"] == 50
+        assert report[side]["sent"] == 60
+    assert report["hub"]["stored"] == report["hub"]["acked"] == 60
+    assert report["hub"]["lost"] == 0
+    assert {key for _, key, _ in RATIOS} == report["ratios"].keys()
+    assert report["replay"]["contributions"] == 500 and report["replay"]["seconds_median"] > 0
