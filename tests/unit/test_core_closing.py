@@ -46,6 +46,9 @@ def test_actions_keep_their_progress_history(core, clock) -> None:
     with pytest.raises(CommandError) as err:
         core.execute(Command("action/update", {"id": action_id, "due": "volgende week"}))
     assert err.value.code == "bad_date"
+    with pytest.raises(CommandError) as err:
+        core.execute(Command("action/update", {"id": action_id, "due": "2026-13-01"}))
+    assert err.value.code == "bad_date"
 
 
 def test_key_message_starts_from_the_agenda_and_can_be_rewritten(agenda, clock) -> None:

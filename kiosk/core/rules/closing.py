@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from kiosk.core.events import Command, CommandError, Event
@@ -115,8 +116,13 @@ def _apply_closing(state: SessionState, event: Event) -> None:
 
 def _due(data: dict[str, Any]) -> str:
     due = field_str(data, "due", required=False, max_len=40)
-    if due and not _DATE.match(due):
-        raise CommandError("bad_date", "a due date looks like 2026-12-31", field="due")
+    if due:
+        try:
+            if not _DATE.match(due):
+                raise ValueError(due)
+            date.fromisoformat(due)
+        except ValueError:
+            raise CommandError("bad_date", "a due date looks like 2026-12-31", field="due") from None
     return due
 
 
