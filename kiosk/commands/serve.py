@@ -44,15 +44,16 @@ async def _serve(args: argparse.Namespace, core: object) -> int:
         await hub.start()
     except HubError as exc:
         raise UserError(str(exc)) from None
+    # Catch Ctrl-C before printing the addresses: whoever reads them may stop us right away.
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
     urls = hub.urls
     print(f"join {urls.join}", flush=True)
     print(f"display {urls.display}", flush=True)
     print(f"remote {urls.remote}", flush=True)
     print(hub.network_hint(), file=sys.stderr, flush=True)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
     try:
         await stop.wait()
     finally:
