@@ -13,10 +13,11 @@ from websockets.asyncio.server import ServerConnection
 
 from kiosk.core.state import SessionState
 from kiosk.core.store import SessionInfo
+from kiosk.core.tables import table_for_host_token
 from kiosk.hub.limits import TokenBucket, bucket_for
 
 ROLES = ("phone", "display", "remote", "host")
-# Hosts see what phones see; their table's notepad comes with the theme tables.
+# Hosts see what phones see; their table's notepad comes to each host on its own (`table/update`).
 AUDIENCE = {"phone": "phone", "host": "phone", "display": "display", "remote": "remote"}
 _DEVICE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
@@ -39,6 +40,8 @@ class Client:
     bucket: TokenBucket
     device: str | None = None
     table: int | None = None
+    token: str | None = field(default=None, repr=False)  # a host's, checked again after a new division
+    shown: Any = None  # the last host view key sent to this host
     stale: bool = field(default=False)  # missed an update because its send buffer was full
     closing: asyncio.Task[None] | None = None  # a flooding client being disconnected
 
@@ -69,20 +72,26 @@ def introduce(
         raise Refused("bad_token")
     if role == "remote" and not _same(hello.get("token"), info.remote_token):
         raise Refused("bad_token")
+    token = hello.get("token") if role == "host" else None
     if role == "host":
-        check = state.extensions.get("check_host_token")
-        token = hello.get("token")
-        found = check(token) if callable(check) and isinstance(token, str) else None
-        if not isinstance(found, int) or isinstance(found, bool):
+        table = table_for_host_token(state, token) if isinstance(token, str) else None
+        if table is None:
             raise Refused("bad_token")
-        table = found
     device = hello.get("device")
     if role in ("phone", "host"):
         if not isinstance(device, str) or not _DEVICE.match(device):
             raise Refused("bad_device")
     else:
         device = None
-    return Client(ws=ws, role=str(role), lang=lang, bucket=bucket_for(str(role)), device=device, table=table)
+    return Client(
+        ws=ws,
+        role=str(role),
+        lang=lang,
+        bucket=bucket_for(str(role)),
+        device=device,
+        table=table,
+        token=token if isinstance(token, str) else None,
+    )
 
 
 class Registry:
@@ -92,9 +101,12 @@ class Registry:
         self.audiences: dict[str, set[Client]] = {"phone": set(), "display": set(), "remote": set()}
         self.by_device: dict[str, set[Client]] = {}
         self.by_role: dict[str, int] = dict.fromkeys(ROLES, 0)
+        self.hosts: set[Client] = set()  # also in the phone audience; each gets its table's notepad too
 
     def add(self, client: Client) -> None:
         self.audiences[client.audience].add(client)
+        if client.role == "host":
+            self.hosts.add(client)
         self.by_role[client.role] += 1
         if client.device is not None:
             self.by_device.setdefault(client.device, set()).add(client)
@@ -103,6 +115,7 @@ class Registry:
         if client not in self.audiences[client.audience]:
             return
         self.audiences[client.audience].discard(client)
+        self.hosts.discard(client)
         self.by_role[client.role] -= 1
         if client.device is not None:
             same = self.by_device.get(client.device, set())

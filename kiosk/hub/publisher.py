@@ -12,7 +12,9 @@ from websockets.asyncio.server import broadcast
 from kiosk.core.events import Event
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
+from kiosk.core.tables import tables_of
 from kiosk.hub.connections import Client, Registry
+from kiosk.hub.table_views import host_key, host_view
 from kiosk.hub.views import change_key, display_view, mine_view, phone_view, remote_view
 
 FLUSH_INTERVAL = 0.05
@@ -30,6 +32,10 @@ def affected_devices(event: Event, state: SessionState) -> set[str]:
     device = event.data.get("device")
     if isinstance(device, str):
         devices.add(device)
+    if event.type == "tables/assign":
+        devices.update(event.data.get("seats", {}))
+    elif event.type == "tables/theme":
+        devices.update(d for d, t in tables_of(state).seats.items() if t == event.data.get("table"))
     for key in ("id", "into"):
         contribution = state.contributions.get(event.data.get(key))  # type: ignore[arg-type]
         if contribution is not None and contribution.device is not None:
@@ -40,11 +46,19 @@ def affected_devices(event: Event, state: SessionState) -> set[str]:
 class Publisher:
     """Builds each audience's view once per flush and broadcasts it; per-phone data goes to that phone only."""
 
-    def __init__(self, core: SessionCore, registry: Registry, join: Callable[[], tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        core: SessionCore,
+        registry: Registry,
+        join: Callable[[], tuple[str, str]],
+        base: Callable[[], str] = lambda: "",
+    ) -> None:
         self.core = core
         self.registry = registry
         self._join = join  # (join url, room code)
+        self._base = base  # the address phones reach the hub at, for the remote's host links
         self._dirty: set[str] = set()
+        self._hosts_dirty = False
         self._dirty_devices: set[str] = set()
         self._last_key: dict[str, dict[str, Any] | None] = {"phone": None, "display": None, "remote": None}
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -76,11 +90,23 @@ class Publisher:
         if audience == "display":
             url, room = self._join()
             return display_view(state, now, join_url=url, room=room, connected=self.connected())
-        return remote_view(state, now, connected=self.connected())
+        return remote_view(state, now, connected=self.connected(), base_url=self._base())
 
     def mine(self, client: Client) -> str:
         assert client.device is not None
         return encode({"type": "mine/update", **mine_view(self.core.state, client.device, client.table)})
+
+    def host_update(self, client: Client, cache: dict[int, dict[str, Any] | None]) -> None:
+        """Send a host its table's notepad when it changed; `cache` holds this flush's views by table."""
+        assert client.table is not None
+        if client.table not in cache:
+            cache[client.table] = host_view(self.core.state, client.table, self.core.now())
+        view = cache[client.table]
+        key = host_key(view)
+        if view is None or key == client.shown:
+            return
+        client.shown = key
+        broadcast([client.ws], encode({"type": "table/update", **view}))
 
     def welcome(self, client: Client) -> None:
         """Send a new client its whole view and start sending it changes, with no await in between."""
@@ -92,6 +118,8 @@ class Publisher:
         broadcast([client.ws], encode({"type": "state/reset", "state": view}))
         if client.device is not None:
             broadcast([client.ws], self.mine(client))
+        if client.role == "host":
+            self.host_update(client, {})
         self.registry.add(client)
         self.mark("display", "remote")  # the connected counts changed
 
@@ -102,6 +130,7 @@ class Publisher:
         self._schedule()
 
     def _on_event(self, event: Event, state: SessionState) -> None:
+        self._hosts_dirty = True  # few hosts; each is sent its view only when it changed
         self.mark("phone", "display", "remote", devices=affected_devices(event, state))
 
     def _schedule(self) -> None:
@@ -122,6 +151,11 @@ class Publisher:
         for device in devices:
             for client in self.registry.by_device.get(device, ()):
                 broadcast([client.ws], self.mine(client))
+        if self._hosts_dirty:
+            self._hosts_dirty = False
+            cache: dict[int, dict[str, Any] | None] = {}
+            for client in list(self.registry.hosts):
+                self.host_update(client, cache)
 
     def _flush_audience(self, audience: str) -> None:
         clients = self.registry.audiences[audience]

@@ -6,6 +6,7 @@ import asyncio
 import errno
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,9 +14,11 @@ from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from kiosk.core.events import Actor, Command, CommandError
+from kiosk.core.events import Actor, Command, CommandError, Event
 from kiosk.core.session import SessionCore
+from kiosk.core.state import SessionState
 from kiosk.core.store import StoreError
+from kiosk.core.tables import table_for_host_token
 from kiosk.hub.connections import Client, Refused, Registry, introduce
 from kiosk.hub.i18n import Messages
 from kiosk.hub.netinfo import base_url, network_hint, url_origin
@@ -64,10 +67,14 @@ class Hub:
         self.max_connections = max_connections
         self.messages = Messages(_i18n_dir(), lang)
         self.registry = Registry()
-        self.publisher = Publisher(core, self.registry, lambda: (self.urls.join, self.info.room_code))
+        self.publisher = Publisher(
+            core, self.registry, lambda: (self.urls.join, self.info.room_code), lambda: self.urls.base
+        )
         self._server: Server | None = None
         self._pages: Pages | None = None
         self._open = 0  # connections, said hello or not
+        self._unsubscribe: Callable[[], None] | None = None
+        self._closing: set[asyncio.Task[None]] = set()
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
@@ -92,9 +99,13 @@ class Hub:
         public_origin = url_origin(self.public_url) if self.public_url else None
         self._pages = Pages(_web_dir(), self.urls.join, public_origin)
         self.publisher.start(asyncio.get_running_loop())
+        self._unsubscribe = self.core.subscribe(self._on_event)
 
     async def stop(self) -> None:
         self.publisher.stop()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
@@ -116,6 +127,17 @@ class Hub:
 
     def network_hint(self) -> str:
         return network_hint(self.urls.base, self.port, self.public_url, self.host)
+
+    def _on_event(self, event: Event, state: SessionState) -> None:
+        """After a new division, a host whose link no longer opens its table is sent away like a wrong token."""
+        if event.type != "tables/assign":
+            return
+        for client in list(self.registry.hosts):
+            if client.token is None or table_for_host_token(state, client.token) != client.table:
+                self.registry.remove(client)
+                task = asyncio.create_task(self._refuse(client.ws, "bad_token", client.lang))
+                self._closing.add(task)
+                task.add_done_callback(self._closing.discard)
 
     # -- HTTP ------------------------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.core.state import Contribution, SessionState
+from kiosk.hub.table_views import display_tables, phone_table, remote_tables, strip_running
 
 PHONE_CONTRIBUTIONS = 200
 DISPLAY_CONTRIBUTIONS = 60
@@ -51,16 +52,21 @@ def phone_view(state: SessionState, now: float) -> dict[str, Any]:
     return view
 
 
-def mine_view(state: SessionState, device: str, table: int | None = None) -> dict[str, Any]:
-    """One phone's own things: its role, its contributions and their status, what it recognised."""
+def mine_view(state: SessionState, device: str, host_table: int | None = None) -> dict[str, Any]:
+    """One phone's own things: its role, table, contributions and their status, what it recognised.
+
+    A host's table comes from its token (`host_table`); a phone's from its seat at the theme tables.
+    """
     known = state.devices.get(device)
     own = sorted((c for c in state.contributions.values() if c.device == device), key=lambda c: c.at)
+    table = None if host_table is not None else phone_table(state, device)
     return {
         "device": {
             "role": known.role if known else None,
-            "table": table,
+            "table": host_table if host_table is not None else (table["number"] if table else None),
             "lang": known.lang if known else None,
         },
+        "table": table,
         "mine": [
             {
                 "id": c.id,
@@ -120,6 +126,7 @@ def display_view(
         ],
     }
     view["connected"] = {k: connected.get(k, 0) for k in ("parent", "staff", "unknown")}
+    view["tables"] = display_tables(state, now)
     return view
 
 
@@ -142,7 +149,9 @@ def _remote_contribution(state: SessionState, c: Contribution) -> dict[str, Any]
     }
 
 
-def remote_view(state: SessionState, now: float, *, connected: dict[str, int]) -> dict[str, Any]:
+def remote_view(
+    state: SessionState, now: float, *, connected: dict[str, int], base_url: str = ""
+) -> dict[str, Any]:
     """The facilitator's remote: everything needed to steer and moderate, but no device ids."""
     view = shared_view(state, now)
     newest_first = sorted(state.contributions.values(), key=lambda c: c.at, reverse=True)
@@ -177,6 +186,7 @@ def remote_view(state: SessionState, now: float, *, connected: dict[str, int]) -
     ]
     view["devices"] = len(state.devices)
     view["connected"] = dict(connected)
+    view["tables"] = remote_tables(state, now, base_url=base_url)
     return view
 
 
@@ -189,4 +199,6 @@ def change_key(view: dict[str, Any]) -> dict[str, Any]:
     key["timer"] = timer
     if "blocks" in key:
         key["blocks"] = [{k: v for k, v in b.items() if k != "elapsed"} for b in key["blocks"]]
+    if "tables" in key:
+        key["tables"] = strip_running(key["tables"])
     return key

@@ -1,0 +1,147 @@
+"""What each audience may see of the theme tables; host tokens reach only the remote."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from kiosk.core.grouping import MAX_TABLES
+from kiosk.core.rules.tables import PER_TABLE
+from kiosk.core.state import BlockTimer, SessionState
+from kiosk.core.tables import (
+    current_presentation,
+    table_list,
+    table_of_device,
+    table_timer,
+    tables_of,
+    theme_by_id,
+)
+
+TABLE_KINDS = ("tables", "presentations")
+
+
+def timer_json(timer: BlockTimer | None, now: float) -> dict[str, Any] | None:
+    if timer is None:
+        return None
+    return {"length": timer.length, "elapsed": round(timer.elapsed(now), 3), "running": timer.running}
+
+
+def _theme(state: SessionState, theme_id: str | None) -> dict[str, Any] | None:
+    theme = theme_by_id(state, theme_id)
+    return theme.to_json() if theme else None
+
+
+def phone_table(state: SessionState, device: str) -> dict[str, Any] | None:
+    """A phone's own table for `mine/update`: number and theme (title, card); None before the division."""
+    table = table_of_device(state, device)
+    if table is None:
+        return None
+    return {"number": table.number, "theme": table.theme.to_json() if table.theme else None}
+
+
+def host_view(state: SessionState, table: int, now: float) -> dict[str, Any] | None:
+    """A host's notepad: its table, theme and card, its notes and its time left; None if the table is gone."""
+    tables = tables_of(state)
+    if not 1 <= table <= len(tables.tables):
+        return None
+    stored = tables.table(table)
+    presenting = tables.presentation.current if tables.presentation else None
+    return {
+        "table": {
+            "number": table,
+            "theme": _theme(state, stored.theme),
+            "size": sum(1 for t in tables.seats.values() if t == table),
+        },
+        "notes": [{"id": n.id, "text": n.text, "by": n.by} for n in stored.notes],
+        "timer": timer_json(table_timer(state, table), now),
+        "presenting": presenting == table,
+    }
+
+
+def _presentation(state: SessionState, now: float, *, remote: bool) -> dict[str, Any] | None:
+    tables = tables_of(state)
+    presentation = tables.presentation
+    if presentation is None:
+        return None
+    found = current_presentation(state, now)
+    presenting = None
+    if found is not None:
+        table = tables.table(found.table)
+        presenting = {
+            "number": table.number,
+            "theme": _theme(state, table.theme),
+            "points": [n.text for n in table.notes],
+            "timer": timer_json(table.timer, now),
+        }
+    following = presentation.order[presentation.position + 1 :]
+    upcoming = None
+    if following:
+        table = tables.table(following[0])
+        upcoming = {"number": table.number, "theme": _theme(state, table.theme)}
+    view: dict[str, Any] = {
+        "presenting": presenting,
+        "next": upcoming,
+        "position": presentation.position,
+        "count": len(presentation.order),
+    }
+    if remote:
+        view["order"] = list(presentation.order)
+    return view
+
+
+def display_tables(state: SessionState, now: float) -> dict[str, Any] | None:
+    """The projector's tables: the grid during the tables blocks, the presenting table while one presents."""
+    tables = tables_of(state)
+    if not tables.assigned:
+        return None
+    presentation = _presentation(state, now, remote=False)
+    in_tables = state.block.kind in TABLE_KINDS
+    if not in_tables and (presentation is None or presentation["presenting"] is None):
+        return None
+    return {"list": [t.to_json() for t in table_list(state)], "presentation": presentation}
+
+
+def suggested_count(state: SessionState) -> int:
+    """The remote's default number of tables: groups of about eight, at least one."""
+    return max(1, min(MAX_TABLES, math.ceil(len(state.devices) / PER_TABLE)))
+
+
+def remote_tables(state: SessionState, now: float, *, base_url: str) -> dict[str, Any]:
+    """The facilitator's tables: every table with its secret host link, the explanation, the presentation."""
+    tables = tables_of(state)
+    listed = []
+    for table, shown in zip(tables.tables, table_list(state), strict=True):
+        path = f"/host?token={table.host_token}"
+        listed.append(
+            {
+                **shown.to_json(),
+                "host": path,
+                "host_url": base_url + path,
+                "notes": len(table.notes),
+            }
+        )
+    return {
+        "suggested": suggested_count(state),
+        "explanation": dict(tables.explanation),
+        "themes": [{"id": t.id, "title": t.title} for t in state.agenda.themes],
+        "list": listed,
+        "presentation": _presentation(state, now, remote=True),
+    }
+
+
+def strip_running(view: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A tables view without the running presentation timer's elapsed, for change detection."""
+    if not view or not view.get("presentation") or not view["presentation"].get("presenting"):
+        return view
+    presenting = dict(view["presentation"]["presenting"])
+    timer = presenting.get("timer")
+    if timer and timer.get("running"):
+        presenting["timer"] = {k: v for k, v in timer.items() if k != "elapsed"}
+    return {**view, "presentation": {**view["presentation"], "presenting": presenting}}
+
+
+def host_key(view: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A host view without a running timer's elapsed: equal keys need no resend."""
+    if not view or not view.get("timer") or not view["timer"].get("running"):
+        return view
+    return {**view, "timer": {k: v for k, v in view["timer"].items() if k != "elapsed"}}
