@@ -21,6 +21,7 @@ class Screen:
         self.first_seen: dict[str, float] = {}
         self.view: dict[str, Any] = {}
         self.updates = 0
+        self.received_bytes = 0
         self._refs = itertools.count(1)
         self._answers: dict[str, asyncio.Future[dict[str, Any]]] = {}
         self._reader: asyncio.Task[None] | None = None
@@ -63,6 +64,7 @@ class Screen:
     async def _read(self) -> None:
         try:
             async for raw in self.ws:
+                self.received_bytes += len(raw)
                 self.take(json.loads(raw))
         except ConnectionClosed:
             pass

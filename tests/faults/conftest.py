@@ -55,9 +55,13 @@ def shown(view: dict[str, Any]) -> list[str]:
 ServeCommand = Callable[..., list[str]]
 
 
-@pytest.fixture
-def serve_command() -> ServeCommand:
+def kiosk_serve() -> ServeCommand:
     """`kiosk serve` on 127.0.0.1, port 0, in a data folder; `resume=True` continues the evening there."""
     if importlib.util.find_spec("kiosk.commands.serve") is None:
         pytest.skip("`kiosk serve` is not built yet")
     return hub_command
+
+
+@pytest.fixture
+def serve_command() -> ServeCommand:
+    return kiosk_serve()

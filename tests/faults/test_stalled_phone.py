@@ -1,0 +1,90 @@
+"""A phone that stops reading its socket while the hub broadcasts a lot: bounded memory, and it is let go."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kiosk.bench.measure import rss_bytes
+from kiosk.bench.screens import Screen
+from kiosk.bench.server import ServerProcess, start_server
+from kiosk.bench.wire import WireClient, open_wire
+from tests.faults.conftest import ServeCommand, open_phone, open_remote
+
+ADDS = 300
+LONG_TEXT = ("Wij merken dat het contact met school pas op gang komt als er iets mis is gegaan. " * 7)[:500]
+DROP_WAIT = 75.0  # keepalive: a ping every 20 s, 20 s for the pong, 10 s to close: inside this
+
+
+@dataclass
+class Stall:
+    remote: Screen
+    witness: Screen
+    stalled: WireClient
+    rss_before: int
+    rss_peak: int
+
+
+async def stall_a_phone_under_broadcast(server: ServerProcess) -> Stall:
+    """Open recognition (phones then get every answer), stall one phone, add ADDS long answers."""
+    remote = await open_remote(server.urls)
+    assert (await remote.command("prompt/recognition", open=True))["type"] == "ack"
+    witness = await open_phone(server.urls, "witness-phone-1")
+    reset = asyncio.get_running_loop().create_future()
+    stalled = await open_wire(
+        server.urls.host, server.urls.port, "/ws", lambda raw: reset.done() or reset.set_result(None)
+    )
+    hello = {"type": "hello", "role": "phone", "room": server.urls.room, "device": "stalled-phone-1"}
+    stalled.send_text(json.dumps(hello))
+    await asyncio.wait_for(reset, 30)
+    assert stalled.transport is not None
+    stalled.transport.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    stalled.transport.pause_reading()  # from here on this phone reads nothing at all
+    before = peak = rss_bytes(server.pid)
+    for i in range(ADDS):
+        answer = await remote.command("contribution/add", id=f"long-{i}", text=LONG_TEXT, source="paper")
+        assert answer["type"] == "ack", answer
+        peak = max(peak, rss_bytes(server.pid))
+        await asyncio.sleep(0.06)  # under the remote's 20 messages a second
+    return Stall(remote, witness, stalled, before, peak)
+
+
+async def test_a_phone_that_never_reads_does_not_grow_the_hub_memory(
+    tmp_path: Path, serve_command: ServeCommand
+) -> None:
+    server = await start_server(serve_command(tmp_path))
+    try:
+        stall = await stall_a_phone_under_broadcast(server)
+        # Every phone view carried up to 200 long answers: each phone was sent far more than the hub kept.
+        received = stall.witness.received_bytes
+        assert received > 8 * 1024 * 1024
+        assert stall.rss_peak - stall.rss_before < received / 4, (stall.rss_peak - stall.rss_before, received)
+        assert (await stall.witness.command("ping"))["type"] == "pong"
+        assert len(stall.witness.view["contributions"]) == 200
+    finally:
+        await server.stop()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="hub defect: the keepalive ping waits on drain() behind the full write buffer, so its timeout never "
+    "starts and a stalled phone is never dropped (docs/performance.md, 'A phone that stops reading')",
+)
+async def test_a_phone_that_never_reads_is_dropped(tmp_path: Path, serve_command: ServeCommand) -> None:
+    server = await start_server(serve_command(tmp_path))
+    try:
+        stall = await stall_a_phone_under_broadcast(server)
+        remote = stall.remote
+        deadline = time.monotonic() + DROP_WAIT
+        while remote.view["connected"]["unknown"] > 1 and time.monotonic() < deadline:
+            await asyncio.sleep(0.5)
+        assert remote.view["connected"]["unknown"] == 1, "the stalled phone is still connected"
+        assert (await stall.witness.command("ping"))["type"] == "pong"
+    finally:
+        await server.stop()
