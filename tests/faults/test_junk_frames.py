@@ -109,3 +109,23 @@ def test_junk_frames_never_bring_the_hub_down(
         "ref": "j1",
         "of": "device/join",
     }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="hub defect: json.loads raises RecursionError on deep nesting, which kiosk/hub/server.py _parse does "
+    "not catch, so the connection handler fails and the hub closes with 1011 instead of answering bad_json",
+)
+def test_deeply_nested_json_gets_an_error_and_the_connection_stays_up(
+    hub: tuple[subprocess.Popen[str], Urls],
+) -> None:
+    _, urls = hub
+    with connect(urls.ws, compression=None, proxy=None, open_timeout=10) as ws:
+        ws.send(json.dumps({"type": "hello", "role": "phone", "room": urls.room, "device": "nested-phone-1"}))
+        ws.send("[" * 1500 + "]" * 1500)  # 3,000 bytes: well under the 4 KiB frame limit
+        while (message := json.loads(ws.recv(timeout=10)))["type"] != "error":
+            pass
+        assert message["code"] == "bad_json"
+        ws.send(json.dumps({"type": "ping", "ref": "after"}))
+        while (message := json.loads(ws.recv(timeout=10)))["type"] != "pong":
+            pass
