@@ -43,27 +43,32 @@ def build_evening(data_dir: Path, contributions: int, phones: int = 200) -> int:
     return len(events)
 
 
-async def time_resume(data_dir: Path) -> float:
-    """Seconds from starting `kiosk serve --resume` until a projector has its state/reset."""
+async def time_resume(data_dir: Path) -> tuple[float, float]:
+    """Seconds from starting `kiosk serve --resume` until its URLs are printed, and until a projector has
+    its state/reset."""
     started = time.monotonic()
     server = await start_server(hub_command(data_dir, resume=True), timeout=120)
     try:
+        urls_at = time.monotonic() - started
         screen = await Screen.connect(server.urls.ws, "display", server.urls.display_token)
         elapsed = time.monotonic() - started
         await screen.close()
     finally:
         await server.stop()
-    return elapsed
+    return urls_at, elapsed
 
 
 async def measure_replay(data_dir: Path, contributions: int, repeats: int = 3) -> dict[str, float | int]:
     """Build the evening once, resume it `repeats` times; the median and the slowest."""
     events = await asyncio.to_thread(build_evening, data_dir, contributions)
-    times = sorted([await time_resume(data_dir) for _ in range(repeats)])
+    runs = [await time_resume(data_dir) for _ in range(repeats)]
+    urls = sorted(u for u, _ in runs)
+    times = sorted(t for _, t in runs)
     return {
         "events": events,
         "contributions": contributions,
         "seconds_median": round(times[len(times) // 2], 3),
         "seconds_max": round(times[-1], 3),
+        "urls_seconds_median": round(urls[len(urls) // 2], 3),
         "repeats": repeats,
     }

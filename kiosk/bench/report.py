@@ -36,6 +36,7 @@ RATIOS: list[Row] = [
 ]
 REPLAY_LABEL = "resume: replay and serve again (s)"
 REPLAYED_LABEL = "resume: contributions in the evening"
+URLS_LABEL = "resume: until the URLs are printed (s)"
 
 
 def with_kib(summary: dict[str, Any]) -> dict[str, Any]:
@@ -79,6 +80,7 @@ def render_table(report: dict[str, Any]) -> str:
         lines.append(f"{label:<44} {_cell(report['ratios'].get(key)):>12} {'':>12}  {target or ''}")
     replay = report.get("replay") or {}
     lines.append(f"{REPLAYED_LABEL:<44} {_cell(replay.get('contributions')):>12} {'':>12}  10,000")
+    lines.append(f"{URLS_LABEL:<44} {_cell(replay.get('urls_seconds_median')):>12}")
     lines.append(f"{REPLAY_LABEL:<44} {_cell(replay.get('seconds_median')):>12} {'':>12}  <= 2")
     errors = {
         **{f"hub {k}": v for k, v in hub.get("errors", {}).items()},

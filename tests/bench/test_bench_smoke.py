@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.bench.report import RATIOS, REPLAY_LABEL, REPLAYED_LABEL, ROWS
+from kiosk.bench.report import RATIOS, REPLAY_LABEL, REPLAYED_LABEL, ROWS, URLS_LABEL
 
 
 def test_bench_prints_every_row_and_writes_the_json(tmp_path: Path) -> None:
@@ -37,7 +37,7 @@ def test_bench_prints_every_row_and_writes_the_json(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr[-2000:]
     for label, _, _ in ROWS + RATIOS:
         assert label in run.stdout
-    assert REPLAY_LABEL in run.stdout and REPLAYED_LABEL in run.stdout
+    assert all(label in run.stdout for label in (REPLAY_LABEL, REPLAYED_LABEL, URLS_LABEL))
     report = json.loads(out.read_text())
     for side in ("hub", "bare"):
         assert {key for _, key, _ in ROWS} <= report[side].keys()
