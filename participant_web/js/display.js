@@ -1,4 +1,5 @@
-// The projector: block, big countdown, the join QR, the approved answers of the open question, the summary.
+// The projector: block, big countdown, the join QR, the approved answers of the open question, the summary,
+// the theme tables and, while a table presents, its points with its own countdown.
 
 import { Connection } from "./connection.js";
 import { currentLang, onLangChange, preferredLang, promptOptions, promptText, setLang, t } from "./i18n.js";
@@ -8,6 +9,7 @@ import { badge, byId, el, show } from "./elements.js";
 const token = new URLSearchParams(location.search).get("token") || "";
 let view = null;
 let timer = null;
+let tableTimer = null; // the presenting table's own clock
 
 const conn = new Connection({
   hello: () => ({ type: "hello", role: "display", token, lang: currentLang() }),
@@ -15,16 +17,23 @@ const conn = new Connection({
     if (message.type === "state/reset" || message.type === "state/update") {
       view = message.state;
       timer = stampTimer(view.timer);
+      tableTimer = stampTimer(presenting() && presenting().timer);
       draw();
     }
   },
   statusEl: byId("conn"),
 });
 
+function presenting() {
+  return (view && view.tables && view.tables.presentation && view.tables.presentation.presenting) || null;
+}
+
 function mode() {
   if (view.summary && view.summary.shown) return "summary";
+  if (presenting()) return "presenting";
   if (view.prompt && view.prompt.kind === "open") return "prompt";
   if (view.prompt) return "tally";
+  if (view.tables && view.block && view.block.kind === "tables") return "tables";
   return "join";
 }
 
@@ -38,6 +47,11 @@ function draw() {
   show(byId("question-area"), current === "prompt");
   show(byId("summary"), current === "summary");
   show(byId("tally-area"), current === "tally");
+  show(byId("tables-area"), current === "tables");
+  show(byId("presenting"), current === "presenting");
+  show(byId("join"), current !== "presenting");
+  if (current === "tables") drawTables();
+  if (current === "presenting") drawPresenting();
   if (view.prompt) byId("question").textContent = promptText(view.prompt);
   if (current === "tally") drawTally();
   drawWall(current === "prompt" ? view.contributions || [] : []);
@@ -79,6 +93,41 @@ function drawTally() {
   byId("tally-total").textContent = t(total === 1 ? "display.answers_one" : "display.answers", { n: total });
 }
 
+function themeTitle(table) {
+  return table.theme ? t("display.table_theme", { number: table.number, theme: table.theme.title })
+    : t("display.table", { number: table.number });
+}
+
+/** Every table with its theme and how many sit there, so the room finds its place. */
+function drawTables() {
+  const grid = byId("tables-grid");
+  grid.replaceChildren();
+  const list = view.tables.list || [];
+  for (const table of list) {
+    grid.append(el("li", { class: "card table-card" },
+      el("p", { class: "table-number" }, t("display.table", { number: table.number })),
+      el("p", { class: "table-theme" }, table.theme ? table.theme.title : ""),
+      el("p", { class: "table-size" }, t(table.size === 1 ? "display.people_one" : "display.people", { n: table.size }))));
+  }
+  grid.dataset.size = list.length > 8 ? "s" : list.length > 4 ? "m" : "l";
+}
+
+/** The presenting table's points, big; its countdown takes the big clock. */
+function drawPresenting() {
+  const presentation = view.tables.presentation;
+  const table = presentation.presenting;
+  byId("presenting-count").textContent = t("display.presenting_count", {
+    n: presentation.position + 1, count: presentation.count,
+  });
+  byId("presenting-title").textContent = themeTitle(table);
+  const points = byId("presenting-points");
+  points.replaceChildren(...(table.points || []).map((point) => el("li", {}, point)));
+  points.dataset.size = table.points.length > 6 ? "s" : table.points.length > 3 ? "m" : "l";
+  show(byId("presenting-empty"), !(table.points || []).length);
+  const upcoming = presentation.next;
+  byId("presenting-next").textContent = upcoming ? t("display.next_table", { table: themeTitle(upcoming) }) : "";
+}
+
 function drawSummary() {
   const points = byId("points");
   points.replaceChildren();
@@ -99,11 +148,12 @@ function drawConnected() {
 }
 
 function drawClock() {
-  if (!view || !timer) return;
+  const shown = presenting() && tableTimer ? tableTimer : timer;
+  if (!view || !shown) return;
   const node = byId("clock");
-  node.textContent = formatClock(remaining(timer));
-  node.dataset.urgency = urgency(timer);
-  node.dataset.running = timer.running ? "yes" : "no";
+  node.textContent = formatClock(remaining(shown));
+  node.dataset.urgency = urgency(shown);
+  node.dataset.running = shown.running ? "yes" : "no";
 }
 
 async function start() {

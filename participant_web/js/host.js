@@ -1,11 +1,26 @@
-// The table host's page; for now it follows the evening until the table notepad arrives.
+// A table host's page: the table's theme and card, its time left, and the notepad for the table's outcome.
 
 import { Connection } from "./connection.js";
-import { bindSwitch, currentLang, preferredLang, setLang } from "./i18n.js";
-import { randomId } from "./outbox.js";
-import { byId } from "./elements.js";
+import { bindSwitch, currentLang, has, onLangChange, preferredLang, setLang, t } from "./i18n.js";
+import { Outbox, randomId } from "./outbox.js";
+import { everyHalfSecond, formatClock, remaining, stampTimer } from "./clock.js";
+import { byId, show } from "./elements.js";
+import { mergedNotes, renderNotes } from "./host-notes.js";
+
+// Codes that may succeed later; anything else takes the item out of the outbox and says why.
+const RETRYABLE = new Set(["rate_limited", "full", "not_stored", "internal"]);
+const RESEND_GAP_MS = 300; // under the hub's 5 messages a second
+const RESEND_AFTER_MS = 8000;
+const MAX = 500;
 
 const token = new URLSearchParams(location.search).get("token") || "";
+// One notepad per link: what waits for the server stays with the table it was written for.
+const outbox = new Outbox(`kiosk.host.outbox.${token.slice(0, 16)}`);
+const lastSent = new Map(); // outbox key -> when it last went out
+let table = null; // the last table/update
+let timer = null;
+let blockTitle = "";
+let editing = null; // {id, text} while a note is being changed
 
 function hostDevice() {
   try {
@@ -22,18 +37,208 @@ function hostDevice() {
 
 const device = hostDevice();
 
+const conn = new Connection({
+  hello: () => ({ type: "hello", role: "host", token, device, lang: currentLang() }),
+  onMessage: receive,
+  onReady: () => {
+    lastSent.clear();
+    flush();
+  },
+  statusEl: byId("conn"),
+});
+
+function feedback(id, text, kind = "ok") {
+  const node = byId(id);
+  node.textContent = text;
+  node.dataset.kind = kind;
+}
+
+function errorText(message) {
+  if (message.message) return message.message;
+  const key = `error.${message.code}`;
+  return has(key) ? t(key, message) : t("error.unknown");
+}
+
+/** Queue one change; a later change of the same kind to the same note replaces the earlier one. */
+function queue(op, note, text = "") {
+  const item = { id: `${op}:${note}`, op, note, text, v: randomId("", 4) };
+  outbox.add(item);
+  draw();
+  if (!send(item)) feedback("notes-feedback", t("phone.saved_offline"), "wait");
+}
+
+function send(item) {
+  const ref = `${item.id}|${item.v}`;
+  const message = { type: `table/note/${item.op}`, ref, id: item.note };
+  if (item.op !== "remove") message.text = item.text;
+  const sent = conn.send(message);
+  if (sent) lastSent.set(item.id, Date.now());
+  return sent;
+}
+
+let flushing = false;
+
+/** Send what waits, oldest first and spaced out; the server stores a resent note once. */
+async function flush() {
+  if (flushing) return;
+  flushing = true;
+  try {
+    for (const item of outbox.items()) {
+      const sentAt = lastSent.get(item.id);
+      if (sentAt && Date.now() - sentAt < RESEND_AFTER_MS) continue;
+      if (!outbox.get(item.id) || !send(item)) continue;
+      await new Promise((resolve) => setTimeout(resolve, RESEND_GAP_MS));
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+/** The outbox item a reply is about, only if it was not changed again since it went out. */
+function itemFor(ref) {
+  if (typeof ref !== "string" || !ref.includes("|")) return null;
+  const [key, v] = ref.split("|");
+  const item = outbox.get(key);
+  return item && item.v === v ? item : null;
+}
+
+function receive(message) {
+  if (message.type === "state/reset" || message.type === "state/update") {
+    blockTitle = (message.state.block && message.state.block.title) || "";
+    draw();
+  } else if (message.type === "table/update") {
+    table = message;
+    timer = stampTimer(message.timer);
+    draw();
+  } else if (message.type === "ack") {
+    const item = itemFor(message.ref);
+    if (item) {
+      outbox.remove(item.id);
+      feedback(item.op === "add" ? "note-feedback" : "notes-feedback", t("phone.saved"));
+      draw();
+    }
+  } else if (message.type === "error") {
+    refused(message);
+  }
+}
+
+function refused(message) {
+  const item = itemFor(message.ref);
+  if (!item) {
+    if (message.ref === null || message.ref === undefined) feedback("notes-feedback", errorText(message), "error");
+    return;
+  }
+  if (RETRYABLE.has(message.code)) {
+    feedback("notes-feedback", errorText(message), "wait");
+    setTimeout(flush, 5000);
+    return;
+  }
+  outbox.remove(item.id);
+  draw();
+  if (item.op === "remove" && message.code === "unknown_note") return; // gone already: that is what we wanted
+  if (item.op === "add" && !byId("note").value.trim()) {
+    byId("note").value = item.text; // back in the box, so nothing typed is lost
+    countChars();
+    feedback("note-feedback", errorText(message), "error");
+  } else {
+    feedback("notes-feedback", t("phone.not_saved_text", { reason: errorText(message), text: item.text }), "error");
+  }
+}
+
+function draw() {
+  byId("block-title").textContent = blockTitle;
+  if (!table) return;
+  const info = table.table || {};
+  const theme = info.theme;
+  byId("table-title").textContent = theme
+    ? t("host.table_theme", { number: info.number, theme: theme.title })
+    : t("host.table", { number: info.number });
+  byId("theme-card").textContent = (theme && theme.card) || "";
+  show(byId("theme-card"), Boolean(theme && theme.card));
+  byId("table-size").textContent = t(info.size === 1 ? "host.size_one" : "host.size", { n: info.size || 0 });
+  show(byId("presenting"), Boolean(table.presenting));
+  show(byId("notepad"), true);
+  show(byId("points"), true);
+  const notes = mergedNotes(Array.isArray(table.notes) ? table.notes : [], outbox.items());
+  if (editing && !notes.some((n) => n.id === editing.id)) editing = null;
+  show(byId("no-notes"), notes.length === 0);
+  renderNotes(byId("notes"), notes, editing, noteActions);
+  drawClock();
+}
+
+function drawClock() {
+  const node = byId("time-left");
+  show(node, Boolean(timer));
+  if (!timer) return;
+  const left = remaining(timer);
+  byId("time-left-clock").textContent = left < 0 ? t("phone.time_up") : formatClock(left);
+}
+
+const noteActions = {
+  edit(id) {
+    const note = mergedNotes(table.notes || [], outbox.items()).find((n) => n.id === id);
+    editing = note ? { id, text: note.text, focused: false } : null;
+    draw();
+  },
+  draft(id, text) {
+    if (editing && editing.id === id) editing.text = text;
+  },
+  save(id, text) {
+    const clean = text.trim();
+    if (!clean) {
+      feedback("notes-feedback", t("error.empty"), "error");
+      return;
+    }
+    editing = null;
+    queue("edit", id, clean.slice(0, MAX));
+    byId("points-title").focus?.();
+  },
+  cancel() {
+    editing = null;
+    draw();
+  },
+  remove(id) {
+    if (editing && editing.id === id) editing = null;
+    queue("remove", id);
+    byId("note").focus();
+  },
+};
+
+function countChars() {
+  const length = byId("note").value.length;
+  const count = byId("note-count");
+  count.textContent = `${length}/${MAX}`;
+  count.dataset.near = length > MAX - 50 ? "yes" : "no";
+}
+
+function bind() {
+  byId("note").addEventListener("input", countChars);
+  byId("note-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = byId("note").value.trim();
+    if (!text) {
+      feedback("note-feedback", t("error.empty"), "error");
+      byId("note").focus();
+      return;
+    }
+    byId("note").value = "";
+    countChars();
+    feedback("note-feedback", t("phone.sending"));
+    queue("add", randomId("n-"), text.slice(0, MAX));
+    byId("note").focus();
+  });
+}
+
 async function start() {
   await setLang(preferredLang());
   bindSwitch(byId("lang"));
-  new Connection({
-    hello: () => ({ type: "hello", role: "host", token, device, lang: currentLang() }),
-    onMessage(message) {
-      if ((message.type === "state/reset" || message.type === "state/update") && message.state.block) {
-        byId("block-title").textContent = message.state.block.title || "";
-      }
-    },
-    statusEl: byId("conn"),
-  }).start();
+  onLangChange(draw);
+  bind();
+  conn.start();
+  everyHalfSecond(drawClock);
+  setInterval(() => {
+    if (conn.ready) flush();
+  }, RESEND_AFTER_MS / 2);
 }
 
 start();

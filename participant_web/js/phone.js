@@ -14,6 +14,7 @@ const RETRYABLE = new Set(["rate_limited", "full", "internal"]);
 const RESEND_GAP_MS = 300;
 const RESEND_AFTER_MS = 8000;
 const TIMED_KINDS = new Set(["break", "tables"]);
+const TABLE_KINDS = new Set(["tables", "presentations"]);
 
 const room = (new URLSearchParams(location.search).get("room") || "").trim();
 const store = (name) => `kiosk.${name}.${room}`;
@@ -48,6 +49,7 @@ let mine = []; // this phone's contributions as the server has them (mine/update
 let endorsed = new Set();
 let responses = {};
 let deviceInfo = {};
+let seat = null; // {number, theme: {title, card}} once the room is divided over the theme tables
 let refCount = 0;
 const lastSent = new Map(); // contribution id -> when it last went out, so a silent drop is resent
 
@@ -149,6 +151,7 @@ function receive(message) {
       endorsed = new Set(Array.isArray(message.endorsed) ? message.endorsed : []);
       responses = message.responses && typeof message.responses === "object" ? message.responses : {};
       deviceInfo = message.device && typeof message.device === "object" ? message.device : {};
+      seat = message.table && typeof message.table === "object" ? message.table : null;
       draw();
       break;
     case "ack":
@@ -218,17 +221,19 @@ function draw() {
   drawOthers();
 }
 
+/** "Jouw tafel: 3 · thema" during the tables and their presentations; the theme's card while at the table. */
 function drawTable() {
-  const table = deviceInfo.table;
+  const kind = view && view.block ? view.block.kind : "";
+  const number = seat ? seat.number : deviceInfo.table;
   const node = byId("table");
-  if (table === null || table === undefined || table === "") {
-    show(node, false);
-    return;
-  }
-  const number = typeof table === "object" ? table.number ?? table.table ?? table.index : table;
-  const theme = typeof table === "object" ? (table.theme && (table.theme.title || table.theme)) || "" : "";
+  const card = byId("table-card");
+  const shown = number !== null && number !== undefined && TABLE_KINDS.has(kind) && !view.finished;
+  show(node, shown);
+  show(card, Boolean(shown && kind === "tables" && seat && seat.theme && seat.theme.card));
+  if (!shown) return;
+  const theme = seat && seat.theme ? seat.theme.title : "";
   node.textContent = theme ? t("phone.table_theme", { number, theme }) : t("phone.table", { number });
-  show(node, true);
+  card.textContent = (seat && seat.theme && seat.theme.card) || "";
 }
 
 function drawClock() {

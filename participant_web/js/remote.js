@@ -5,11 +5,13 @@ import { bindSwitch, currentLang, has, onLangChange, preferredLang, setLang, t }
 import { everyHalfSecond, formatClock, remaining, stampTimer, urgency } from "./clock.js";
 import { byId, show } from "./elements.js";
 import { renderIncoming, renderPrompts } from "./remote-lists.js";
+import { bindTables, drawPresentationClock, drawTables } from "./remote-tables.js";
 
 const token = new URLSearchParams(location.search).get("token") || "";
 let view = null;
 let timer = null;
 let refCount = 0;
+const areas = new Map(); // ref -> the feedback line next to the control that sent it
 
 const conn = new Connection({
   hello: () => ({ type: "hello", role: "remote", token, lang: currentLang() }),
@@ -20,25 +22,36 @@ const conn = new Connection({
       draw();
     } else if (message.type === "error") {
       const key = `error.${message.code}`;
-      feedback(has(key) ? t(key, message) : message.message || t("error.unknown"), "error");
+      const area = areas.get(message.ref);
+      areas.delete(message.ref);
+      feedback(has(key) ? t(key, message) : message.message || t("error.unknown"), "error", area);
     } else if (message.type === "ack") {
-      feedback("");
+      const area = areas.get(message.ref);
+      areas.delete(message.ref);
+      feedback("", "ok", area);
     }
   },
   statusEl: byId("conn"),
 });
 
-function feedback(text, kind = "ok") {
-  const node = byId("remote-feedback");
+function feedback(text, kind = "ok", area = "remote-feedback") {
+  const node = byId(area);
   node.textContent = text;
   node.dataset.kind = kind;
 }
 
 /** Send a steering command; say so when the line is down instead of failing silently. */
-function command(type, data = {}) {
+function command(type, data = {}, area = "remote-feedback") {
   refCount += 1;
-  if (!conn.send({ type, ref: `r${refCount}`, ...data })) feedback(t("phone.not_connected"), "error");
+  const ref = `r${refCount}`;
+  areas.set(ref, area);
+  if (!conn.send({ type, ref, ...data })) feedback(t("phone.not_connected"), "error", area);
 }
+
+/** The tables section's commands answer next to its controls. */
+const tablesCommand = Object.assign((type, data = {}) => command(type, data, "tables-feedback"), {
+  say: (text, kind) => feedback(text, kind, "tables-feedback"),
+});
 
 function draw() {
   if (!view) return;
@@ -62,10 +75,12 @@ function draw() {
   const incoming = view.contributions || [];
   show(byId("no-incoming"), incoming.length === 0);
   renderIncoming(byId("incoming"), incoming, command);
+  drawTables(view);
   drawClock();
 }
 
 function drawClock() {
+  drawPresentationClock();
   if (!timer) return;
   const node = byId("clock");
   node.textContent = formatClock(remaining(timer));
@@ -93,6 +108,7 @@ async function start() {
   bindSwitch(byId("lang"));
   onLangChange(draw);
   bind();
+  bindTables(tablesCommand);
   conn.start();
   everyHalfSecond(drawClock);
 }

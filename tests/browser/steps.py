@@ -28,7 +28,7 @@ def remote_goes_to(remote: Page, title: str) -> None:
     expect(current).not_to_have_text("Even geduld…")
     while current.inner_text() != title:
         following = BLOCKS[BLOCKS.index(current.inner_text()) + 1]
-        remote.get_by_role("button", name="Volgende").click()
+        remote.get_by_role("button", name="Volgende", exact=True).click()
         expect(current).to_have_text(following)
 
 
