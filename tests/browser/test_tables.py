@@ -137,3 +137,28 @@ def test_host_point_written_offline_reaches_the_table_once_back_online(
     expect(host.locator("#notes li")).to_have_count(1)
     expect(host.locator("#notes li .status")).to_have_count(0)
     expect(remote.locator("#tables-list > li").first).to_contain_text("punten: 1")
+
+
+def test_host_page_and_tables_sections_are_accessible_also_at_200_percent_zoom(
+    evening: Evening, screens: Screens
+) -> None:
+    from tests.browser.test_accessibility import ZOOMED, axe_problems, scrolls_sideways
+
+    remote = screens.open(evening.remote, bypass_csp=True)
+    phone = screens.open(evening.join, size=ZOOMED, device_scale_factor=2, bypass_csp=True)
+    choose_role(phone)
+    connected(remote)
+    divide(remote, 1)
+    remote_goes_to(remote, "Thematafels")
+    expect(phone.locator("#table-card")).to_be_visible()
+    host = screens.open(host_link(remote, 1), size=ZOOMED, device_scale_factor=2, bypass_csp=True)
+    add_point(host, "Een punt om te lezen op een klein scherm")
+    host.locator("#notes li").first.get_by_role("button", name="Wijzigen").click()
+    expect(host.get_by_role("textbox", name="Punt wijzigen")).to_be_focused()
+    for page in (remote, phone, host):
+        assert axe_problems(page) == [], page.url
+        assert not scrolls_sideways(page), page.url
+    for button in host.get_by_role("button").all():
+        if button.is_visible():
+            box = button.bounding_box()
+            assert box is not None and box["height"] >= 44 and box["width"] >= 44, button.inner_text()
