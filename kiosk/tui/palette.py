@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from kiosk.core.tables import tables_of
+
 if TYPE_CHECKING:
     from kiosk.tui.app import KioskApp
 
@@ -44,9 +46,34 @@ def palette_entries(app: KioskApp) -> list[PaletteEntry]:
          lambda: app.steer("summary/show", on=not app.state.summary_shown)),
         (t("palette.extend5"), t("palette.extend_help"), partial(app.steer, "block/extend", minutes=5)),
         (t("palette.shorten5"), t("palette.extend_help"), partial(app.steer, "block/shorten", minutes=5)),
+        (t("palette.tables_assign"), t("palette.tables_assign_help"), partial(ask_table_count, app)),
+        (t("palette.presentation_start"), t("palette.presentation_help"),
+         partial(app.steer, "presentation/start")),
+        (t("palette.presentation_next"), t("palette.presentation_help"),
+         partial(app.steer, "presentation/next")),
         (t("palette.finish"), t("palette.finish_help"), app.finish_evening),
     ]
     return entries
+
+
+def ask_table_count(app: KioskApp) -> None:
+    """Ask how many tables (the suggestion filled in), then divide the room."""
+    from kiosk.hub.table_views import suggested_count
+    from kiosk.tui.screens.text_prompt import TextPrompt
+
+    def answered(value: str | None) -> None:
+        if value is None:
+            return
+        try:
+            count = int(value.strip())
+        except ValueError:
+            app.notify(app.t("tables.count_not_a_number", value=value), severity="error")
+            return
+        if app.steer("tables/assign", count=count):
+            app.notify(tables_of(app.state).explanation.get(app.t.lang, ""))
+
+    question = TextPrompt(app.t("tables.count_question"), str(suggested_count(app.state)), max_length=3)
+    app.push_screen(question, answered)
 
 
 class KioskCommands(Provider):

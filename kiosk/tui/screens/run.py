@@ -13,6 +13,7 @@ from kiosk.tui.widgets.agenda_list import AgendaList
 from kiosk.tui.widgets.block_info import BlockInfo
 from kiosk.tui.widgets.countdown import Countdown
 from kiosk.tui.widgets.evening_status import EveningStatus
+from kiosk.tui.widgets.tables_info import TablesInfo
 
 
 class RunScreen(KioskScreen):
@@ -28,6 +29,7 @@ class RunScreen(KioskScreen):
                     yield EveningStatus(id="status")
                 with VerticalScroll(id="block-scroll"):
                     yield BlockInfo(id="block")
+                    yield TablesInfo(id="tables")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -61,3 +63,4 @@ class RunScreen(KioskScreen):
         room = core.info.room_code if core.info is not None else ""
         join = (hub.urls.join, room) if hub is not None else None
         self.query_one(EveningStatus).show(state, pace, now, hub.connected() if hub else None, join, self.t)
+        self.query_one(TablesInfo).show(state, now, hub.urls.base if hub is not None else "", self.t)

@@ -1,0 +1,36 @@
+"""The theme tables on the run screen: how the room was divided and each table's host link."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.widgets import Static
+
+from kiosk.core.state import SessionState
+from kiosk.core.tables import current_presentation, table_list, tables_of
+from kiosk.tui.i18n import Translator
+
+TABLE_KINDS = ("tables", "presentations")
+
+
+class TablesInfo(Static):
+    """Shown during the theme tables and their presentations, once the room is divided."""
+
+    def show(self, state: SessionState, now: float, base_url: str, t: Translator) -> None:
+        tables = tables_of(state)
+        self.display = tables.assigned and state.block.kind in TABLE_KINDS
+        if not self.display:
+            return
+        explanation = tables.explanation.get(t.lang) or tables.explanation.get("nl", "")
+        parts: list[Text] = [Text(t("run.tables"), style="bold"), Text(explanation)]
+        presenting = current_presentation(state, now)
+        for table, shown in zip(tables.tables, table_list(state), strict=True):
+            line = Text(t("run.table", n=table.number), style="bold")
+            line.append(f" {shown.theme.title}" if shown.theme else "")
+            line.append("  " + t("run.table_meta", size=shown.size, notes=len(table.notes)), style="dim")
+            if presenting is not None and presenting.table == table.number:
+                line.append("  " + t("run.table_presenting"), style="bold green")
+            parts.append(line)
+            # Secret like the remote's link: shown here for the facilitator to hand to the table's host.
+            parts.append(Text(f"  {base_url}/host?token={table.host_token}", style="cyan"))
+        self.update(Group(*parts))
