@@ -55,7 +55,8 @@ function drawPresentation(tables, divided) {
     line = t("remote.pres_done");
   }
   byId("presentation-now").textContent = line;
-  byId("pres-start").textContent = t(presentation ? "remote.pres_restart" : "remote.pres_start");
+  // Starting again would reset every table's clock: one tap must not do that in the middle of a presentation.
+  show(byId("pres-start"), !presentation);
   byId("pres-prev").disabled = !presentation || presentation.position === 0;
   byId("pres-next").disabled = !current;
   byId("pres-extend").disabled = !current;

@@ -111,3 +111,30 @@ def test_change_key_ignores_the_running_clock_but_not_a_pause() -> None:
     assert change_key(early) == change_key(later)
     core.execute(Command("block/pause"))
     assert change_key(phone_view(core.state, NOW)) != change_key(early)
+
+
+def test_a_running_presentation_clock_alone_sends_no_update_but_an_extension_does() -> None:
+    from kiosk.hub.table_views import host_key, host_view
+
+    core = evening()
+    core.execute(Command("tables/assign", {"count": 2}))
+    core.execute(Command("table/note/add", {"table": 1, "text": "Een punt"}))
+    presentations = next(b.index for b in core.agenda.blocks if b.kind == "presentations")
+    core.execute(Command("block/jump", {"index": presentations}))
+    core.execute(Command("presentation/start", {"minutes_per_table": 4}))
+    later = NOW + 30
+
+    def views(at: float) -> tuple[dict[str, object], dict[str, object]]:
+        shown = display_view(core.state, at, join_url="http://x/join?room=R", room="R", connected=CONNECTED)
+        return shown, remote_view(core.state, at, connected=CONNECTED)
+
+    (display_now, remote_now), (display_later, remote_later) = views(NOW), views(later)
+    presenting = display_later["tables"]["presentation"]["presenting"]  # type: ignore[index]
+    assert presenting["timer"]["elapsed"] == 30.0 and presenting["points"] == ["Een punt"]
+    assert change_key(display_now) == change_key(display_later)
+    assert change_key(remote_now) == change_key(remote_later)
+    before = host_key(host_view(core.state, 1, NOW))
+    assert before == host_key(host_view(core.state, 1, later))
+    core.execute(Command("presentation/extend", {"minutes": 1}))
+    assert change_key(display_now) != change_key(views(later)[0])
+    assert before != host_key(host_view(core.state, 1, later))
