@@ -43,6 +43,7 @@ class Client:
     token: str | None = field(default=None, repr=False)  # a host's, checked again after a new division
     shown: Any = None  # the last host view key sent to this host
     stale: bool = field(default=False)  # missed an update because its send buffer was full
+    stalled_since: float | None = None  # when its send buffer first stayed full
     closing: asyncio.Task[None] | None = None  # a flooding client being disconnected
 
     @property

@@ -20,6 +20,9 @@ from kiosk.hub.views import change_key, display_view, mine_view, phone_view, rem
 FLUSH_INTERVAL = 0.05
 # Above this many unsent bytes a client is skipped and sent the newest view once it has caught up.
 SLOW_BUFFER = 256 * 1024
+# A client whose buffer stays full this long has stopped reading: drop it. Keepalive pings cannot do this, since
+# a ping waits behind the full buffer and its timeout never starts.
+STALL_LIMIT = 30.0
 
 
 def encode(message: dict[str, Any]) -> str:
@@ -167,17 +170,27 @@ class Publisher:
         changed = key != self._last_key[audience]
         self._last_key[audience] = key
         targets: list[Client] = []
+        now = asyncio.get_running_loop().time()
         for client in clients:
             if _buffered(client) >= SLOW_BUFFER:
                 client.stale = True  # a slow phone never holds up the others; it catches up later
+                _drop_if_stalled(client, now)
             elif changed or client.stale:
                 client.stale = False
+                client.stalled_since = None
                 targets.append(client)
         if targets:
             broadcast([c.ws for c in targets], encode({"type": "state/update", "state": view}))
         if any(c.stale for c in clients):
             self._dirty.add(audience)
             self._schedule()
+
+
+def _drop_if_stalled(client: Client, now: float) -> None:
+    if client.stalled_since is None:
+        client.stalled_since = now
+    elif now - client.stalled_since > STALL_LIMIT and client.ws.transport is not None:
+        client.ws.transport.abort()  # the handler's cleanup unregisters it
 
 
 def _buffered(client: Client) -> int:

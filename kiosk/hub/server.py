@@ -277,7 +277,7 @@ def _parse(raw: str | bytes) -> Any:
         return _INVALID
     try:
         return json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # "[[[[...": a 4 KiB frame can nest deeper than the parser recurses
         return _INVALID
 
 

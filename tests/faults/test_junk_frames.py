@@ -111,11 +111,6 @@ def test_junk_frames_never_bring_the_hub_down(
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hub defect: json.loads raises RecursionError on deep nesting, which kiosk/hub/server.py _parse does "
-    "not catch, so the connection handler fails and the hub closes with 1011 instead of answering bad_json",
-)
 def test_deeply_nested_json_gets_an_error_and_the_connection_stays_up(
     hub: tuple[subprocess.Popen[str], Urls],
 ) -> None:
