@@ -17,7 +17,7 @@ from tests.faults.conftest import ServeCommand, open_phone, open_remote
 
 ADDS = 300
 LONG_TEXT = ("Wij merken dat het contact met school pas op gang komt als er iets mis is gegaan. " * 7)[:500]
-DROP_WAIT = 75.0  # keepalive: a ping every 20 s, 20 s for the pong, 10 s to close: inside this
+DROP_WAIT = 75.0  # the hub drops a client whose buffer stayed full for 30 s (STALL_LIMIT): well inside this
 
 
 @dataclass
