@@ -29,9 +29,13 @@ PROJECTOR: ViewportSize = {"width": 1920, "height": 1080}
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/tmp/shots"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One Chromium for the whole run; each test opens its own contexts (one per phone or screen)."""
+    """One Chromium per test module; each test opens its own contexts (one per phone or screen).
+
+    Not per session: sync Playwright keeps its event loop running until it stops, and the asyncio tests
+    collected after the browser tests (tests/hub, ...) cannot start theirs while it does.
+    """
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
     with sync_playwright() as playwright:
