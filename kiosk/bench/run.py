@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -18,6 +20,10 @@ def _say(text: str) -> None:
 
 
 async def run_bench(args: argparse.Namespace) -> int:
+    # SIGTERM ends the bench like Ctrl-C does: the servers and phone workers are stopped on the way out.
+    main_task = asyncio.current_task()
+    if main_task is not None:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, main_task.cancel)
     plan = LoadPlan(args.phones, args.rate, args.duration, args.workers)
     plan_json = {
         "phones": plan.phones,
@@ -42,6 +48,9 @@ async def run_bench(args: argparse.Namespace) -> int:
         except ServerFailed as exc:
             _say(f"bench: {exc}")
             return 1
+        except asyncio.CancelledError:
+            _say("bench: stopped; its servers and phones are closed")
+            return 130
     report = build_report(plan_json, hub.summary(), bare.summary() if bare else None, replay)
     print(render_table(report))
     if args.json is not None:
