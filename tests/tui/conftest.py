@@ -14,23 +14,18 @@ from kiosk.agenda.parser import load_agenda
 from kiosk.core.session import SessionCore, start_session
 from kiosk.core.store import EventLog, open_event_log
 from kiosk.resources import default_agenda_path
+from tests.conftest import FakeClock
 
 # 18:55 local time on an evening in spring, so the agenda's 19:00 start lies ahead.
 EVENING = datetime(2026, 3, 12, 18, 55).timestamp()
 SIZE = (120, 36)
 
 
-class SteppedClock:
-    """Wall-clock seconds that move only when the test says so."""
+class SteppedClock(FakeClock):
+    """The shared hand-moved clock, starting just before the evening."""
 
     def __init__(self, start: float = EVENING) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+        super().__init__(start)
 
 
 @pytest.fixture
