@@ -58,6 +58,14 @@ def add_evening(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--new", action="store_true", help="start a new evening even if one is unfinished")
 
 
+def add_evening_options(parser: argparse.ArgumentParser) -> None:
+    """Everything `run` and `serve` take: the evening, the data folder, the network, the language."""
+    add_evening(parser)
+    add_data_dir(parser)
+    add_network(parser)
+    add_lang(parser)
+
+
 def data_dir(args: argparse.Namespace) -> Path:
     if getattr(args, "data_dir", None):
         return Path(args.data_dir)

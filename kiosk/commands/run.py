@@ -9,10 +9,7 @@ from typing import TYPE_CHECKING
 from kiosk.agenda.model import Agenda
 from kiosk.commands.common import (
     UserError,
-    add_data_dir,
-    add_evening,
-    add_lang,
-    add_network,
+    add_evening_options,
     load_agenda_or_exit,
     open_evening,
     open_log,
@@ -26,10 +23,7 @@ if TYPE_CHECKING:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    add_evening(parser)
-    add_data_dir(parser)
-    add_network(parser)
-    add_lang(parser)
+    add_evening_options(parser)
 
 
 def main(args: argparse.Namespace) -> int:

@@ -9,20 +9,14 @@ import sys
 
 from kiosk.commands.common import (
     UserError,
-    add_data_dir,
-    add_evening,
-    add_lang,
-    add_network,
+    add_evening_options,
     open_evening,
     open_log,
 )
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    add_evening(parser)
-    add_data_dir(parser)
-    add_network(parser)
-    add_lang(parser)
+    add_evening_options(parser)
 
 
 def main(args: argparse.Namespace) -> int:
