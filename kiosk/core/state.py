@@ -147,6 +147,10 @@ class SessionState:
     contact: str = ""
     actions: dict[str, Action] = field(default_factory=dict)
     extensions: dict[str, Any] = field(default_factory=dict)  # state of rule modules added later (tables)
+    # Indexes kept by the applies, so views stay cheap with thousands of contributions.
+    own: dict[str, list[str]] = field(default_factory=dict)  # device -> its contribution ids
+    endorsed: dict[str, set[str]] = field(default_factory=dict)  # device -> contribution ids it recognises
+    duplicates: dict[str, list[str]] = field(default_factory=dict)  # contribution -> ids merged into it
     seq: int = 0  # the last applied event
     ended_at: float | None = None
 
@@ -171,8 +175,10 @@ class SessionState:
 
     def endorsement_count(self, contribution: Contribution) -> int:
         """Recognitions of a contribution, including those of duplicates merged into it."""
+        merged = self.duplicates.get(contribution.id)
+        if not merged:
+            return len(contribution.endorsements)
         devices = set(contribution.endorsements)
-        for other in self.contributions.values():
-            if other.merged_into == contribution.id:
-                devices |= other.endorsements
+        for other in merged:
+            devices |= self.contributions[other].endorsements
         return len(devices)

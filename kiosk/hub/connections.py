@@ -103,8 +103,10 @@ class Registry:
         self.by_device: dict[str, set[Client]] = {}
         self.by_role: dict[str, int] = dict.fromkeys(ROLES, 0)
         self.hosts: set[Client] = set()  # also in the phone audience; each gets its table's notepad too
+        self.version = 0  # moves on every add and remove, so counts can be cached between them
 
     def add(self, client: Client) -> None:
+        self.version += 1
         self.audiences[client.audience].add(client)
         if client.role == "host":
             self.hosts.add(client)
@@ -115,6 +117,7 @@ class Registry:
     def remove(self, client: Client) -> None:
         if client not in self.audiences[client.audience]:
             return
+        self.version += 1
         self.audiences[client.audience].discard(client)
         self.hosts.discard(client)
         self.by_role[client.role] -= 1

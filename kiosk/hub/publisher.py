@@ -17,7 +17,7 @@ from kiosk.hub.connections import Client, Registry
 from kiosk.hub.table_views import host_key, host_view
 from kiosk.hub.views import change_key, display_view, mine_view, phone_view, remote_view
 
-FLUSH_INTERVAL = 0.05
+FLUSH_INTERVAL = 0.025
 # Above this many unsent bytes a client is skipped and sent the newest view once it has caught up.
 SLOW_BUFFER = 256 * 1024
 # A client whose buffer stays full this long has stopped reading: drop it. Keepalive pings cannot do this, since
@@ -68,6 +68,8 @@ class Publisher:
         self._handle: asyncio.TimerHandle | None = None
         self._last_flush = 0.0
         self._unsubscribe: Callable[[], None] | None = None
+        self._roles_version = 0  # moves on every device/join, the only event that changes a phone's role
+        self._counts: tuple[tuple[int, int], dict[str, int]] | None = None
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
@@ -83,8 +85,12 @@ class Publisher:
         self._loop = None
 
     def connected(self) -> dict[str, int]:
-        devices = self.core.state.devices
-        return self.registry.counts(lambda d: devices[d].role if d in devices else None)
+        """Connections by role; walking every phone is costly, so only after a join, a leave or a role change."""
+        key = (self.registry.version, self._roles_version)
+        if self._counts is None or self._counts[0] != key:
+            devices = self.core.state.devices
+            self._counts = (key, self.registry.counts(lambda d: devices[d].role if d in devices else None))
+        return dict(self._counts[1])
 
     def view(self, audience: str) -> dict[str, Any]:
         state, now = self.core.state, self.core.now()
@@ -133,6 +139,8 @@ class Publisher:
         self._schedule()
 
     def _on_event(self, event: Event, state: SessionState) -> None:
+        if event.type == "device/join":
+            self._roles_version += 1
         self._hosts_dirty = True  # few hosts; each is sent its view only when it changed
         self.mark("phone", "display", "remote", devices=affected_devices(event, state))
 

@@ -58,7 +58,7 @@ def mine_view(state: SessionState, device: str, host_table: int | None = None) -
     A host's table comes from its token (`host_table`); a phone's from its seat at the theme tables.
     """
     known = state.devices.get(device)
-    own = sorted((c for c in state.contributions.values() if c.device == device), key=lambda c: c.at)
+    own = [state.contributions[cid] for cid in state.own.get(device, ())]
     table = None if host_table is not None else phone_table(state, device)
     return {
         "device": {
@@ -80,7 +80,7 @@ def mine_view(state: SessionState, device: str, host_table: int | None = None) -
             }
             for c in own
         ],
-        "endorsed": sorted(c.id for c in state.contributions.values() if device in c.endorsements),
+        "endorsed": sorted(state.endorsed.get(device, ())),
         "responses": {
             prompt: {"value": answers[device].value, "comment": answers[device].comment}
             for prompt, answers in state.responses.items()
@@ -108,10 +108,15 @@ def display_view(
 ) -> dict[str, Any]:
     """The projector: only what the room may see."""
     view = shared_view(state, now)
-    ranked = sorted(_on_open_prompt(state), key=lambda c: (not c.pinned, -state.endorsement_count(c), c.at))
+    counts = {c.id: state.endorsement_count(c) for c in _on_open_prompt(state)}
+    # Pinned first, then most recognised, then the newest: a full hall keeps seeing fresh answers come in.
+    ranked = sorted(
+        (state.contributions[cid] for cid in counts),
+        key=lambda c: (not c.pinned, -counts[c.id], -c.at),
+    )
     view["join"] = {"url": join_url, "room": room, "qr": "/qr.svg"}
     view["contributions"] = [
-        {"id": c.id, "text": c.text, "count": state.endorsement_count(c), "role": c.role, "pinned": c.pinned}
+        {"id": c.id, "text": c.text, "count": counts[c.id], "role": c.role, "pinned": c.pinned}
         for c in ranked[:DISPLAY_CONTRIBUTIONS]
     ]
     view["tally"] = tally(state)

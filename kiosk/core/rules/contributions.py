@@ -109,6 +109,8 @@ def _apply_add(state: SessionState, event: Event) -> None:
         status=d["status"],
         held_reason=d["held"],
     )
+    if d["device"] is not None:
+        state.own.setdefault(d["device"], []).append(d["id"])
 
 
 def _status_rule(type_: str, status: str) -> None:
@@ -189,7 +191,7 @@ def _check_merge(state: SessionState, cmd: Command, ctx: Context) -> dict[str, A
         raise CommandError("unknown_contribution", "there is no contribution to merge into")
     if target.id == duplicate.id or target.merged_into is not None:
         raise CommandError("bad_merge", "merge into another contribution that stands on its own")
-    if any(c.merged_into == duplicate.id for c in state.contributions.values()):
+    if state.duplicates.get(duplicate.id):
         raise CommandError("bad_merge", "this contribution has duplicates merged into it; merge those first")
     return None if duplicate.merged_into == target.id else {"id": duplicate.id, "into": target.id}
 
@@ -197,8 +199,11 @@ def _check_merge(state: SessionState, cmd: Command, ctx: Context) -> dict[str, A
 @_check_merge.applies
 def _apply_merge(state: SessionState, event: Event) -> None:
     duplicate = state.contributions[event.data["id"]]
+    if duplicate.merged_into is not None:
+        state.duplicates[duplicate.merged_into].remove(duplicate.id)
     duplicate.merged_into = event.data["into"]
     duplicate.pinned = False
+    state.duplicates.setdefault(event.data["into"], []).append(duplicate.id)
 
 
 @rule("contribution/endorse", actors=EVERYONE)
@@ -220,10 +225,13 @@ def _check_endorse(state: SessionState, cmd: Command, ctx: Context) -> dict[str,
 @_check_endorse.applies
 def _apply_endorse(state: SessionState, event: Event) -> None:
     endorsements = state.contributions[event.data["id"]].endorsements
+    mine = state.endorsed.setdefault(event.data["device"], set())
     if event.data["on"]:
         endorsements.add(event.data["device"])
+        mine.add(event.data["id"])
     else:
         endorsements.discard(event.data["device"])
+        mine.discard(event.data["id"])
 
 
 @rule("contribution/withdraw", actors=EVERYONE)
