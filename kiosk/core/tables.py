@@ -6,6 +6,7 @@ import hmac
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from kiosk.agenda.cards import load_cards
 from kiosk.agenda.model import Theme
 from kiosk.core.grouping import Assignment, place_late_joiner, role_key
 from kiosk.core.state import BlockTimer, SessionState
@@ -124,7 +125,11 @@ def stored_tables(state: SessionState) -> TablesState:
 
 
 def theme_by_id(state: SessionState, theme_id: str | None) -> Theme | None:
-    return next((t for t in state.agenda.themes if t.id == theme_id), None)
+    """The agenda's theme with this id, else the shipped card with it (a table may take any card)."""
+    if theme_id is None:
+        return None
+    found = next((t for t in state.agenda.themes if t.id == theme_id), None)
+    return found if found is not None else load_cards().get(theme_id)
 
 
 def _view(state: SessionState, tables: TablesState, table: ThemeTable) -> Table:
@@ -214,3 +219,23 @@ def late_joiner_table(state: SessionState, device: str, role: str | None) -> int
 def seat_device(state: SessionState, device: str, table: int) -> None:
     """Apply a seat decided in a check (a late joiner or a move)."""
     stored_tables(state).seats[device] = table
+
+
+class Seat(NamedTuple):
+    """A seated phone as the facilitator may see it: numbered by join order, never by its device id."""
+
+    number: int
+    device: str
+    role: str | None
+    table: int
+
+
+def seats(state: SessionState) -> list[Seat]:
+    """Every seated phone, by table and then by join order; `number` counts every joined phone from 1."""
+    placed = tables_of(state).seats
+    found = [
+        Seat(n, device, state.devices[device].role, placed[device])
+        for n, device in enumerate(state.devices, start=1)
+        if device in placed
+    ]
+    return sorted(found, key=lambda s: (s.table, s.number))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from kiosk.core.tables import tables_of
+from kiosk.tui.table_steering import add_table_point, change_theme, move_person
 
 if TYPE_CHECKING:
     from kiosk.tui.app import KioskApp
@@ -47,6 +48,9 @@ def palette_entries(app: KioskApp) -> list[PaletteEntry]:
         (t("palette.extend5"), t("palette.extend_help"), partial(app.steer, "block/extend", minutes=5)),
         (t("palette.shorten5"), t("palette.extend_help"), partial(app.steer, "block/shorten", minutes=5)),
         (t("palette.tables_assign"), t("palette.tables_assign_help"), partial(ask_table_count, app)),
+        (t("palette.tables_move"), t("palette.tables_move_help"), partial(move_person, app)),
+        (t("palette.tables_theme"), t("palette.tables_theme_help"), partial(change_theme, app)),
+        (t("palette.tables_point"), t("palette.tables_point_help"), partial(add_table_point, app)),
         (t("palette.presentation_start"), t("palette.presentation_help"),
          partial(app.steer, "presentation/start")),
         (t("palette.presentation_next"), t("palette.presentation_help"),

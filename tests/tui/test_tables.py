@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
-from kiosk.core.tables import tables_of
+from kiosk.core.tables import table_list, table_outcomes, tables_of
 from kiosk.tui.app import KioskApp
 from kiosk.tui.palette import palette_entries
 from kiosk.tui.widgets.tables_info import TablesInfo
@@ -87,3 +89,101 @@ async def test_next_presentation_moves_to_the_next_table_and_the_run_screen_says
         lines = shown(app.screen.query_one(TablesInfo)).splitlines()
         assert any(line.startswith("Tafel 2:") and "presenteert nu" in line for line in lines)
         assert not any(line.startswith("Tafel 1:") and "presenteert nu" in line for line in lines)
+
+
+def option_labels(app: KioskApp) -> list[str]:
+    """The labels of the pick list on top, as the facilitator reads them."""
+    from textual.widgets import OptionList
+
+    options = app.screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def pick(pilot: Any, app: KioskApp, label: str) -> None:
+    """Choose the option with this label in the pick list on top."""
+    from textual.widgets import OptionList
+
+    index = option_labels(app).index(label)
+    app.screen.query_one(OptionList).highlighted = index
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_facilitator_moves_a_person_chosen_anonymously_to_another_table(core: SessionCore) -> None:
+    join_room(core, parents=4, staff=2)
+    core.execute(Command("tables/assign", {"count": 2}))
+    seats = tables_of(core.state).seats
+    fifth_joined = list(core.state.devices)[4]  # the fifth phone to join: "telefoon 5", a staff member
+    start = seats[fifth_joined]
+    target = 2 if start == 1 else 1
+    app = KioskApp(core)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        entries = {title: action for title, _, action in palette_entries(app)}
+        entries["Persoon naar andere tafel"]()
+        await pilot.pause()
+        people = option_labels(app)
+        assert len(people) == 6
+        assert f"Tafel {start} · school · telefoon 5" in people
+        assert not any("phone-" in label for label in people)  # never a device id
+        await pick(pilot, app, f"Tafel {start} · school · telefoon 5")
+        tables = option_labels(app)
+        assert tables == [f"Tafel {target} · {core.agenda.themes[target - 1].title}"]
+        await pick(pilot, app, tables[0])
+        assert tables_of(core.state).seats[fifth_joined] == target
+        assert any("Telefoon 5 zit nu aan tafel" in str(n.message) for n in app._notifications)
+
+
+async def test_facilitator_gives_a_table_a_shipped_card_as_theme_and_then_none(core: SessionCore) -> None:
+    from kiosk.agenda.cards import load_cards
+
+    join_room(core, parents=4, staff=2)
+    core.execute(Command("tables/assign", {"count": 2}))
+    card = load_cards()["valkuil-2"]
+    app = KioskApp(core)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        entries = {title: action for title, _, action in palette_entries(app)}
+        entries["Thema van tafel wijzigen"]()
+        await pilot.pause()
+        await pick(pilot, app, f"Tafel 2 · {core.agenda.themes[1].title}")
+        themes = option_labels(app)
+        assert themes[: len(core.agenda.themes)] == [t.title for t in core.agenda.themes]
+        await pick(pilot, app, f"{card.title} (valkuil-2)")
+        assert tables_of(core.state).table(2).theme == "valkuil-2"
+        assert [t.theme.title if t.theme else None for t in table_list(core.state)][1] == card.title
+        entries["Thema van tafel wijzigen"]()
+        await pilot.pause()
+        await pick(pilot, app, f"Tafel 2 · {card.title}")
+        await pick(pilot, app, "geen thema")
+        assert tables_of(core.state).table(2).theme is None
+
+
+async def test_table_without_host_phone_gets_its_points_typed_at_the_kiosk_and_they_reach_the_report(
+    core: SessionCore,
+) -> None:
+    join_room(core, parents=2, staff=2)
+    core.execute(Command("tables/assign", {"count": 2}))
+    app = KioskApp(core)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        entries = {title: action for title, _, action in palette_entries(app)}
+        entries["Punt voor tafel toevoegen"]()
+        await pilot.pause()
+        await pick(pilot, app, f"Tafel 1 · {core.agenda.themes[0].title}")
+        await pilot.press(*"Vaste contactpersoon per klas", "enter")
+        await pilot.pause()
+    outcome = table_outcomes(core.state)[0]
+    assert outcome.points == ["Vaste contactpersoon per klas"]
+    assert tables_of(core.state).table(1).notes[0].by == "facilitator"
+
+
+async def test_table_palette_steps_say_to_divide_first_before_the_tables_exist(core: SessionCore) -> None:
+    app = KioskApp(core)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        entries = {title: action for title, _, action in palette_entries(app)}
+        entries["Persoon naar andere tafel"]()
+        await pilot.pause()
+        assert any("Deel eerst de tafels in" in str(n.message) for n in app._notifications)
+        assert not app.screen.query("OptionList")
