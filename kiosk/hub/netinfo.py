@@ -53,21 +53,40 @@ def url_origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
-def network_hint(base: str, port: int, public_url: str | None, listen_host: str = "0.0.0.0") -> str:
-    """One line telling the facilitator which network phones must be on."""
+# The facilitator reads this line in the kiosk's language; English for any language without its own words.
+_HINTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "local": "De kiosk luistert alleen op {host}, dus telefoons kunnen niet verbinden; laat --host weg "
+        "zodat ze dat wel kunnen.",
+        "public": "Telefoons bereiken deze kiosk op {base}; controleer voor de avond dat dit adres op een "
+        "telefoon opent.",
+        "none": "Deze laptop heeft geen netwerkadres: telefoons kunnen niet verbinden. Maak verbinding met "
+        "de schoolwifi of zet de hotspot van de laptop aan en start opnieuw; sta poort {port} toe in de firewall.",
+        "lan": "Telefoons moeten op hetzelfde netwerk zitten als deze laptop (adres {host}). Lukt verbinden "
+        "niet? Zet de hotspot van de laptop aan, of sta poort {port} toe in de firewall.",
+    },
+    "en": {
+        "local": "The kiosk listens on {host} only, so phones cannot connect; leave out --host to let them.",
+        "public": "Phones reach this kiosk at {base}; check that this address opens on a phone before the "
+        "evening.",
+        "none": "This laptop has no network address: phones cannot connect. Join the school wifi or switch on "
+        "the laptop's hotspot, then restart; allow port {port} in the firewall.",
+        "lan": "Phones must be on the same network as this laptop (address {host}). If they cannot connect: "
+        "switch on the laptop's hotspot, or allow port {port} in the firewall.",
+    },
+}
+
+
+def network_hint(
+    base: str, port: int, public_url: str | None, listen_host: str = "0.0.0.0", lang: str = "nl"
+) -> str:
+    """One line telling the facilitator which network phones must be on, in `lang` (nl or en)."""
+    words = _HINTS.get(lang, _HINTS["en"])
     if listen_host.startswith("127.") or listen_host in ("localhost", "::1"):
-        return f"The kiosk listens on {listen_host} only, so phones cannot connect; leave out --host to let them."
+        return words["local"].format(host=listen_host)
     if public_url:
-        return (
-            f"Phones reach this kiosk at {base}; check that this address opens on a phone before the evening."
-        )
+        return words["public"].format(base=base)
     host = urlsplit(base).hostname or "127.0.0.1"
     if host.startswith("127."):
-        return (
-            "This laptop has no network address: phones cannot connect. Join the school wifi or switch on "
-            f"the laptop's hotspot, then restart; allow port {port} in the firewall."
-        )
-    return (
-        f"Phones must be on the same network as this laptop (address {host}). If they cannot connect: use "
-        f"the laptop's hotspot; allow port {port} in the firewall."
-    )
+        return words["none"].format(port=port)
+    return words["lan"].format(host=host, port=port)

@@ -65,6 +65,7 @@ class Hub:
         self.port = port
         self.public_url = public_url
         self.max_connections = max_connections
+        self.lang = lang
         self.messages = Messages(_i18n_dir(), lang)
         self.registry = Registry()
         self.publisher = Publisher(
@@ -126,7 +127,8 @@ class Hub:
         return self.publisher.connected()
 
     def network_hint(self) -> str:
-        return network_hint(self.urls.base, self.port, self.public_url, self.host)
+        """Which network phones must be on, in the hub's language."""
+        return network_hint(self.urls.base, self.port, self.public_url, self.host, self.lang)
 
     def _on_event(self, event: Event, state: SessionState) -> None:
         """After a new division, a host whose link no longer opens its table is sent away like a wrong token."""
