@@ -14,6 +14,7 @@ from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
 from kiosk.core.tables import tables_of
 from kiosk.hub.connections import Client, Registry
+from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
 from kiosk.hub.table_views import host_key, host_view
 from kiosk.hub.views import change_key, display_view, mine_view, phone_view, remote_view
 
@@ -55,8 +56,10 @@ class Publisher:
         registry: Registry,
         join: Callable[[], tuple[str, str]],
         base: Callable[[], str] = lambda: "",
+        handles: SeatHandles = PROCESS_HANDLES,
     ) -> None:
         self.core = core
+        self.handles = handles
         self.registry = registry
         self._join = join  # (join url, room code)
         self._base = base  # the address phones reach the hub at, for the remote's host links
@@ -99,7 +102,9 @@ class Publisher:
         if audience == "display":
             url, room = self._join()
             return display_view(state, now, join_url=url, room=room, connected=self.connected())
-        return remote_view(state, now, connected=self.connected(), base_url=self._base())
+        return remote_view(
+            state, now, connected=self.connected(), base_url=self._base(), handles=self.handles
+        )
 
     def mine(self, client: Client) -> str:
         assert client.device is not None

@@ -24,6 +24,7 @@ from kiosk.hub.i18n import Messages
 from kiosk.hub.netinfo import base_url, network_hint, url_origin
 from kiosk.hub.pages import Pages
 from kiosk.hub.publisher import Publisher, encode
+from kiosk.hub.seat_handles import PROCESS_HANDLES
 
 HELLO_TIMEOUT = 10.0
 MAX_FRAME = 4096
@@ -68,8 +69,13 @@ class Hub:
         self.lang = lang
         self.messages = Messages(_i18n_dir(), lang)
         self.registry = Registry()
+        self.handles = PROCESS_HANDLES
         self.publisher = Publisher(
-            core, self.registry, lambda: (self.urls.join, self.info.room_code), lambda: self.urls.base
+            core,
+            self.registry,
+            lambda: (self.urls.join, self.info.room_code),
+            lambda: self.urls.base,
+            self.handles,
         )
         self._server: Server | None = None
         self._pages: Pages | None = None
@@ -246,6 +252,8 @@ class Hub:
     async def _command(self, client: Client, type_: str, ref: Any, data: dict[str, Any]) -> None:
         actor = Actor(client.role, device=client.device, table=client.table)
         try:
+            if type_ == "tables/move" and "seat" in data:
+                data = self._seat_to_device(data)
             self.core.execute(Command(type_, data, actor))
         except CommandError as exc:
             await self._error(client, ref, exc.code, exc.message, exc.params)
@@ -258,6 +266,14 @@ class Hub:
         if type_ == "contribution/add":
             ack["id"] = data.get("id")
         await client.ws.send(encode(ack))
+
+    def _seat_to_device(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The remote names a person by the handle its view gave it; the core wants the device."""
+        rest = {k: v for k, v in data.items() if k != "seat"}
+        device = self.handles.device(self.core.state, data["seat"])
+        if device is None:
+            raise CommandError("unknown_seat", "that person is no longer at a table; look again")
+        return {**rest, "device": device}
 
     async def _error(
         self,

@@ -5,17 +5,20 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from kiosk.agenda.cards import load_cards
 from kiosk.core.grouping import MAX_TABLES
 from kiosk.core.rules.tables import PER_TABLE
 from kiosk.core.state import BlockTimer, SessionState
 from kiosk.core.tables import (
     current_presentation,
+    seats,
     table_list,
     table_of_device,
     table_timer,
     tables_of,
     theme_by_id,
 )
+from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
 
 TABLE_KINDS = ("tables", "presentations")
 
@@ -106,9 +109,15 @@ def suggested_count(state: SessionState) -> int:
     return max(1, min(MAX_TABLES, math.ceil(len(state.devices) / PER_TABLE)))
 
 
-def remote_tables(state: SessionState, now: float, *, base_url: str) -> dict[str, Any]:
-    """The facilitator's tables: every table with its secret host link, the explanation, the presentation."""
+def remote_tables(
+    state: SessionState, now: float, *, base_url: str, handles: SeatHandles = PROCESS_HANDLES
+) -> dict[str, Any]:
+    """The facilitator's tables: every table with its secret host link, the explanation, the presentation.
+
+    `seats` lists the seated phones by join number and role, each with an opaque handle for `tables/move`.
+    """
     tables = tables_of(state)
+    agenda_themes = {t.id for t in state.agenda.themes}
     listed = []
     for table, shown in zip(tables.tables, table_list(state), strict=True):
         path = f"/host?token={table.host_token}"
@@ -124,7 +133,12 @@ def remote_tables(state: SessionState, now: float, *, base_url: str) -> dict[str
         "suggested": suggested_count(state),
         "explanation": dict(tables.explanation),
         "themes": [{"id": t.id, "title": t.title} for t in state.agenda.themes],
+        "cards": [{"id": c.id, "title": c.title} for c in load_cards().values() if c.id not in agenda_themes],
         "list": listed,
+        "seats": [
+            {"seat": s.number, "role": s.role, "table": s.table, "handle": handles.handle(s.device)}
+            for s in seats(state)
+        ],
         "presentation": _presentation(state, now, remote=True),
     }
 

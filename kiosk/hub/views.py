@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.core.state import Contribution, SessionState
+from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
 from kiosk.hub.table_views import display_tables, phone_table, remote_tables, strip_running
 
 PHONE_CONTRIBUTIONS = 200
@@ -155,7 +156,12 @@ def _remote_contribution(state: SessionState, c: Contribution) -> dict[str, Any]
 
 
 def remote_view(
-    state: SessionState, now: float, *, connected: dict[str, int], base_url: str = ""
+    state: SessionState,
+    now: float,
+    *,
+    connected: dict[str, int],
+    base_url: str = "",
+    handles: SeatHandles = PROCESS_HANDLES,
 ) -> dict[str, Any]:
     """The facilitator's remote: everything needed to steer and moderate, but no device ids."""
     view = shared_view(state, now)
@@ -191,7 +197,7 @@ def remote_view(
     ]
     view["devices"] = len(state.devices)
     view["connected"] = dict(connected)
-    view["tables"] = remote_tables(state, now, base_url=base_url)
+    view["tables"] = remote_tables(state, now, base_url=base_url, handles=handles)
     return view
 
 

@@ -30,17 +30,49 @@ export function drawTables(view) {
   byId("divide").textContent = t(list.length ? "remote.divide_again" : "remote.divide");
   const explanation = tables.explanation || {};
   byId("tables-explanation").textContent = explanation[currentLang()] || explanation.nl || "";
-  const signature = (table) => JSON.stringify([table, currentLang()]);
+  const seats = tables.seats || [];
+  const choices = [...(tables.themes || []), ...(tables.cards || [])];
+  const numbers = list.map((table) => table.number);
+  const atTable = (number) => seats.filter((seat) => seat.table === number);
+  const signature = (table) => JSON.stringify([table, atTable(table.number), choices, numbers, currentLang()]);
   syncList(byId("tables-list"), list, (table) => table.number, (table) => {
     const linkId = `host-link-${table.number}`;
     return el("li", { class: "item table-row" },
       el("p", { class: "item-text" }, el("strong", {}, tableName(table))),
       el("p", { class: "hint" }, t("remote.table_meta", { n: table.size, notes: table.notes })),
+      themePicker(table, choices),
+      peopleList(table, atTable(table.number), numbers),
       el("p", { id: linkId, class: "hint" }, t("remote.host_link")),
       el("a", { class: "host-link", href: table.host_url || table.host, "aria-describedby": linkId,
         target: "_blank", rel: "noopener noreferrer" }, table.host_url || table.host));
   }, signature);
   drawPresentation(tables, list.length > 0);
+}
+
+/** A select of the agenda's themes and the shipped cards; choosing one sends tables/theme at once. */
+function themePicker(table, choices) {
+  const id = `table-theme-${table.number}`;
+  const select = el("select", { id, class: "table-theme", "data-focus": "theme", "data-table": table.number },
+    el("option", { value: "" }, t("remote.no_theme")),
+    ...choices.map((theme) => el("option", { value: theme.id }, theme.title)));
+  select.value = table.theme ? table.theme.id : "";
+  return el("p", { class: "field" }, el("label", { for: id }, t("remote.table_theme")), select);
+}
+
+/** The people at a table, numbered by join order with their role; never a name or a device id. */
+function peopleList(table, seats, numbers) {
+  const rows = seats.map((seat) => {
+    const id = `seat-move-${seat.seat}`;
+    const role = seat.role ? t(`role.${seat.role}`) : t("remote.role_unknown");
+    const select = el("select", { id, class: "seat-move", "data-focus": `move-${seat.seat}`, "data-handle": seat.handle },
+      el("option", { value: "" }, t("remote.move_choose")),
+      ...numbers.filter((n) => n !== table.number).map((n) => el("option", { value: String(n) }, t("display.table", { number: n }))));
+    return el("li", { class: "seat" },
+      el("label", { for: id }, t("remote.seat", { n: seat.seat, role })), " ", select);
+  });
+  return el("details", { class: "seats" },
+    el("summary", {}, t("remote.people", { n: seats.length })),
+    el("ul", { class: "seat-list" }, ...rows));
 }
 
 function drawPresentation(tables, divided) {
@@ -85,6 +117,15 @@ export function bindTables(command) {
     }
     countTouched = false;
     command("tables/assign", { count });
+  });
+  // One listener for every row's selects: rows are rebuilt on each change of the view.
+  byId("tables-list").addEventListener("change", (event) => {
+    const target = event.target;
+    if (target.classList.contains("table-theme")) {
+      command("tables/theme", { table: Number(target.dataset.table), theme: target.value || null });
+    } else if (target.classList.contains("seat-move") && target.value) {
+      command("tables/move", { seat: target.dataset.handle, table: Number(target.value) });
+    }
   });
   byId("pres-start").addEventListener("click", () => command("presentation/start"));
   byId("pres-prev").addEventListener("click", () => command("presentation/previous"));

@@ -228,3 +228,28 @@ async def test_host_links_reach_only_the_remote(hub: Hub, join: Join) -> None:
         for message in peer.seen:
             assert not any(token in str(message) for token in tokens), message["type"]
     assert all(token in str(remote.seen) for token in tokens)
+
+
+async def test_remote_moves_a_person_by_handle_and_gives_a_table_a_shipped_card(hub: Hub, join: Join) -> None:
+    remote = await join("remote")
+    phones = await room_of(join, parents=3, staff=1)
+    tables = await divided(remote, 2)
+    assert all(set(seat) == {"seat", "role", "table", "handle"} for seat in tables["seats"])
+    assert "phone-0" not in str(tables)
+    staff = next(seat for seat in tables["seats"] if seat["seat"] == 4)  # the fourth to join: staff
+    assert staff["role"] == "staff"
+    moved_to = 1 if staff["table"] == 2 else 2
+    answer = await remote.command("tables/move", ref="m", seat=staff["handle"], table=moved_to)
+    assert answer["type"] == "ack"
+    assert (await phones[3].next("mine/update", lambda m: (m["table"] or {}).get("number") == moved_to))
+    view = await remote.state(lambda v: any(s["seat"] == 4 and s["table"] == moved_to for s in v["tables"]["seats"]))
+    assert next(s for s in view["tables"]["seats"] if s["seat"] == 4)["handle"] == staff["handle"]
+
+    forged = await remote.command("tables/move", ref="f", seat="s-not-a-person", table=1)
+    assert forged["type"] == "error" and forged["code"] == "unknown_seat"
+    assert forged["message"] == "Deze persoon zit niet (meer) aan een tafel; kijk opnieuw."
+
+    card = tables["cards"][0]
+    assert (await remote.command("tables/theme", ref="t", table=1, theme=card["id"]))["type"] == "ack"
+    view = await remote.state(lambda v: (v["tables"]["list"][0]["theme"] or {}).get("id") == card["id"])
+    assert view["tables"]["list"][0]["theme"]["title"] == card["title"]

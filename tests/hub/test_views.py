@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.agenda.parser import load_agenda
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
+from kiosk.hub.seat_handles import SeatHandles
 from kiosk.hub.views import change_key, display_view, mine_view, phone_view, remote_view, tally
 from kiosk.resources import default_agenda_path
 
@@ -87,6 +88,22 @@ def test_remote_lists_pending_with_reasons_and_steering_facts_but_no_device_ids(
     assert len(remote["blocks"]) == len(core.agenda.blocks) and remote["prompts"]
     assert remote["connected"] == CONNECTED and remote["devices"] == 2
     assert "phone-aaaa" not in str(remote)
+
+
+def test_remote_lists_the_seated_people_by_join_number_and_role_with_a_handle_but_no_device_ids() -> None:
+    core = evening()
+    core.execute(Command("tables/assign", {"count": 2}))
+    handles = SeatHandles()
+    remote = remote_view(core.state, NOW, connected=CONNECTED, handles=handles)
+    seats = remote["tables"]["seats"]
+    assert sorted((s["seat"], s["role"]) for s in seats) == [(1, "parent"), (2, None)]
+    for seat in seats:
+        device = handles.device(core.state, seat["handle"])
+        assert device is not None and core.state.devices[device].role == seat["role"]
+        assert set(seat) == {"seat", "role", "table", "handle"}
+    for view in (remote, display(core), phone_view(core.state, NOW), mine_view(core.state, "phone-aaaa")):
+        assert "phone-aaaa" not in str(view) and "phone-bbbb" not in str(view)
+    assert handles.device(core.state, "s-forged") is None and handles.device(core.state, 7) is None
 
 
 def test_rating_tally_counts_answers_per_value() -> None:
