@@ -162,3 +162,35 @@ def test_host_page_and_tables_sections_are_accessible_also_at_200_percent_zoom(
         if button.is_visible():
             box = button.bounding_box()
             assert box is not None and box["height"] >= 44 and box["width"] >= 44, button.inner_text()
+
+
+def test_remote_moves_a_person_to_another_table_and_gives_a_table_a_theme_card(
+    evening: Evening, screens: Screens
+) -> None:
+    from kiosk.agenda.cards import load_cards
+
+    remote = screens.open(evening.remote)
+    phones = [screens.open(evening.join) for _ in range(3)]
+    for phone in phones:
+        connected(phone)
+        choose_role(phone, "Ouder/verzorger")
+    remote_goes_to(remote, "Pauze")
+    divide(remote, 2)
+    remote_goes_to(remote, "Thematafels")
+    first = remote.locator("#tables-list > li").first
+    first.locator("details.seats summary").click()
+    people = first.locator(".seat-list > li")
+    expect(people.first).to_contain_text(re.compile(r"Telefoon \d · Ouder/verzorger"))
+    assert "phone" not in remote.locator("#tables-list").inner_text().lower()  # no device ids, only numbers
+    seat = int(people.first.inner_text().split("·")[0].split()[1])
+    before = people.count()
+    people.first.get_by_label(re.compile(f"Telefoon {seat} ")).select_option(label="Tafel 2")
+    expect(first.locator(".seat-list > li")).to_have_count(before - 1)
+    second = remote.locator("#tables-list > li").nth(1)
+    expect(second.locator(".seat-list > li").filter(has_text=f"Telefoon {seat} ")).to_have_count(1)
+    expect(phones[seat - 1].locator("#table")).to_have_text(re.compile(r"Jouw tafel: 2 · "))
+
+    card = load_cards()["lusse-5"]
+    second.get_by_label("Thema").select_option(label=card.title)
+    expect(phones[seat - 1].locator("#table")).to_have_text(f"Jouw tafel: 2 · {card.title}")
+    expect(remote.locator("#tables-list > li").nth(1)).to_contain_text(f"Tafel 2 · {card.title}")
