@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +12,8 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Error, Page, ViewportSize, sync_playwright
+
+from kiosk.bench.server import hub_command
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -64,19 +65,7 @@ class Evening:
 def evening(tmp_path: Path) -> Iterator[Evening]:
     """`kiosk serve --new` on a free port with its data in tmp_path; stopped after the test."""
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kiosk",
-            "serve",
-            "--port",
-            "0",
-            "--host",
-            "127.0.0.1",
-            "--data-dir",
-            str(tmp_path / "data"),
-            "--new",
-        ],
+        hub_command(tmp_path / "data"),
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -11,16 +11,6 @@ from kiosk.report.aftercare import build_report, evening_end
 from kiosk.report.render_html import render_html
 from tests.unit.test_report_scenario import SCRIPT, follow_up, scripted_evening
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 def report_file(tmp_path: Path) -> Path:
     evening = scripted_evening(tmp_path)
