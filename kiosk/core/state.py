@@ -11,6 +11,7 @@ CONTRIBUTION_STATUSES = ("pending", "approved", "hidden")
 ROLES = ("parent", "staff")
 SOURCES = ("phone", "paper", "spoken")
 ACTION_STATUSES = ("planned", "in_progress", "done", "dropped")
+SUMMARY_VIEWS = ("points", "heard")  # the facilitator's key points, or what was heard per question
 
 
 @dataclass
@@ -143,6 +144,7 @@ class SessionState:
     responses: dict[str, dict[str, Response]] = field(default_factory=dict)  # prompt -> device -> answer
     key_points: list[KeyPoint] = field(default_factory=list)
     summary_shown: bool = False
+    summary_view: str = "points"  # one of SUMMARY_VIEWS
     key_message: str = ""
     contact: str = ""
     actions: dict[str, Action] = field(default_factory=dict)

@@ -7,6 +7,7 @@ from typing import Any
 from kiosk.core.state import Contribution, SessionState
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
 from kiosk.hub.table_views import display_tables, phone_table, remote_tables, strip_running
+from kiosk.report.summary import running_summary
 
 PHONE_CONTRIBUTIONS = 200
 DISPLAY_CONTRIBUTIONS = 60
@@ -123,6 +124,8 @@ def display_view(
     view["tally"] = tally(state)
     view["summary"] = {
         "shown": state.summary_shown,
+        "view": state.summary_view,
+        "heard": heard(state) if state.summary_shown and state.summary_view == "heard" else [],
         "points": [p.text for p in state.key_points],
         "key_message": state.key_message,
         "contact": state.contact,
@@ -134,6 +137,31 @@ def display_view(
     view["connected"] = {k: connected.get(k, 0) for k in ("parent", "staff", "unknown")}
     view["tables"] = display_tables(state, now)
     return view
+
+
+HEARD_ITEMS = 4  # per question on the projector: the most recognised, readable from the back of the room
+
+
+def heard(state: SessionState) -> list[dict[str, Any]]:
+    """What was heard so far, per question: counts, who said it, and the most recognised answers."""
+    result = []
+    for prompt in running_summary(state).prompts:
+        if not prompt.count:
+            continue
+        items = sorted(
+            (item for group in prompt.groups for item in group.items),
+            key=lambda i: (not i.pinned, -i.recognitions, -i.duplicates),
+        )
+        result.append(
+            {
+                "prompt": prompt.prompt.text if prompt.prompt else prompt.block_title,
+                "translations": dict(prompt.prompt.translations) if prompt.prompt else {},
+                "count": prompt.count,
+                "roles": {"parent": prompt.roles.parent, "staff": prompt.roles.staff, "unknown": prompt.roles.unknown},
+                "items": [{"text": i.text, "count": i.recognitions} for i in items[:HEARD_ITEMS]],
+            }
+        )
+    return result
 
 
 def _remote_contribution(state: SessionState, c: Contribution) -> dict[str, Any]:
@@ -187,6 +215,7 @@ def remote_view(
     view["tally"] = tally(state)
     view["summary"] = {
         "shown": state.summary_shown,
+        "view": state.summary_view,
         "points": [{"id": p.id, "text": p.text, "sources": list(p.sources)} for p in state.key_points],
         "key_message": state.key_message,
         "contact": state.contact,

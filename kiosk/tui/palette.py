@@ -45,6 +45,7 @@ def palette_entries(app: KioskApp) -> list[PaletteEntry]:
          lambda: app.steer("settings/auto_approve", on=not app.state.auto_approve)),
         (t("palette.summary_show"), t("palette.summary_show_help"),
          lambda: app.steer("summary/show", on=not app.state.summary_shown)),
+        (t("palette.summary_heard"), t("palette.summary_heard_help"), partial(toggle_heard, app)),
         (t("palette.extend5"), t("palette.extend_help"), partial(app.steer, "block/extend", minutes=5)),
         (t("palette.shorten5"), t("palette.extend_help"), partial(app.steer, "block/shorten", minutes=5)),
         (t("palette.tables_assign"), t("palette.tables_assign_help"), partial(ask_table_count, app)),
@@ -96,3 +97,9 @@ class KioskCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), action, text=title, help=help_text)
+
+
+def toggle_heard(app: KioskApp) -> None:
+    """Put "what we heard" per question on the projector, or take it off."""
+    showing = app.state.summary_shown and app.state.summary_view == "heard"
+    app.steer("summary/show", on=not showing, view="heard")

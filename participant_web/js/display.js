@@ -129,10 +129,30 @@ function drawPresenting() {
 }
 
 function drawSummary() {
+  const summary = view.summary || {};
+  const heardMode = summary.view === "heard";
   const points = byId("points");
   points.replaceChildren();
-  const list = (view.summary && view.summary.points) || [];
+  const list = heardMode ? [] : summary.points || [];
   for (const point of list) points.append(el("li", {}, typeof point === "string" ? point : point.text || ""));
+  show(points, !heardMode);
+  const heard = byId("heard");
+  heard.replaceChildren(...(heardMode ? summary.heard || [] : []).map(drawHeardQuestion));
+  show(heard, heardMode);
+}
+
+// One question of "what did we hear": how many answers, from whom, and the most recognised ones.
+function drawHeardQuestion(question) {
+  const roles = question.roles || {};
+  const items = (question.items || []).map((item) =>
+    el("li", {}, el("span", { class: "text" }, item.text),
+      item.count ? badge(item.count, t("display.recognised_by", { n: item.count })) : ""));
+  return el("section", { class: "heard-question" },
+    el("h3", {}, promptText({ text: question.prompt, translations: question.translations })),
+    el("p", { class: "heard-count" }, t("display.heard_count", {
+      n: question.count, parents: roles.parent || 0, staff: roles.staff || 0,
+    })),
+    el("ul", { class: "heard-items" }, ...items));
 }
 
 function drawJoin() {

@@ -155,3 +155,22 @@ def test_a_running_presentation_clock_alone_sends_no_update_but_an_extension_doe
     core.execute(Command("presentation/extend", {"minutes": 1}))
     assert change_key(display_now) != change_key(views(later)[0])
     assert before != host_key(host_view(core.state, 1, later))
+
+
+def test_projector_shows_what_was_heard_per_question_when_the_facilitator_puts_it_up() -> None:
+    core = evening()
+    add(core, "c-1", "De mentor belt terug")
+    add(core, "c-2", "Meer uitleg over toetsen", device="phone-bbbb")
+    add(core, "c-3", "Nog niet goedgekeurd")
+    for cid in ("c-1", "c-2"):
+        core.execute(Command("contribution/approve", {"id": cid}))
+    assert display(core)["summary"]["heard"] == []  # type: ignore[index]
+    core.execute(Command("summary/show", {"on": True, "view": "heard"}))
+    summary = display(core)["summary"]
+    assert summary["shown"] and summary["view"] == "heard"  # type: ignore[index]
+    (question,) = summary["heard"]  # type: ignore[index]
+    assert question["prompt"] == "Wat zijn de ervaringen van de ouders?"
+    assert question["count"] == 2 and question["roles"] == {"parent": 1, "staff": 0, "unknown": 1}
+    assert sorted(i["text"] for i in question["items"]) == ["De mentor belt terug", "Meer uitleg over toetsen"]
+    core.execute(Command("summary/show", {"on": True}))
+    assert display(core)["summary"]["view"] == "points"  # type: ignore[index]

@@ -56,3 +56,15 @@ def test_key_message_starts_from_the_agenda_and_can_be_rewritten(agenda, clock) 
     core.execute(Command("closing/set", {"key_message": "Blijf het gesprek aangaan", "contact": "Nieuwsbrief"}))
     assert (core.state.key_message, core.state.contact) == ("Blijf het gesprek aangaan", "Nieuwsbrief")
     assert not core.execute(Command("closing/set", {"contact": "Nieuwsbrief"})).changed
+
+
+def test_the_projector_summary_shows_key_points_or_what_was_heard(core) -> None:
+    core.execute(Command("summary/show", {"on": True, "view": "heard"}))
+    assert (core.state.summary_shown, core.state.summary_view) == (True, "heard")
+    core.execute(Command("summary/show", {"on": False}))
+    assert (core.state.summary_shown, core.state.summary_view) == (False, "heard")
+    core.execute(Command("summary/show", {"on": True}))
+    assert core.state.summary_view == "points"
+    with pytest.raises(CommandError) as err:
+        core.execute(Command("summary/show", {"on": True, "view": "everything"}))
+    assert err.value.code == "bad_request"

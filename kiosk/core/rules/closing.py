@@ -8,7 +8,7 @@ from typing import Any
 
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.rules.registry import Context, field_bool, field_int, field_str, rule
-from kiosk.core.state import ACTION_STATUSES, Action, ActionNote, KeyPoint, SessionState
+from kiosk.core.state import ACTION_STATUSES, SUMMARY_VIEWS, Action, ActionNote, KeyPoint, SessionState
 
 MAX_KEY_POINTS = 50
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -84,12 +84,18 @@ def _apply_kp_move(state: SessionState, event: Event) -> None:
 @rule("summary/show")
 def _check_summary_show(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
     on = field_bool(cmd.data, "on")
-    return None if on == state.summary_shown else {"on": on}
+    view = cmd.data.get("view", "points" if on else state.summary_view)
+    if view not in SUMMARY_VIEWS:
+        raise CommandError("bad_request", f"view is one of {', '.join(SUMMARY_VIEWS)}", field="view")
+    if on == state.summary_shown and view == state.summary_view:
+        return None
+    return {"on": on, "view": view}
 
 
 @_check_summary_show.applies
 def _apply_summary_show(state: SessionState, event: Event) -> None:
     state.summary_shown = event.data["on"]
+    state.summary_view = event.data.get("view", "points")
 
 
 @rule("closing/set")

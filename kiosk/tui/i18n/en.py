@@ -166,6 +166,8 @@ STRINGS: dict[str, str] = {
     "palette.auto_approve_help": "New contributions go to the room at once (held ones do not)",
     "palette.summary_show": "Summary on the projector on/off",
     "palette.summary_show_help": "Show the key points to the room",
+    "palette.summary_heard": "What we heard on the projector on/off",
+    "palette.summary_heard_help": "Per question: how many answers, from whom, the most recognised",
     "palette.extend5": "This block 5 minutes longer",
     "palette.shorten5": "This block 5 minutes shorter",
     "palette.extend_help": "Change the current block's time",

@@ -173,6 +173,8 @@ STRINGS: dict[str, str] = {
     "palette.auto_approve_help": "Nieuwe bijdragen gaan meteen naar de zaal (vastgehouden niet)",
     "palette.summary_show": "Samenvatting op de beamer aan/uit",
     "palette.summary_show_help": "Toon de kernpunten aan de zaal",
+    "palette.summary_heard": "Wat we hoorden op de beamer aan/uit",
+    "palette.summary_heard_help": "Per vraag: hoeveel antwoorden, van wie, de meest herkende",
     "palette.extend5": "Dit blok 5 minuten langer",
     "palette.shorten5": "Dit blok 5 minuten korter",
     "palette.extend_help": "Pas de tijd van het huidige blok aan",
