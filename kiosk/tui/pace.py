@@ -22,14 +22,20 @@ class Pace:
         return self.expected_end - self.planned_end
 
 
+# An evening begun this far from the agenda's start time is a rehearsal or was moved: plan from its real start.
+RESCHEDULED = 2 * 3600.0
+
+
 def planned_origin(state: SessionState, day_of: float, now: float) -> float:
     """When the evening was meant to start: the agenda's start time on the day, else the actual start, else now."""
+    first = state.timers[0].first_started if state.timers else None
     start_time = state.agenda.start_time
     if start_time:
         hours, minutes = (int(part) for part in start_time.split(":"))
         day = datetime.fromtimestamp(day_of)
-        return day.replace(hour=hours, minute=minutes, second=0, microsecond=0).timestamp()
-    first = state.timers[0].first_started if state.timers else None
+        planned = day.replace(hour=hours, minute=minutes, second=0, microsecond=0).timestamp()
+        if first is None or abs(first - planned) <= RESCHEDULED:
+            return planned
     return first if first is not None else now
 
 
