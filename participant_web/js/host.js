@@ -2,21 +2,19 @@
 
 import { Connection } from "./connection.js";
 import { bindSwitch, currentLang, has, onLangChange, preferredLang, setLang, t } from "./i18n.js";
-import { Outbox, randomId } from "./outbox.js";
+import { Outbox, Sender, randomId } from "./outbox.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer } from "./clock.js";
 import { byId, show } from "./elements.js";
 import { mergedNotes, renderNotes } from "./host-notes.js";
 
 // Codes that may succeed later; anything else takes the item out of the outbox and says why.
 const RETRYABLE = new Set(["rate_limited", "full", "not_stored", "internal"]);
-const RESEND_GAP_MS = 300; // under the hub's 5 messages a second
-const RESEND_AFTER_MS = 8000;
 const MAX = 500;
 
 const token = new URLSearchParams(location.search).get("token") || "";
 // One notepad per link: what waits for the server stays with the table it was written for.
 const outbox = new Outbox(`kiosk.host.outbox.${token.slice(0, 16)}`);
-const lastSent = new Map(); // outbox key -> when it last went out
+const sender = new Sender(outbox, send);
 let table = null; // the last table/update
 let timer = null;
 let blockTitle = "";
@@ -41,8 +39,8 @@ const conn = new Connection({
   hello: () => ({ type: "hello", role: "host", token, device, lang: currentLang() }),
   onMessage: receive,
   onReady: () => {
-    lastSent.clear();
-    flush();
+    sender.forget();
+    sender.flush();
   },
   statusEl: byId("conn"),
 });
@@ -64,34 +62,14 @@ function queue(op, note, text = "") {
   const item = { id: `${op}:${note}`, op, note, text, v: randomId("", 4) };
   outbox.add(item);
   draw();
-  if (!send(item)) feedback("notes-feedback", t("phone.saved_offline"), "wait");
+  if (!sender.sendNow(item)) feedback("notes-feedback", t("phone.saved_offline"), "wait");
 }
 
 function send(item) {
   const ref = `${item.id}|${item.v}`;
   const message = { type: `table/note/${item.op}`, ref, id: item.note };
   if (item.op !== "remove") message.text = item.text;
-  const sent = conn.send(message);
-  if (sent) lastSent.set(item.id, Date.now());
-  return sent;
-}
-
-let flushing = false;
-
-/** Send what waits, oldest first and spaced out; the server stores a resent note once. */
-async function flush() {
-  if (flushing) return;
-  flushing = true;
-  try {
-    for (const item of outbox.items()) {
-      const sentAt = lastSent.get(item.id);
-      if (sentAt && Date.now() - sentAt < RESEND_AFTER_MS) continue;
-      if (!outbox.get(item.id) || !send(item)) continue;
-      await new Promise((resolve) => setTimeout(resolve, RESEND_GAP_MS));
-    }
-  } finally {
-    flushing = false;
-  }
+  return conn.send(message);
 }
 
 /** The outbox item a reply is about, only if it was not changed again since it went out. */
@@ -236,9 +214,7 @@ async function start() {
   bind();
   conn.start();
   everyHalfSecond(drawClock);
-  setInterval(() => {
-    if (conn.ready) flush();
-  }, RESEND_AFTER_MS / 2);
+  sender.every(() => conn.ready);
 }
 
 start();

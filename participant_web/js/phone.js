@@ -2,7 +2,7 @@
 
 import { Connection } from "./connection.js";
 import { bindSwitch, currentLang, has, onLangChange, preferredLang, setLang, t } from "./i18n.js";
-import { Outbox, randomId } from "./outbox.js";
+import { Outbox, Sender, randomId } from "./outbox.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer } from "./clock.js";
 import { byId, show } from "./elements.js";
 import { AnswerForms } from "./phone-answers.js";
@@ -11,8 +11,6 @@ import { renderMine, renderOthers } from "./phone-lists.js";
 // Codes that will not succeed on a resend: the item leaves the outbox and its text goes back to the writer.
 const RETRYABLE = new Set(["rate_limited", "full", "internal"]);
 // The hub allows a phone 5 messages a second; resends go out slower than that and repeat until acked.
-const RESEND_GAP_MS = 300;
-const RESEND_AFTER_MS = 8000;
 const TIMED_KINDS = new Set(["break", "tables"]);
 const TABLE_KINDS = new Set(["tables", "presentations"]);
 
@@ -42,6 +40,7 @@ function remember(key, value) {
 
 const device = remembered(store("device"), () => randomId("d-"));
 const outbox = new Outbox(store("outbox"));
+const sender = new Sender(outbox, sendContribution);
 const pending = new Map(); // ref -> what it was for, to place errors and confirmations
 let view = null;
 let timer = null;
@@ -51,7 +50,6 @@ let responses = {};
 let deviceInfo = {};
 let seat = null; // {number, theme: {title, card}} once the room is divided over the theme tables
 let refCount = 0;
-const lastSent = new Map(); // contribution id -> when it last went out, so a silent drop is resent
 
 function nextRef(kind) {
   refCount += 1;
@@ -72,8 +70,8 @@ const conn = new Connection({
   onReady: () => {
     // The hello joined this phone already; device/join only adds the role, when one was chosen.
     if (chosenRole()) sendJoin();
-    lastSent.clear();
-    flushOutbox();
+    sender.forget();
+    sender.flush();
   },
   statusEl: byId("conn"),
 });
@@ -83,7 +81,7 @@ const answers = new AnswerForms({
     const item = { id: randomId("c-"), text, prompt, at: Date.now() };
     outbox.add(item);
     drawMine();
-    if (sendContribution(item)) feedback("open-feedback", t("phone.sending"));
+    if (sender.sendNow(item)) feedback("open-feedback", t("phone.sending"));
     else feedback("open-feedback", t("phone.saved_offline"), "wait");
   },
   submitResponse(kindId, prompt, value, comment) {
@@ -108,27 +106,7 @@ function sendJoin() {
 
 function sendContribution(item) {
   pending.set(item.id, { kind: "open", item });
-  const sent = conn.send({ type: "contribution/add", ref: item.id, id: item.id, text: item.text, prompt: item.prompt });
-  if (sent) lastSent.set(item.id, Date.now());
-  return sent;
-}
-
-let flushing = false;
-
-/** Send what waits in the outbox, one by one under the hub's rate limit; acked items leave it. */
-async function flushOutbox() {
-  if (flushing) return;
-  flushing = true;
-  try {
-    for (const item of outbox.items()) {
-      const sentAt = lastSent.get(item.id);
-      if (sentAt && Date.now() - sentAt < RESEND_AFTER_MS) continue;
-      if (!outbox.get(item.id) || !sendContribution(item)) continue;
-      await new Promise((resolve) => setTimeout(resolve, RESEND_GAP_MS));
-    }
-  } finally {
-    flushing = false;
-  }
+  return conn.send({ type: "contribution/add", ref: item.id, id: item.id, text: item.text, prompt: item.prompt });
 }
 
 /** The server's message is already in this phone's language; our own text covers a missing one. */
@@ -190,7 +168,7 @@ function refused(message) {
   if (what.kind === "open") {
     if (RETRYABLE.has(message.code)) {
       feedback("open-feedback", text, "wait");
-      setTimeout(flushOutbox, 5000);
+      setTimeout(() => sender.flush(), 5000);
       return;
     }
     outbox.remove(what.item.id);
@@ -307,9 +285,7 @@ async function start() {
   drawMine();
   conn.start();
   everyHalfSecond(drawClock);
-  setInterval(() => {
-    if (conn.ready) flushOutbox();
-  }, RESEND_AFTER_MS / 2);
+  sender.every(() => conn.ready);
 }
 
 start();
