@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from kiosk.agenda.model import AgendaError, AgendaInvalid, Theme
-from kiosk.agenda.parser import is_list, line_of, node_text, paragraph_lines
+from kiosk.agenda.tree import is_list, line_of, node_text, paragraph_lines
 from kiosk.resources import agendas_dir
 
 _CARD_HEADING = re.compile(r"^([a-z0-9][a-z0-9_-]*)\s*:\s*(\S.*)$")

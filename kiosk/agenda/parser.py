@@ -10,57 +10,18 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from kiosk.agenda.model import BLOCK_KINDS, Agenda, AgendaError, AgendaInvalid, Block, Prompt, Theme
-
-# Dutch names first so messages show the words a Dutch school writes; English names map to themselves.
-KIND_NAMES: dict[str, str] = {
-    "welkom": "welcome",
-    "inleiding": "talk",
-    "presentatie": "talk",
-    "dialoog": "dialogue",
-    "samenvatting": "summary",
-    "pauze": "break",
-    "thematafels": "tables",
-    "presentaties": "presentations",
-    "afsluiting": "closing",
-    "inloop": "plain",
-    "anders": "plain",
-    **{kind: kind for kind in BLOCK_KINDS},
-}
-PROMPT_KIND_NAMES: dict[str, str] = {
-    "open": "open",
-    "cijfer": "rating",
-    "rating": "rating",
-    "keuze": "choice",
-    "choice": "choice",
-}
-AGENDA_KEYS: dict[str, str] = {"taal": "language", "language": "language", "start": "start", "begin": "start"}
-BLOCK_KEYS: dict[str, str] = {
-    "soort": "kind",
-    "kind": "kind",
-    "wie": "lead",
-    "lead": "lead",
-    "doel": "goal",
-    "goal": "goal",
-    "opmerking": "note",
-    "note": "note",
-}
-SECTIONS: dict[str, str] = {
-    "gesprekspunten": "points",
-    "punten": "points",
-    "points": "points",
-    "talking points": "points",
-    "vragen": "prompts",
-    "prompts": "prompts",
-    "questions": "prompts",
-    "kernboodschap": "key_message",
-    "key message": "key_message",
-    "notities": "notes",
-    "opmerkingen": "notes",
-    "notes": "notes",
-}
-THEME_HEADINGS = ("thema's", "thema’s", "themas", "themes")  # word processors curl the apostrophe
-LANGUAGE_NAMES = {"nederlands": "nl", "dutch": "nl", "engels": "en", "english": "en"}
+from kiosk.agenda.line_syntax import slug, split_prompt
+from kiosk.agenda.model import Agenda, AgendaError, AgendaInvalid, Block, Prompt, Theme
+from kiosk.agenda.tree import is_list, item_children, line_of, node_text, paragraph_lines
+from kiosk.agenda.vocabulary import (
+    AGENDA_KEYS,
+    BLOCK_KEYS,
+    KIND_NAMES,
+    LANGUAGE_NAMES,
+    PROMPT_KIND_NAMES,
+    SECTIONS,
+    THEME_HEADINGS,
+)
 
 _KEY_LINE = re.compile(r"^\s*([^\W\d_][\w'-]*)\s*:\s*(.*?)\s*$")
 _DURATION = re.compile(
@@ -68,8 +29,6 @@ _DURATION = re.compile(
 )
 _WHOLE = re.compile(r"^\d+$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_ID_SUFFIX = re.compile(r"\s*\{#([^{}]*)\}\s*$")
-_OPTIONS_SUFFIX = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
 _LANG = re.compile(r"^[a-z]{2}$")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
@@ -78,50 +37,6 @@ _MARKDOWN = MarkdownIt("commonmark")
 
 def _allowed(names: Mapping[str, str]) -> str:
     return ", ".join(names)
-
-
-def inline_text(node: SyntaxTreeNode) -> str:
-    """The plain text of an inline node: markup dropped, line breaks kept as newlines."""
-    parts: list[str] = []
-    for child in node.children:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif child.type != "html_inline":
-            parts.append(inline_text(child))
-    return "".join(parts)
-
-
-def line_of(node: SyntaxTreeNode) -> int:
-    """The 1-based line where a node starts."""
-    return node.map[0] + 1 if node.map else 0
-
-
-def paragraph_lines(node: SyntaxTreeNode) -> list[tuple[int, str]]:
-    """Each source line of a paragraph with its 1-based number (a softbreak is one source line)."""
-    text = "".join(inline_text(child) for child in node.children if child.type == "inline")
-    return [(line_of(node) + i, part.strip()) for i, part in enumerate(text.split("\n"))]
-
-
-def node_text(node: SyntaxTreeNode) -> str:
-    """Plain text of a heading, paragraph or list item's own paragraphs, lines joined by spaces."""
-    if node.type == "list_item":
-        return " ".join(node_text(c) for c in node.children if c.type == "paragraph").strip()
-    return " ".join(text for _, text in paragraph_lines(node) if text)
-
-
-def item_children(item: SyntaxTreeNode) -> list[SyntaxTreeNode]:
-    """The items of lists nested in a list item."""
-    return [sub for c in item.children if c.type in ("bullet_list", "ordered_list") for sub in c.children]
-
-
-def is_list(node: SyntaxTreeNode) -> bool:
-    return node.type in ("bullet_list", "ordered_list")
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "thema"
 
 
 @dataclass
@@ -544,21 +459,6 @@ class _Reader:
             return
         self.theme_ids[theme.id] = line
         self.themes.append(theme)
-
-
-def split_prompt(text: str, with_options: bool = True) -> tuple[str, str | None, tuple[str, ...]]:
-    """Split 'question [a | b] {#id}' into the question, the explicit id and the options."""
-    explicit_id: str | None = None
-    options: tuple[str, ...] = ()
-    for _ in range(2):  # the id and the options may come in either order
-        id_match = _ID_SUFFIX.search(text)
-        if id_match and explicit_id is None:
-            explicit_id, text = id_match[1].strip(), text[: id_match.start()]
-        opt_match = _OPTIONS_SUFFIX.search(text) if with_options else None
-        if opt_match and not options:
-            options = tuple(o.strip() for o in opt_match[1].split("|") if o.strip())
-            text = text[: opt_match.start()]
-    return text.strip(), explicit_id, options
 
 
 def parse_agenda(text: str, path: str = "<agenda>", cards: Mapping[str, Theme] | None = None) -> Agenda:
