@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from kiosk.agenda.model import Prompt
-from kiosk.core.state import SessionState
+from kiosk.core.state import Contribution, SessionState
 
 
 @dataclass(frozen=True)
@@ -91,29 +91,13 @@ class RunningSummary:
         return sum(p.count for p in self.prompts)
 
 
-def recognitions_by_target(state: SessionState) -> dict[str, int]:
-    """Recognitions per contribution, duplicates' folded in: state.endorsement_count for all at once, in O(n)."""
-    counts: dict[str, int] = {}
-    merged: dict[str, set[str]] = {}
-    for c in state.contributions.values():
-        if c.merged_into is not None:
-            merged.setdefault(c.merged_into, set()).update(c.endorsements)
-        elif c.endorsements:
-            counts[c.id] = len(c.endorsements)
-    # Only targets of a merge need a union: someone may have recognised both the original and its twin.
-    for target, devices in merged.items():
-        original = state.contributions.get(target)
-        counts[target] = len(devices | original.endorsements) if original else len(devices)
-    return counts
-
-
-def duplicates_by_target(state: SessionState) -> dict[str, int]:
-    """How many duplicates were merged into each contribution (hidden or withdrawn ones do not count)."""
-    counts: dict[str, int] = defaultdict(int)
-    for c in state.contributions.values():
-        if c.merged_into is not None and not c.withdrawn and c.status != "hidden":
-            counts[c.merged_into] += 1
-    return counts
+def _duplicates(state: SessionState, c: Contribution) -> int:
+    """How many duplicates were merged into a contribution (hidden or withdrawn ones do not count)."""
+    return sum(
+        1
+        for other in state.duplicates.get(c.id, ())
+        if not state.contributions[other].withdrawn and state.contributions[other].status != "hidden"
+    )
 
 
 def _order(item: SummaryItem) -> tuple[bool, int, int]:
@@ -139,19 +123,17 @@ def _roles(items: list[SummaryItem]) -> RoleSplit:
 
 def running_summary(state: SessionState) -> RunningSummary:
     """The summary of the evening so far: approved, visible contributions per question, in agenda order."""
-    recognitions = recognitions_by_target(state)
-    duplicates = duplicates_by_target(state)
     by_key: dict[tuple[int, str | None], list[SummaryItem]] = defaultdict(list)
     for c in state.contributions.values():  # arrival order
         if c.visible:
             item = SummaryItem(
                 c.id,
                 c.text,
-                recognitions.get(c.id, 0),
+                state.endorsement_count(c),
                 c.role,
                 c.source,
                 c.pinned,
-                duplicates.get(c.id, 0),
+                _duplicates(state, c),
                 tuple(c.tags),
             )
             by_key[(c.block_index, c.prompt_id)].append(item)

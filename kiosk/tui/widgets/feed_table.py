@@ -10,7 +10,6 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from kiosk.core.state import Contribution, SessionState
-from kiosk.report.summary import recognitions_by_target
 from kiosk.tui.i18n import Translator
 
 FILTERS = ("all", "pending", "held", "approved", "hidden")
@@ -58,8 +57,6 @@ class FeedTable(DataTable[Text | str]):
     def sync(self, ids: Iterable[str], state: SessionState) -> None:
         """Add, update or drop the rows of the given contributions."""
         follow = self.row_count == 0 or self.cursor_row >= self.row_count - 1
-        # One pass for the whole burst: state.endorsement_count scans every contribution each time.
-        recognitions = recognitions_by_target(state)
         for contribution_id in dict.fromkeys(ids):
             contribution = state.contributions.get(contribution_id)
             if contribution is None:
@@ -69,7 +66,9 @@ class FeedTable(DataTable[Text | str]):
                 if shown:
                     self.remove_row(contribution_id)
                 continue
-            cells = self._cells(contribution, recognitions.get(contribution_id, 0))
+            # A merged duplicate's recognitions count with the contribution it was merged into.
+            recognitions = 0 if contribution.merged_into is not None else state.endorsement_count(contribution)
+            cells = self._cells(contribution, recognitions)
             if shown:
                 for key, value in zip(COLUMNS, cells):
                     try:
