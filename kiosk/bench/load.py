@@ -14,7 +14,7 @@ from typing import Any
 
 from kiosk.bench.measure import cpu_seconds, percentile, rss_bytes
 from kiosk.bench.screens import Screen
-from kiosk.bench.server import ServerProcess, start_server
+from kiosk.bench.server import ServerProcess, Urls, start_server
 
 PHONES_PER_WORKER = 1500
 SETTLE_SECONDS = 2.0
@@ -195,12 +195,9 @@ async def run_load(target: str, command: list[str], plan: LoadPlan, data_dir: Pa
     return result
 
 
-async def _drive(
-    server: ServerProcess, plan: LoadPlan, result: LoadResult, workers: list[Worker], screens: list[Screen]
-) -> None:
-    urls = server.urls
+async def open_remote(urls: Urls) -> Screen:
+    """The facilitator's remote, with the first open question of the evening open and auto-approve on."""
     remote = await Screen.connect(urls.ws, "remote", urls.remote_token)
-    screens.append(remote)
     block, prompt = first_open_prompt()
     for kind, data in (
         ("settings/auto_approve", {"on": True}),
@@ -210,6 +207,15 @@ async def _drive(
         answer = await remote.command(kind, **data)
         if answer.get("type") != "ack":
             raise RuntimeError(f"the remote's {kind} was refused: {answer}")
+    return remote
+
+
+async def _drive(
+    server: ServerProcess, plan: LoadPlan, result: LoadResult, workers: list[Worker], screens: list[Screen]
+) -> None:
+    urls = server.urls
+    remote = await open_remote(urls)
+    screens.append(remote)
     projector = await Screen.connect(urls.ws, "display", urls.display_token)
     screens.append(projector)
     result.rss_idle_base = await settle(server.pid)

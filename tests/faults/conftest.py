@@ -11,25 +11,10 @@ from typing import Any
 
 import pytest
 
-from kiosk.bench.load import first_open_prompt
 from kiosk.bench.screens import Screen
 from kiosk.bench.server import Urls, hub_command
 
 SENTENCE = "Wij willen graag vaker horen hoe het in de klas gaat"
-
-
-async def open_remote(urls: Urls) -> Screen:
-    """The facilitator's remote, with the first open question of the evening open and auto-approve on."""
-    remote = await Screen.connect(urls.ws, "remote", urls.remote_token)
-    block, prompt = first_open_prompt()
-    for kind, data in (
-        ("settings/auto_approve", {"on": True}),
-        ("block/jump", {"index": block}),
-        ("prompt/open", {"prompt": prompt}),
-    ):
-        answer = await remote.command(kind, **data)
-        assert answer["type"] == "ack", answer
-    return remote
 
 
 async def open_phone(urls: Urls, device: str) -> Screen:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from websockets.exceptions import ConnectionClosed
 
+from kiosk.bench.load import open_remote
 from kiosk.bench.screens import Screen
 from kiosk.bench.server import start_server
-from tests.faults.conftest import SENTENCE, ServeCommand, open_phone, open_remote, shown, stored_ids
+from tests.faults.conftest import SENTENCE, ServeCommand, open_phone, shown, stored_ids
 
 PHONES = 5
 ACKED_BEFORE_KILL = 25  # the display shows 60, so every answer of this test fits on it

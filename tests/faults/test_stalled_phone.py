@@ -9,11 +9,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.bench.load import open_remote
 from kiosk.bench.measure import rss_bytes
 from kiosk.bench.screens import Screen
 from kiosk.bench.server import ServerProcess, start_server
 from kiosk.bench.wire import WireClient, open_wire
-from tests.faults.conftest import ServeCommand, open_phone, open_remote
+from tests.faults.conftest import ServeCommand, open_phone
 
 ADDS = 300
 LONG_TEXT = ("Wij merken dat het contact met school pas op gang komt als er iets mis is gegaan. " * 7)[:500]
