@@ -183,6 +183,8 @@ class KioskApp(App[None]):
         self._views.append(view)
 
     def _tick(self) -> None:
+        if not self.screen_stack:
+            return  # the app is closing: its screens are gone before its timers stop
         tick = getattr(self.screen, "tick", None)
         if tick is not None:
             try:
