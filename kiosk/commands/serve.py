@@ -40,9 +40,7 @@ async def _serve(args: argparse.Namespace, core: object) -> int:
         raise UserError(str(exc)) from None
     # Catch Ctrl-C before printing the addresses: whoever reads them may stop us right away.
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
+    install_stop_signals(asyncio.get_running_loop(), stop)
     urls = hub.urls
     print(f"join {urls.join}", flush=True)
     print(f"display {urls.display}", flush=True)
@@ -51,5 +49,21 @@ async def _serve(args: argparse.Namespace, core: object) -> int:
     try:
         await stop.wait()
     finally:
+        # Also on Windows, where Ctrl-C cancels this task instead of setting `stop`.
         await hub.stop()
     return 0
+
+
+def install_stop_signals(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
+    """Ctrl-C and SIGTERM set `stop`, on every system.
+
+    Windows' event loops have no `add_signal_handler`. There Ctrl-C reaches `asyncio.run`, which cancels the
+    main task (so `hub.stop()` still runs in its `finally`) and `kiosk` exits with 130; SIGTERM, where the
+    system has it, is caught with `signal.signal` and handed to the loop.
+    """
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(signum, stop.set)
+        except (NotImplementedError, RuntimeError):
+            if signum == signal.SIGTERM:
+                signal.signal(signum, lambda *_: loop.call_soon_threadsafe(stop.set))

@@ -67,3 +67,46 @@ def test_second_kiosk_on_the_same_port_says_so_in_one_sentence(
     first.send_signal(signal.SIGTERM)
     first.communicate(timeout=30)
     assert first.returncode == 0
+
+
+# An event loop like Windows' own: no add_signal_handler. `kiosk serve` must still start and stop on Ctrl-C.
+NO_SIGNAL_LOOP = """
+import asyncio, sys
+from kiosk.cli import main
+
+class NoSignalLoop(asyncio.SelectorEventLoop):
+    def add_signal_handler(self, *args, **kwargs):
+        raise NotImplementedError
+
+class Policy(asyncio.DefaultEventLoopPolicy):
+    def new_event_loop(self):
+        return NoSignalLoop()
+
+asyncio.set_event_loop_policy(Policy())
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_serve_runs_and_stops_on_ctrl_c_with_a_loop_that_has_no_signal_handlers(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", NO_SIGNAL_LOOP, "serve", "--data-dir", str(tmp_path / "data"),
+         "--host", "127.0.0.1", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    lines = [process.stdout.readline().strip() for _ in range(3)]
+    assert [line.split(" ", 1)[0] for line in lines] == ["join", "display", "remote"]
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130, err  # Ctrl-C as KeyboardInterrupt, the way Windows delivers it
+    assert "Traceback" not in err
+    # The evening it stored opens again: the hub closed its database on the way out.
+    again = subprocess.run(
+        [sys.executable, "-m", "kiosk", "sessions", "--data-dir", str(tmp_path / "data")],
+        capture_output=True, text=True, env=env, timeout=30,
+    )
+    assert again.returncode == 0 and again.stdout.strip()
