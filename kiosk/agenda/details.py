@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from datetime import date
 from pathlib import Path
@@ -46,7 +47,14 @@ _BEFORE = re.compile(
     r"^(?P<n>\S+)\s+(?P<unit>weken|week|dagen|dag|weeks|days|day)\s+"
     r"(?:vooraf|van\s+tevoren|ervoor|voor\s+de\s+avond|before(?:\s+the\s+evening)?|ahead)$"
 )
-_EVENING = {"op de avond", "de avond zelf", "tijdens de avond", "on the evening", "the evening itself", "on the day"}
+_EVENING = {
+    "op de avond",
+    "de avond zelf",
+    "tijdens de avond",
+    "on the evening",
+    "the evening itself",
+    "on the day",
+}
 _DAY_BEFORE = {"de dag ervoor", "de dag vooraf", "the day before"}
 
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
@@ -142,3 +150,17 @@ def image_type(head: bytes) -> str | None:
     if text.startswith((b"<svg", b"<?xml", b"<!--", b"<!doctype svg")) and b"<svg" in head.lower():
         return "image/svg+xml"
     return None
+
+
+def logo_data_uri(path: str) -> str | None:
+    """The logo file as a `data:` URI for a self-contained page; None when it is missing or not an image."""
+    if not path:
+        return None
+    file = Path(path)
+    if logo_problem(file) is not None:
+        return None
+    data = file.read_bytes()
+    kind = image_type(data[:4096])
+    if kind is None:
+        return None
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

@@ -110,7 +110,7 @@ def evening_end(events: Iterable[Event]) -> float | None:
     for event in events:
         if event.type == "session/finish":
             return event.at
-        if not event.type.startswith("action/"):
+        if not event.type.startswith(("action/", "letter/")):
             end = event.at
     return end
 

@@ -102,7 +102,13 @@ def test_preparation_tasks_keep_who_when_and_their_details(tmp_path: Path) -> No
     assert (first.who, first.when, first.days_before) == ("directie", "8 weken vooraf", 56)
     assert (second.on_date, second.details) == ("2026-09-01", ("de ouderconsulent", "of een collega"))
     assert (coffee.days_before, room.days_before, later.days_before) == (1, 0, None)
-    assert [t.due("2026-10-14") for t in tasks] == ["2026-08-19", "2026-09-01", "2026-10-13", "2026-10-14", ""]
+    assert [t.due("2026-10-14") for t in tasks] == [
+        "2026-08-19",
+        "2026-09-01",
+        "2026-10-13",
+        "2026-10-14",
+        "",
+    ]
     assert first.due("") == ""  # no evening date, no computed date
 
 
