@@ -131,9 +131,9 @@ class Action:
 
 @dataclass(frozen=True)
 class LetterMark:
-    """A letter to parents went out: when, and the actions as it told them (what, owner, due, status, notes)."""
+    """A letter to parents went out: its date, and the actions as it told them (what, owner, due, status, notes)."""
 
-    at: float
+    at: float  # the date the letter carries
     actions: dict[str, dict[str, Any]]
 
 

@@ -85,12 +85,15 @@ def _check_letter(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
     snapshot = actions_snapshot(state)
     if state.letters and state.letters[-1].actions == snapshot:
         return None
-    return {"actions": snapshot}
+    dated = cmd.data.get("dated", ctx.now)
+    if isinstance(dated, bool) or not isinstance(dated, int | float):
+        raise CommandError("bad_request", "'dated' is the letter's date in Unix seconds", field="dated")
+    return {"actions": snapshot, "dated": float(dated)}
 
 
 @_check_letter.applies
 def _apply_letter(state: SessionState, event: Event) -> None:
-    state.letters.append(LetterMark(event.at, dict(event.data["actions"])))
+    state.letters.append(LetterMark(event.data.get("dated", event.at), dict(event.data["actions"])))
 
 
 def previous_letter(state: SessionState) -> LetterMark | None:
