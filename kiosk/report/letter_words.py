@@ -6,7 +6,7 @@ from kiosk.report.texts import phrase
 
 _WORDS: dict[str, dict[str, str]] = {
     "nl": {
-        "title": "Wat jullie zeiden, wat wij doen",
+        "title": "Na de ouderavond: wat we hoorden en wat we doen",
         "greeting": "Beste ouders en verzorgers,",
         "intro": "Op {date} kwamen {who} samen voor de avond „{title}”. Dank jullie wel dat jullie er waren en zo "
         "open vertelden wat goed gaat en wat beter kan. In deze brief lezen jullie wat we hoorden en wat de school "
@@ -58,7 +58,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "dropped": "vervallen",
     },
     "en": {
-        "title": "What you said, what we do",
+        "title": "After the parents' evening: what we heard and what we do",
         "greeting": "Dear parents and carers,",
         "intro": "On {date}, {who} came together for the evening “{title}”. Thank you for being there and for "
         "telling us so openly what goes well and what could be better. In this letter you can read what we heard "

@@ -104,7 +104,7 @@ def test_the_letter_greets_parents_and_has_no_stray_backslash(
     data, _ = evening
     assert main(["export", *data, "--for", "parents", "--date", "2026-09-28"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Wat jullie zeiden, wat wij doen\n\nOBS De Driehoek · 28 september 2026\n")
+    assert out.startswith("# Na de ouderavond: wat we hoorden en wat we doen\n\nOBS De Driehoek · 28 september 2026\n")
     assert (
         "Beste ouders en verzorgers," in out and "3 ouders" not in out and "2 ouders en 1 medewerker" in out
     )
@@ -265,7 +265,7 @@ def test_the_letter_and_the_record_print_to_pdf(
     reader = PdfReader(letter)
     text = "".join(page.extract_text() for page in reader.pages)
     assert 1 <= len(reader.pages) <= 2
-    assert "Wat jullie zeiden, wat wij doen" in text and "OBS De Driehoek" in text
+    assert "Na de ouderavond" in text and "Wat jullie zeiden, wat wij doen" in text and "OBS De Driehoek" in text
     assert "Meneer Jansen" not in text
     assert any("/XObject" in str(page.get("/Resources", {})) for page in reader.pages)  # the logo is in it
     assert "What we heard" in "".join(page.extract_text() for page in PdfReader(record).pages)
