@@ -96,3 +96,20 @@ def test_the_wifi_string_follows_the_format_with_its_escapes(given: str, payload
 def test_a_wifi_value_that_no_phone_could_use_is_refused(given: str, fragment: str) -> None:
     with pytest.raises(WifiProblem, match=fragment):
         parse_wifi(given)
+
+
+@pytest.mark.parametrize("command", ["serve", "run"])
+def test_a_bad_wifi_value_stops_before_the_evening_with_a_sentence(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main([command, "--data-dir", str(tmp_path), "--wifi", "Net:kort"])
+    assert stopped.value.code == 2
+    assert "a WPA password has 8 to 63 characters; the one given has 4" in capsys.readouterr().err
+    monkeypatch.setenv("KIOSK_WIFI", ":geheim123")  # the same check for the value kept out of the shell history
+    with pytest.raises(SystemExit):
+        main([command, "--data-dir", str(tmp_path)])
+    assert "needs the network's name" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())  # no evening was started
