@@ -14,6 +14,7 @@ from datetime import date, datetime, tzinfo
 from kiosk.core.rules.followup import previous_letter
 from kiosk.core.state import Action, Contribution, SessionState
 from kiosk.core.tables import table_outcomes
+from kiosk.report.aftercare import attendance
 from kiosk.report.summary import RoleSplit, running_summary
 
 OPEN_STATUSES = ("planned", "in_progress")
@@ -211,12 +212,6 @@ def _questions(state: SessionState, lang: str) -> tuple[str, ...]:
     return tuple(p.text_in(lang) for b in blocks for p in b.prompts if p.kind == "open")
 
 
-def _attendance(state: SessionState) -> RoleSplit:
-    roles = [d.role for d in state.devices.values()]
-    parent, staff = roles.count("parent"), roles.count("staff")
-    return RoleSplit(parent, staff, len(roles) - parent - staff)
-
-
 def build_letter(
     state: SessionState,
     *,
@@ -239,7 +234,7 @@ def build_letter(
         agenda_title=state.agenda.title,
         evening_at=evening_at,
         written_at=written_at,
-        attendance=_attendance(state),
+        attendance=attendance(state),
         questions=_questions(state, lang),
         themes=themes,
         answer_count=answer_count,

@@ -3,10 +3,8 @@ overdue actions flagged, and a next letter that says what changed since the last
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from datetime import UTC
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from kiosk.core.session import replay
 from kiosk.report.letter import ParentLetter, build_letter
 from kiosk.report.letter_html import render_letter_html
 from kiosk.report.letter_md import render_letter_markdown
+from tests.unit.test_report_render import assert_golden, parsed
 from tests.unit.test_report_scenario import (
     DAY,
     EVERY_PHONE,
@@ -29,7 +28,6 @@ from tests.unit.test_report_scenario import (
     scripted_evening,
 )
 
-GOLDEN = Path(__file__).parent.parent / "golden"
 HELD = "Meneer Jansen is altijd bereikbaar"
 HIDDEN = "Niet relevant"
 PENDING = "Wacht nog op de gespreksleider"
@@ -82,32 +80,8 @@ def send_letter(evening: Evening) -> None:
     run(evening.core, "letter/exported")
 
 
-def assert_golden(name: str, text: str) -> None:
-    # Regenerate after an intended change with: UPDATE_GOLDEN=1 python -m pytest tests/unit/test_letter.py
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path} is missing; run with UPDATE_GOLDEN=1 to write it"
-    assert text == path.read_text(encoding="utf-8")
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.text: list[str] = []
-        self.tags: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
 def text_of(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    return "".join(parser.text)
+    return "".join(parsed(html).text)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -129,9 +103,7 @@ def test_letter_html_has_the_letterhead_and_keeps_room_text_literal(tmp_path: Pa
     letter = replace(letter_of(letter_evening(tmp_path)), logo="data:image/png;base64,iVBORw0KGgo=")
     html = render_letter_html(letter, UTC)
     assert_golden("letter.nl.html", html)
-    parser = _Text()
-    parser.feed(html)
-    assert set(parser.tags) <= {
+    assert set(parsed(html).tags) <= {
         "html",
         "head",
         "meta",
