@@ -154,7 +154,11 @@ def _remember_letter(evening: StoredEvening, dated: float | None) -> None:
     """A letter written to a file may be sent: remember the actions as it told them, for the next letter."""
     from kiosk.commands.actions import execute
 
-    execute(evening.core, Command("letter/exported", {} if dated is None else {"dated": dated}))
+    try:
+        execute(evening.core, Command("letter/exported", {} if dated is None else {"dated": dated}))
+    except UserError as exc:
+        # The letter is written; only the next letter's "what changed since" will reach further back.
+        print(f"note: the letter is written but not remembered as sent: {exc}", file=sys.stderr)
 
 
 def main(args: argparse.Namespace) -> int:

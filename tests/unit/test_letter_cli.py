@@ -310,3 +310,22 @@ def test_a_pdf_is_not_written_to_a_terminal(evening: tuple[list[str], Path]) -> 
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 1 and "write it to a file with -o" in result.stderr
+
+
+def test_a_letter_written_while_the_evening_runs_elsewhere_is_kept_with_a_note(
+    evening: tuple[list[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.commands.export import _remember_letter, load_evening
+
+    data, tmp_path = evening
+    log = open_event_log(tmp_path / "data")
+    try:
+        exporting = load_evening(log, None)
+        running = load_evening(log, None)  # the same evening, open in a kiosk that appends meanwhile
+        running.core.execute(Command("action/add", {"what": "Nog een actie"}))
+        _remember_letter(exporting, None)
+    finally:
+        log.close()
+    assert "note: the letter is written but not remembered as sent: This evening is open in a running kiosk" in (
+        capsys.readouterr().err
+    )
