@@ -1,4 +1,4 @@
-"""The `kiosk` command: run, serve, check, sessions, export, actions, bench."""
+"""The `kiosk` command: run, serve, check, sessions, export, actions, prepare, bench."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ COMMANDS = {
     "sessions": ("kiosk.commands.sessions", "list the stored evenings"),
     "export": ("kiosk.commands.export", "the summary and aftercare report of an evening"),
     "actions": ("kiosk.commands.actions", "follow up the school's actions after the evening"),
+    "prepare": ("kiosk.commands.prepare", "the evening's printed kit: invitations, checklist, table cards"),
     "bench": ("kiosk.commands.bench", "measure the hub under load"),
 }
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 BLOCK_KINDS = (
@@ -90,6 +92,57 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Details:
+    """What an invitation and a letter say about the evening besides its blocks; empty when not written."""
+
+    school: str = ""
+    date: str = ""  # ISO, "2026-10-14"
+    place: str = ""
+    contact: str = ""  # how parents reach the school: a name, an e-mail address, a phone number
+    logo: str = ""  # an image file, as written: relative to the agenda file
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "school": self.school,
+            "date": self.date or None,
+            "place": self.place,
+            "contact": self.contact,
+            "logo": self.logo or None,
+        }
+
+
+@dataclass(frozen=True)
+class PrepTask:
+    """One task of the action team before the evening (the agenda's `## Voorbereiding`)."""
+
+    task: str
+    who: str = ""
+    when: str = ""  # as written: "6 weken vooraf", "2026-09-01", "na de herfstvakantie"
+    days_before: int | None = None  # when `when` counts back from the evening (0 is the evening itself)
+    on_date: str = ""  # ISO, when `when` is a date
+    details: tuple[str, ...] = ()  # nested bullets that are not `wie:` or `wanneer:`
+    line: int = 0
+
+    def due(self, evening: str) -> str:
+        """The ISO date of the task, counted back from the evening's ISO date; "" when it cannot be said."""
+        if self.on_date:
+            return self.on_date
+        if self.days_before is None or not evening:
+            return ""
+        return (date.fromisoformat(evening) - timedelta(days=self.days_before)).isoformat()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "task": self.task,
+            "who": self.who,
+            "when": self.when,
+            "days_before": self.days_before,
+            "on_date": self.on_date or None,
+            "details": list(self.details),
+        }
+
+
+@dataclass(frozen=True)
 class Agenda:
     """A whole evening."""
 
@@ -101,6 +154,27 @@ class Agenda:
     key_message: str = ""  # the closing's core message, when the agenda carries one
     source: str = ""  # the Markdown text it was parsed from
     path: str = ""  # where it was read from, for messages
+    details: Details = field(default_factory=Details)
+    preparation: tuple[PrepTask, ...] = ()
+    # The absolute path of the file it was read from, so a logo is found from anywhere; not part of what the
+    # agenda says, so a replayed evening's agenda (parsed from stored text) still equals the live one.
+    origin: str = field(default="", compare=False)
+
+    @property
+    def end_time(self) -> str | None:
+        """The start time plus the planned minutes, "21:15"; None without a start time."""
+        if self.start_time is None:
+            return None
+        hours, minutes = (int(part) for part in self.start_time.split(":"))
+        total = (hours * 60 + minutes + self.total_minutes) % (24 * 60)
+        return f"{total // 60:02d}:{total % 60:02d}"
+
+    def logo_file(self) -> str:
+        """Where the logo is, resolved against the agenda file's folder; "" when the agenda names none."""
+        if not self.details.logo:
+            return ""
+        base = Path(self.origin or self.path).parent
+        return str(base / self.details.logo)
 
     @property
     def total_minutes(self) -> int:
@@ -128,6 +202,8 @@ class Agenda:
             "key_message": self.key_message,
             "blocks": [b.to_json() for b in self.blocks],
             "themes": [t.to_json() for t in self.themes],
+            "details": self.details.to_json(),
+            "preparation": [task.to_json() for task in self.preparation],
         }
 
 

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from kiosk.agenda.details import DetailProblem, days_before, logo_problem, looks_like_a_date, parse_date
 from kiosk.agenda.line_syntax import slug, split_prompt
-from kiosk.agenda.model import Agenda, AgendaError, AgendaInvalid, Block, Prompt, Theme
+from kiosk.agenda.model import Agenda, AgendaError, AgendaInvalid, Block, Details, PrepTask, Prompt, Theme
 from kiosk.agenda.tree import is_list, item_children, line_of, node_text, paragraph_lines
 from kiosk.agenda.vocabulary import (
     AGENDA_KEYS,
     BLOCK_KEYS,
     KIND_NAMES,
     LANGUAGE_NAMES,
+    PREPARATION_HEADINGS,
     PROMPT_KIND_NAMES,
     SECTIONS,
+    TASK_KEYS,
     THEME_HEADINGS,
 )
 
@@ -70,22 +73,27 @@ class _BlockDraft:
 class _Reader:
     """Walks the top-level Markdown nodes once, keeping the place (front, block, section, themes)."""
 
-    def __init__(self, text: str, path: str, cards: Callable[[], Mapping[str, Theme]]) -> None:
+    def __init__(
+        self, text: str, path: str, cards: Callable[[], Mapping[str, Theme]], base_dir: Path | None = None
+    ) -> None:
         self.text = text
         self.path = path
         self.cards = cards
+        self.base_dir = base_dir  # the agenda file's folder: a logo is checked there; None for stored text
         self.errors: list[AgendaError] = []
         self.title = ""
         self.title_line = 0
         self.language = "nl"
         self.start: str | None = None
+        self.details: dict[str, str] = {}
+        self.preparation: list[PrepTask] = []
         self.blocks: list[_BlockDraft] = []
         self.themes: list[Theme] = []
         self.key_message: list[str] = []
         self.key_message_line = 0
         self.section_serial = 0  # counts '###' headings, so a key message split over paragraphs stays one
         self.key_section = 0
-        self.in_themes = False
+        self.list_section = ""  # "themes" or "preparation" under such a heading, else ""
         self.section = ""  # "" directly under a heading, else a value of SECTIONS
         self.prompt_ids: dict[str, int] = {}
         self.theme_ids: dict[str, int] = {}
@@ -95,7 +103,7 @@ class _Reader:
 
     @property
     def block(self) -> _BlockDraft | None:
-        return None if self.in_themes or not self.blocks else self.blocks[-1]
+        return None if self.list_section or not self.blocks else self.blocks[-1]
 
     def read(self) -> Agenda:
         root = SyntaxTreeNode(_MARKDOWN.parse(self.text))
@@ -131,6 +139,8 @@ class _Reader:
             key_message="\n\n".join(self.key_message),
             source=self.text,
             path=self.path,
+            details=Details(**self.details),
+            preparation=tuple(self.preparation),
         )
 
     def text_of(self, node: SyntaxTreeNode) -> str:
@@ -160,10 +170,11 @@ class _Reader:
 
     def block_heading(self, line: int, text: str) -> None:
         self.section = ""
-        if text.strip().lower() in THEME_HEADINGS:
-            self.in_themes = True
+        name = text.strip().lower()
+        if name in THEME_HEADINGS or name in PREPARATION_HEADINGS:
+            self.list_section = "themes" if name in THEME_HEADINGS else "preparation"
             return
-        self.in_themes = False
+        self.list_section = ""
         match = _DURATION.match(text.strip())
         title, minutes = text.strip(), 0
         if match is None:
@@ -212,12 +223,16 @@ class _Reader:
         if section in ("unknown", "outside"):
             return
         lines = paragraph_lines(node)
-        if self.in_themes:
+        if self.list_section:
             if all(_KEY_LINE.match(text) for _, text in lines):
                 self.error(
-                    line_of(node), "each theme is a bullet, like '- kaart: lusse-5' or '- Title: text'"
+                    line_of(node),
+                    "each theme is a bullet, like '- kaart: lusse-5' or '- Title: text'"
+                    if self.list_section == "themes"
+                    else "each task is a bullet with 'wie:' and 'wanneer:' bullets under it, like "
+                    "'- Ruimte reserveren' with '  - wie: conciërge' and '  - wanneer: 4 weken vooraf'",
                 )
-            return  # other text introduces the themes, for the reader of the file only
+            return  # other text introduces the themes or tasks, for the reader of the file only
         if not section:
             pairs = [(ln, _KEY_LINE.match(text)) for ln, text in lines if text]
             if pairs and all(m for _, m in pairs):
@@ -248,7 +263,7 @@ class _Reader:
             self.error(line, f"key '{raw_key}' has no value; expected '{raw_key}: value'")
             return
         if block is None:
-            if self.in_themes:
+            if self.list_section:
                 return
             name = AGENDA_KEYS.get(key)
             if name is None:
@@ -259,8 +274,10 @@ class _Reader:
                 )
             elif name == "language":
                 self.set_language(line, value)
-            else:
+            elif name == "start":
                 self.set_start(line, value)
+            else:
+                self.set_detail(line, name, value)
             return
         name = BLOCK_KEYS.get(key)
         if name is None:
@@ -294,6 +311,20 @@ class _Reader:
         else:
             self.error(line, f"start time '{value}' is not a time of day; expected hours:minutes like 19:00")
 
+    def set_detail(self, line: int, name: str, value: str) -> None:
+        if name == "date":
+            try:
+                value = parse_date(value).isoformat()
+            except DetailProblem as exc:
+                self.error(line, str(exc))
+                return
+        elif name == "logo" and self.base_dir is not None:
+            problem = logo_problem(self.base_dir / value)
+            if problem is not None:
+                self.error(line, f"logo '{value}' {problem}")
+                return
+        self.details[name] = value
+
     def add_key_message(self, line: int, text: str) -> None:
         if self.key_section and self.key_section != self.section_serial:
             self.error(line, f"a second key message; the first starts on line {self.key_message_line}")
@@ -308,9 +339,13 @@ class _Reader:
         block, section = self.block, self.section
         if section in ("unknown", "outside"):
             return
-        if self.in_themes:
+        if self.list_section == "themes":
             for item in node.children:
                 self.theme(item)
+            return
+        if self.list_section == "preparation":
+            for item in node.children:
+                self.task(item)
             return
         if block is None:
             self.front_list(node)
@@ -426,6 +461,47 @@ class _Reader:
             ok = False
         return ok
 
+    # -- preparation ----------------------------------------------------------------------------------
+
+    def task(self, item: SyntaxTreeNode) -> None:
+        line, text = line_of(item), node_text(item)
+        if not text:
+            self.error(line, "a task has no text; expected '- Ruimte reserveren'")
+            return
+        fields: dict[str, str] = {}
+        lines: dict[str, int] = {}
+        details: list[str] = []
+        for sub in item_children(item):
+            sub_text = node_text(sub)
+            match = _KEY_LINE.match(sub_text)
+            name = TASK_KEYS.get(match[1].lower()) if match else None
+            if match is None or name is None:
+                details.append(sub_text)
+            elif not match[2]:
+                self.error(line_of(sub), f"'{match[1]}:' has no value; expected e.g. '{match[1]}: actieteam'")
+            elif name in fields:
+                self.error(line_of(sub), f"the task already says '{match[1]}:'; a task has one of each")
+            else:
+                fields[name], lines[name] = match[2], line_of(sub)
+        when = fields.get("when", "")
+        on_date = ""
+        if when and looks_like_a_date(when):
+            try:
+                on_date = parse_date(when).isoformat()
+            except DetailProblem as exc:
+                self.error(lines["when"], f"the task's {exc}")
+        self.preparation.append(
+            PrepTask(
+                task=text,
+                who=fields.get("who", ""),
+                when=when,
+                days_before=None if on_date else days_before(when),
+                on_date=on_date,
+                details=tuple(d for d in details if d),
+                line=line,
+            )
+        )
+
     # -- themes ---------------------------------------------------------------------------------------
 
     def theme(self, item: SyntaxTreeNode) -> None:
@@ -461,8 +537,17 @@ class _Reader:
         self.themes.append(theme)
 
 
-def parse_agenda(text: str, path: str = "<agenda>", cards: Mapping[str, Theme] | None = None) -> Agenda:
-    """Parse an agenda's Markdown; raises AgendaInvalid listing every problem with its line."""
+def parse_agenda(
+    text: str,
+    path: str = "<agenda>",
+    cards: Mapping[str, Theme] | None = None,
+    base_dir: Path | None = None,
+) -> Agenda:
+    """Parse an agenda's Markdown; raises AgendaInvalid listing every problem with its line.
+
+    With `base_dir` (the agenda file's folder) the logo file is checked too; a stored evening's text is parsed
+    without, so an evening stays readable when its logo has moved.
+    """
 
     def shipped_cards() -> Mapping[str, Theme]:
         if cards is not None:
@@ -472,7 +557,7 @@ def parse_agenda(text: str, path: str = "<agenda>", cards: Mapping[str, Theme] |
 
         return load_cards()
 
-    return _Reader(text, path, shipped_cards).read()
+    return _Reader(text, path, shipped_cards, base_dir).read()
 
 
 def load_agenda(path: str | Path) -> Agenda:
@@ -492,4 +577,5 @@ def load_agenda(path: str | Path) -> Agenda:
         ) from None
     except OSError as exc:
         raise AgendaInvalid([AgendaError(name, 0, f"cannot be read: {exc.strerror or exc}")]) from None
-    return parse_agenda(text, name)
+    agenda = parse_agenda(text, name, base_dir=Path(path).parent)
+    return replace(agenda, origin=str(Path(path).resolve()))

@@ -26,7 +26,21 @@ PROMPT_KIND_NAMES: dict[str, str] = {
     "keuze": "choice",
     "choice": "choice",
 }
-AGENDA_KEYS: dict[str, str] = {"taal": "language", "language": "language", "start": "start", "begin": "start"}
+AGENDA_KEYS: dict[str, str] = {
+    "taal": "language",
+    "language": "language",
+    "start": "start",
+    "begin": "start",
+    "school": "school",
+    "datum": "date",
+    "date": "date",
+    "plaats": "place",
+    "locatie": "place",
+    "place": "place",
+    "location": "place",
+    "contact": "contact",
+    "logo": "logo",
+}
 BLOCK_KEYS: dict[str, str] = {
     "soort": "kind",
     "kind": "kind",
@@ -52,4 +66,6 @@ SECTIONS: dict[str, str] = {
     "notes": "notes",
 }
 THEME_HEADINGS = ("thema's", "thema’s", "themas", "themes")  # word processors curl the apostrophe
+PREPARATION_HEADINGS = ("voorbereiding", "preparation")
+TASK_KEYS: dict[str, str] = {"wie": "who", "who": "who", "wanneer": "when", "when": "when"}
 LANGUAGE_NAMES = {"nederlands": "nl", "dutch": "nl", "engels": "en", "english": "en"}

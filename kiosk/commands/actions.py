@@ -1,16 +1,23 @@
-"""`kiosk actions`: follow up the school's actions after the evening (list, add, update with a note)."""
+"""`kiosk actions`: follow up the school's actions after the evening.
+
+List them (overdue ones flagged), add and update them with a note, and link each to the key points and
+approved answers it responds to, so the letter to parents says what answers what.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 
 from kiosk.commands.common import UserError, add_data_dir, open_log
-from kiosk.commands.export import load_evening
+from kiosk.commands.export import iso_date, load_evening
 from kiosk.core.events import Command, CommandError
 from kiosk.core.session import SessionCore
-from kiosk.core.state import ACTION_STATUSES
+from kiosk.core.state import ACTION_STATUSES, Action, SessionState
+from kiosk.report.letter import is_overdue
+
+MIN_PREFIX = 4
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -18,14 +25,33 @@ def configure(parser: argparse.ArgumentParser) -> None:
     change = parser.add_mutually_exclusive_group()
     change.add_argument("--add", metavar="WHAT", default=None, help="add an action: what the school will do")
     change.add_argument("--update", metavar="ID", default=None, help="update the action with this id")
+    change.add_argument(
+        "--heard", action="store_true", help="list the key points and approved answers an action can answer"
+    )
     parser.add_argument("--status", choices=ACTION_STATUSES, default=None, help="the action's status now")
     parser.add_argument("--note", default=None, help="what happened, for the progress history")
     parser.add_argument("--owner", default=None, help="who takes care of it")
     parser.add_argument("--due", default=None, metavar="YYYY-MM-DD", help="by when")
+    parser.add_argument(
+        "--link",
+        action="append",
+        default=[],
+        metavar="REF",
+        help="the action answers this key point or answer (an id from --heard; repeat for more)",
+    )
+    parser.add_argument("--unlink", action="append", default=[], metavar="REF", help="take a link away again")
+    parser.add_argument(
+        "--today",
+        type=iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="count overdue actions from this day (default: today)",
+    )
     add_data_dir(parser)
 
 
-def _execute(core: SessionCore, command: Command) -> None:
+def execute(core: SessionCore, command: Command) -> None:
+    """One command on a stored evening; a refusal or an evening open elsewhere becomes a UserError."""
     try:
         core.execute(command)
     except CommandError as exc:
@@ -37,38 +63,137 @@ def _execute(core: SessionCore, command: Command) -> None:
         ) from exc
 
 
-def _list(core: SessionCore) -> None:
+def _refs(state: SessionState) -> dict[str, tuple[str, str]]:
+    """Every linkable id: key points and approved answers, as (kind, id)."""
+    refs = {p.id: ("key_points", p.id) for p in state.key_points}
+    refs.update({c.id: ("contributions", c.id) for c in state.contributions.values() if c.visible})
+    return refs
+
+
+def short_ref(ref: str, refs: dict[str, tuple[str, str]]) -> str:
+    """The shortest prefix (at least 4 characters) that names only this id."""
+    for size in range(MIN_PREFIX, len(ref)):
+        prefix = ref[:size]
+        if sum(1 for other in refs if other.startswith(prefix)) == 1:
+            return prefix
+    return ref
+
+
+def resolve(state: SessionState, ref: str) -> tuple[str, str]:
+    """A key point or approved answer by its id or a prefix of it; a UserError says what is wrong."""
+    refs = _refs(state)
+    if ref in refs:
+        return refs[ref]
+    found = [value for key, value in refs.items() if len(ref) >= MIN_PREFIX and key.startswith(ref)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UserError(f"'{ref}' fits more than one key point or answer; give more of its id.")
+    raise UserError(f"There is no key point or approved answer '{ref}'; `kiosk actions --heard` lists them.")
+
+
+def _links(core: SessionCore, action_id: str, link: list[str], unlink: list[str]) -> None:
+    action = core.state.actions.get(action_id)
+    if action is None:
+        raise UserError("there is no such action.")
+    chosen = {"key_points": list(action.key_points), "contributions": list(action.contributions)}
+    for ref in link:
+        kind, found = resolve(core.state, ref)
+        if found not in chosen[kind]:
+            chosen[kind].append(found)
+    for ref in unlink:
+        kind, found = resolve(core.state, ref)
+        chosen[kind] = [x for x in chosen[kind] if x != found]
+    execute(core, Command("action/link", {"id": action_id, **chosen}))
+
+
+def _answers(state: SessionState, action: Action) -> list[str]:
+    points = {p.id: p.text for p in state.key_points}
+    texts = [f'key point "{points[k]}"' for k in action.key_points if k in points]
+    for cid in action.contributions:
+        c = state.contributions.get(cid)
+        if c is not None:
+            shown = "" if c.visible else " (not shown to parents: not approved)"
+            texts.append(f'answer "{c.text}"{shown}')
+    return texts
+
+
+def _list(core: SessionCore, today: date) -> None:
     actions = list(core.state.actions.values())
     if not actions:
         print('No actions yet. Add one with: kiosk actions --add "what" --owner WHO --due YYYY-MM-DD')
         return
     print(f"{'id':<10} {'status':<12} {'due':<10}  {'owner':<20} what")
+    late = 0
     for a in actions:
-        print(f"{a.id:<10} {a.status:<12} {a.due or '-':<10}  {a.owner or '-':<20} {a.what}")
+        overdue = is_overdue(a, today)
+        late += overdue
+        flag = "  [OVERDUE]" if overdue else ""
+        print(f"{a.id:<10} {a.status:<12} {a.due or '-':<10}  {a.owner or '-':<20} {a.what}{flag}")
+        for text in _answers(core.state, a):
+            print(f"{'':<10} answers {text}")
         for note in a.notes:
             when = datetime.fromtimestamp(note.at).strftime("%Y-%m-%d")
             print(f"{'':<10} {when}  {note.status}" + (f": {note.text}" if note.text else ""))
+    if late:
+        what = "1 action is" if late == 1 else f"{late} actions are"
+        print(f"{'':<10} {what} overdue: due before {today.isoformat()} and neither done nor dropped.")
+
+
+def _heard(core: SessionCore) -> None:
+    state = core.state
+    refs = _refs(state)
+    print("Key points (the closing's summary):")
+    for point in state.key_points:
+        print(f"  {short_ref(point.id, refs):<10} {point.text}")
+    if not state.key_points:
+        print("  none")
+    print("Approved answers:")
+    shown = [c for c in state.contributions.values() if c.visible]
+    for c in shown:
+        prompt = state.agenda.prompt(c.prompt_id) if c.prompt_id else None
+        where = f"  ({prompt.text})" if prompt else ""
+        print(f"  {short_ref(c.id, refs):<10} {c.text}{where}")
+    if not shown:
+        print("  none")
+    print("Link one with: kiosk actions --update ID --link REF (REF from the first column)")
 
 
 def main(args: argparse.Namespace) -> int:
+    today = args.today or date.today()
     log = open_log(args)
     try:
         evening = load_evening(log, args.session)
         core = evening.core
+        if args.heard:
+            _heard(core)
+            return 0
         fields = {k: v for k in ("owner", "due", "status") if (v := getattr(args, k)) is not None}
+        links = args.link or args.unlink
+        for ref in args.link + args.unlink:
+            resolve(core.state, ref)  # a wrong reference stops before anything is stored
         if args.add is not None:
             before = set(core.state.actions)
-            _execute(core, Command("action/add", {"what": args.add, **fields}))
+            execute(core, Command("action/add", {"what": args.add, **fields}))
+            (new_id,) = set(core.state.actions) - before
             if args.note:
-                (new_id,) = set(core.state.actions) - before
-                _execute(core, Command("action/update", {"id": new_id, "note": args.note}))
+                execute(core, Command("action/update", {"id": new_id, "note": args.note}))
+            if links:
+                _links(core, new_id, args.link, args.unlink)
         elif args.update is not None:
-            if not fields and not args.note:
-                raise UserError("Say what changed: --status, --note, --owner or --due.")
-            _execute(core, Command("action/update", {"id": args.update, **fields, "note": args.note or ""}))
-        elif fields or args.note:
-            raise UserError("--status, --note, --owner and --due go with --add or --update ID.")
-        _list(core)
+            if not fields and not args.note and not links:
+                raise UserError("Say what changed: --status, --note, --owner, --due, --link or --unlink.")
+            if fields or args.note:
+                execute(
+                    core, Command("action/update", {"id": args.update, **fields, "note": args.note or ""})
+                )
+            if links:
+                _links(core, args.update, args.link, args.unlink)
+        elif fields or args.note or links:
+            raise UserError(
+                "--status, --note, --owner, --due, --link and --unlink go with --add or --update ID."
+            )
+        _list(core, today)
     finally:
         log.close()
     return 0

@@ -7,11 +7,15 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.agenda.model import Agenda
 from kiosk.core.clock import Clock, system_clock
 from kiosk.core.session import SessionCore, resume_session, start_session
 from kiosk.core.store import EventLog, SessionInfo, StoreError, open_event_log
+
+if TYPE_CHECKING:
+    from kiosk.prepare.qr import Wifi
 
 APP_NAME = "driehoek-kiosk"
 DEFAULT_PORT = 8765
@@ -58,12 +62,41 @@ def add_evening(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--new", action="store_true", help="start a new evening even if one is unfinished")
 
 
+def add_poster(parser: argparse.ArgumentParser) -> None:
+    """The hall's Wi-Fi for the poster and the projector, and where to write the poster."""
+    parser.add_argument(
+        "--wifi",
+        type=_wifi,
+        default=os.environ.get("KIOSK_WIFI") or None,  # argparse parses a string default with `type`
+        metavar="NAME:PASSWORD",
+        help="the network phones join (NAME alone for an open one); its QR code goes on the poster and the "
+        "projector, never into a log or an export. $KIOSK_WIFI keeps it out of the shell's history",
+    )
+    parser.add_argument(
+        "--poster",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write the A4 poster (.html, or .pdf with the pdf extra) when the evening opens",
+    )
+
+
+def _wifi(value: str) -> Wifi:
+    from kiosk.prepare.qr import WifiProblem, parse_wifi
+
+    try:
+        return parse_wifi(value)
+    except WifiProblem as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def add_evening_options(parser: argparse.ArgumentParser) -> None:
-    """Everything `run` and `serve` take: the evening, the data folder, the network, the language."""
+    """Everything `run` and `serve` take: the evening, the data folder, the network, the language, the poster."""
     add_evening(parser)
     add_data_dir(parser)
     add_network(parser)
     add_lang(parser)
+    add_poster(parser)
 
 
 def data_dir(args: argparse.Namespace) -> Path:

@@ -1,20 +1,23 @@
-"""`kiosk export`: the summary and aftercare report of a stored evening, as Markdown, HTML or JSON."""
+"""`kiosk export`: the team's full record or the letter to parents, as Markdown, HTML, JSON, PDF or CSV."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import time
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from kiosk.agenda.model import AgendaInvalid
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log, parse_stored_agenda
-from kiosk.core.events import Event
+from kiosk.core.events import Command, Event
 from kiosk.core.session import SessionCore, resume_session
 from kiosk.core.store import EventLog, SessionInfo, StoreError
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "pdf", "csv")
+AUDIENCES = ("team", "parents")
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,23 @@ def load_evening(log: EventLog, session: str | None) -> StoredEvening:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session", nargs="?", default=None, help="which evening (default: the latest)")
-    parser.add_argument("--format", choices=FORMATS, default="md", help="md (default), html or json")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="md", help="md (default), html, json, pdf, or csv (answers and ratings)"
+    )
+    parser.add_argument(
+        "--for",
+        dest="audience",
+        choices=AUDIENCES,
+        default="team",
+        help="team: the full record (default); parents: the letter, with only reviewed text",
+    )
+    parser.add_argument(
+        "--date",
+        type=iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the letter's date, also the day overdue actions are counted from (default: today)",
+    )
     parser.add_argument(
         "-o", "--output", type=Path, default=None, help="write to this file (default: stdout)"
     )
@@ -58,8 +77,33 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_data_dir(parser)
 
 
-def render(evening: StoredEvening, fmt: str, lang: str) -> str:
-    """The report of a stored evening in one of FORMATS."""
+def iso_date(text: str) -> date:
+    """A YYYY-MM-DD command-line value; argparse prints the sentence when it is not one."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-12-02") from None
+
+
+def render(
+    evening: StoredEvening, fmt: str, lang: str, audience: str = "team", written_at: float | None = None
+) -> str | bytes:
+    """The record (team) or the letter (parents) of a stored evening in one of FORMATS; PDF comes as bytes."""
+    if fmt == "pdf":
+        from kiosk.report.pdf import PdfUnavailable, html_to_pdf
+
+        html = render(evening, "html", lang, audience, written_at)
+        assert isinstance(html, str)
+        try:
+            return html_to_pdf(html)
+        except PdfUnavailable as exc:
+            raise UserError(str(exc)) from exc
+    if fmt == "csv":
+        from kiosk.report.answers_csv import answers_csv
+
+        return answers_csv(evening.core.state, lang, team=audience == "team")
+    if audience == "parents":
+        return render_letter(evening, fmt, lang, time.time() if written_at is None else written_at)
     from kiosk.report.aftercare import build_report, evening_end
 
     report = build_report(
@@ -78,18 +122,71 @@ def render(evening: StoredEvening, fmt: str, lang: str) -> str:
     return render_markdown(report)
 
 
+def render_letter(evening: StoredEvening, fmt: str, lang: str, written_at: float) -> str:
+    """The letter to parents as Markdown or HTML, with the school's logo when the agenda's file is still there."""
+    from kiosk.agenda.details import logo_data_uri
+    from kiosk.report.letter import build_letter
+
+    if fmt == "json":
+        raise UserError("The letter to parents is md, html or pdf; JSON is the team's record (--for team).")
+    agenda = evening.core.agenda
+    logo = logo_data_uri(agenda.logo_file())
+    if agenda.details.logo and logo is None:
+        print(
+            f"note: the logo {agenda.logo_file()} named by the agenda cannot be read; the letter has none.",
+            file=sys.stderr,
+        )
+    state = evening.core.state
+    starts = [t.first_started for t in state.timers if t.first_started is not None]
+    letter = build_letter(
+        state, evening_at=min(starts, default=evening.info.created_at), written_at=written_at, lang=lang, logo=logo
+    )
+    if fmt == "html":
+        from kiosk.report.letter_html import render_letter_html
+
+        return render_letter_html(letter)
+    from kiosk.report.letter_md import render_letter_markdown
+
+    return render_letter_markdown(letter)
+
+
+def _remember_letter(evening: StoredEvening, dated: float | None) -> None:
+    """A letter written to a file may be sent: remember the actions as it told them, for the next letter."""
+    from kiosk.commands.actions import execute
+
+    try:
+        execute(evening.core, Command("letter/exported", {} if dated is None else {"dated": dated}))
+    except UserError as exc:
+        # The letter is written; only the next letter's "what changed since" will reach further back.
+        print(f"note: the letter is written but not remembered as sent: {exc}", file=sys.stderr)
+
+
 def main(args: argparse.Namespace) -> int:
+    written_at = None
+    if args.date is not None:
+        written_at = datetime(args.date.year, args.date.month, args.date.day, 12).timestamp()
+    if args.format == "pdf" and args.output is None and sys.stdout.isatty():
+        raise UserError("A PDF is not for the terminal; write it to a file with -o, like -o brief.pdf.")
     log = open_log(args)
     try:
-        text = render(load_evening(log, args.session), args.format, args.lang)
+        evening = load_evening(log, args.session)
+        output = render(evening, args.format, args.lang, args.audience, written_at)
+        if args.output is None:
+            if isinstance(output, bytes):
+                sys.stdout.buffer.write(output)
+            else:
+                sys.stdout.write(output)
+            return 0
+        try:
+            if isinstance(output, bytes):
+                args.output.write_bytes(output)
+            else:
+                args.output.write_text(output, encoding="utf-8", newline="" if args.format == "csv" else None)
+        except OSError as exc:
+            raise UserError(f"Cannot write {args.output} ({exc.strerror}); choose another file with -o.") from exc
+        if args.audience == "parents" and args.format != "csv":
+            _remember_letter(evening, written_at)
     finally:
         log.close()
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"Cannot write {args.output} ({exc.strerror}); choose another file with -o.") from exc
     print(f"wrote {args.output}", file=sys.stderr)
     return 0

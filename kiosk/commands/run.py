@@ -53,7 +53,8 @@ def build_app(args: argparse.Namespace) -> KioskApp:
 
     from kiosk.tui.app import HubOptions, KioskApp
 
-    return KioskApp(core, lang=args.lang, hub_options=HubOptions(args.host, args.port, args.public_url), offer=offer)
+    options = HubOptions(args.host, args.port, args.public_url, args.wifi, args.poster)
+    return KioskApp(core, lang=args.lang, hub_options=options, offer=offer)
 
 
 def _offer(lang: str, unfinished: SessionInfo, log: EventLog, agenda: Agenda) -> ResumeOffer:

@@ -33,7 +33,7 @@ async def _serve(args: argparse.Namespace, core: object) -> int:
     from kiosk.hub.server import Hub, HubError
 
     assert isinstance(core, SessionCore)
-    hub = Hub(core, host=args.host, port=args.port, public_url=args.public_url, lang=args.lang)
+    hub = Hub(core, host=args.host, port=args.port, public_url=args.public_url, lang=args.lang, wifi=args.wifi)
     try:
         await hub.start()
     except HubError as exc:
@@ -45,6 +45,14 @@ async def _serve(args: argparse.Namespace, core: object) -> int:
     print(f"join {urls.join}", flush=True)
     print(f"display {urls.display}", flush=True)
     print(f"remote {urls.remote}", flush=True)
+    print(f"poster {urls.poster}", flush=True)
+    if args.poster is not None:
+        from kiosk.prepare.poster import PosterNotWritten, write_poster
+
+        try:
+            print(f"wrote {write_poster(args.poster, hub.poster_html())}", file=sys.stderr, flush=True)
+        except PosterNotWritten as exc:
+            print(f"kiosk: {exc}", file=sys.stderr, flush=True)  # the evening goes on without the file
     print(hub.network_hint(), file=sys.stderr, flush=True)
     try:
         await stop.wait()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kiosk.agenda.model import Agenda
 from kiosk.core.clock import Clock, system_clock
@@ -102,7 +102,8 @@ class SessionCore:
 
 def start_session(log: EventLog, agenda: Agenda, clock: Clock = system_clock) -> SessionCore:
     """A new evening on the given agenda, stored in the log."""
-    info = log.create_session(agenda, clock())
+    # The file's absolute path is stored, so the report finds the agenda's logo from any working folder later.
+    info = log.create_session(replace(agenda, path=agenda.origin or agenda.path), clock())
     return SessionCore(agenda, log=log, info=info, clock=clock)
 
 

@@ -125,6 +125,16 @@ class Action:
     status: str = "planned"
     created_at: float = 0.0
     notes: list[ActionNote] = field(default_factory=list)
+    key_points: list[str] = field(default_factory=list)  # key point ids this action answers
+    contributions: list[str] = field(default_factory=list)  # contribution ids this action answers
+
+
+@dataclass(frozen=True)
+class LetterMark:
+    """A letter to parents went out: its date, and the actions as it told them (what, owner, due, status, notes)."""
+
+    at: float  # the date the letter carries
+    actions: dict[str, dict[str, Any]]
 
 
 @dataclass
@@ -148,6 +158,7 @@ class SessionState:
     key_message: str = ""
     contact: str = ""
     actions: dict[str, Action] = field(default_factory=dict)
+    letters: list[LetterMark] = field(default_factory=list)  # letters to parents, oldest first
     extensions: dict[str, Any] = field(default_factory=dict)  # state of rule modules added later (tables)
     # Indexes kept by the applies, so views stay cheap with thousands of contributions.
     own: dict[str, list[str]] = field(default_factory=dict)  # device -> its contribution ids

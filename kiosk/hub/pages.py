@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import http
 import io
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -98,10 +99,17 @@ def origin_allowed(request: Request, public_origin: str | None) -> bool:
 class Pages:
     """Answers every HTTP request that is not the WebSocket."""
 
-    def __init__(self, web_dir: Path | None, join_url: str, public_origin: str | None) -> None:
+    def __init__(
+        self,
+        web_dir: Path | None,
+        join_url: str,
+        public_origin: str | None,
+        extra: Callable[[Request], Response | None] | None = None,
+    ) -> None:
         self.web_dir = web_dir
         self.public_origin = public_origin
         self._qr = qr_svg(join_url)
+        self._extra = extra  # more routes (the poster's), asked before the static pages
 
     def answer(self, request: Request) -> Response | None:
         """None lets the WebSocket handshake go on; a Response ends the request."""
@@ -112,6 +120,8 @@ class Pages:
             return None
         if path == "/qr.svg":
             return respond(200, self._qr, "image/svg+xml")
+        if self._extra is not None and (extra := self._extra(request)) is not None:
+            return extra
         if path in PAGES:
             return self._file(PAGES[path], page=True)
         if path.startswith("/static/"):

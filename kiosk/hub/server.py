@@ -23,8 +23,11 @@ from kiosk.hub.connections import Client, Refused, Registry, introduce
 from kiosk.hub.i18n import Messages
 from kiosk.hub.netinfo import base_url, network_hint, url_origin
 from kiosk.hub.pages import Pages
+from kiosk.hub.poster_pages import PosterPages
 from kiosk.hub.publisher import Publisher, encode
 from kiosk.hub.seat_handles import PROCESS_HANDLES
+from kiosk.prepare.poster import evening_poster
+from kiosk.prepare.qr import Wifi
 
 HELLO_TIMEOUT = 10.0
 MAX_FRAME = 4096
@@ -43,6 +46,7 @@ class HubUrls:
     display: str
     remote: str
     base: str
+    poster: str = ""  # the printable A4 poster, with the projector's token
 
 
 class Hub:
@@ -57,6 +61,7 @@ class Hub:
         public_url: str | None = None,
         lang: str = "nl",
         max_connections: int = 5000,
+        wifi: Wifi | None = None,
     ) -> None:
         if core.info is None:
             raise HubError("The hub needs a stored evening (with a room code); open one with a data folder.")
@@ -67,6 +72,7 @@ class Hub:
         self.public_url = public_url
         self.max_connections = max_connections
         self.lang = lang
+        self.wifi = wifi  # the hall's network for the poster and the projector; never logged
         self.messages = Messages(_i18n_dir(), lang)
         self.registry = Registry()
         self.handles = PROCESS_HANDLES
@@ -104,7 +110,8 @@ class Hub:
             raise HubError(_bind_problem(exc, self.host, self.port)) from None
         self.port = self._server.sockets[0].getsockname()[1] if self.port == 0 else self.port
         public_origin = url_origin(self.public_url) if self.public_url else None
-        self._pages = Pages(_web_dir(), self.urls.join, public_origin)
+        posters = PosterPages((self.info.display_token, self.info.remote_token), self.wifi, self.poster_html)
+        self._pages = Pages(_web_dir(), self.urls.join, public_origin, posters.answer)
         self.publisher.start(asyncio.get_running_loop())
         self._unsubscribe = self.core.subscribe(self._on_event)
 
@@ -126,11 +133,16 @@ class Hub:
             display=f"{base}/display?token={self.info.display_token}",
             remote=f"{base}/remote?token={self.info.remote_token}",
             base=base,
+            poster=f"{base}/poster?token={self.info.display_token}",
         )
 
     def connected(self) -> dict[str, int]:
         """Connections now: phones by role (parent, staff, unknown), displays, remotes, hosts."""
         return self.publisher.connected()
+
+    def poster_html(self) -> str:
+        """The printable poster: join QR code and room code, and the Wi-Fi code when there is one."""
+        return evening_poster(self.core.agenda, self.urls.join, self.info.room_code, self.wifi, self.lang)
 
     def network_hint(self) -> str:
         """Which network phones must be on, in the hub's language."""

@@ -110,12 +110,13 @@ def evening_end(events: Iterable[Event]) -> float | None:
     for event in events:
         if event.type == "session/finish":
             return event.at
-        if not event.type.startswith("action/"):
+        if not event.type.startswith(("action/", "letter/")):
             end = event.at
     return end
 
 
-def _attendance(state: SessionState) -> RoleSplit:
+def attendance(state: SessionState) -> RoleSplit:
+    """How many phones joined as parent, as staff, and without saying."""
     roles = [d.role for d in state.devices.values()]
     parent, staff = roles.count("parent"), roles.count("staff")
     return RoleSplit(parent, staff, len(roles) - parent - staff)
@@ -229,7 +230,7 @@ def build_report(
         evening_at=min(starts, default=created_at),
         evening_end=end,
         updated_at=updated_at,
-        attendance=_attendance(state),
+        attendance=attendance(state),
         blocks=_blocks(state, lang),
         tables=_tables(state),
         key_message=state.key_message,

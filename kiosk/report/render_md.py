@@ -3,17 +3,62 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import tzinfo
 
 from kiosk.report.aftercare import ActionReport, AftercareReport, BlockReport, ChoiceResult, RatingResult
 from kiosk.report.summary import PromptSummary, SummaryItem
 from kiosk.report.texts import format_date, format_due, format_number, label
 
-# Inline metacharacters are escaped everywhere; CommonMark lets any ASCII punctuation be backslash-escaped.
-_INLINE = re.compile(r"([\\`*_\[\]<>&|~!])")
-# At the start of a line these would open a heading, a list, a quote, a rule or a setext underline.
-_BLOCK_START = re.compile(r"^([#+\-=])")
-_ORDERED = re.compile(r"^(\d+)([.)])")
+# Escapes go only where CommonMark would otherwise read markup, so a plain "Doe dit elk jaar!" stays as it is.
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_HEADING = re.compile(r"^#{1,6}(?:\s|$)")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_RULE_OR_UNDERLINE = re.compile(r"^(?:[-=]+|(?:-\s*){3,})$")
+
+
+def _blank(char: str) -> bool:
+    """Whitespace as CommonMark counts it for emphasis (Python's isspace() counts a few more)."""
+    return char in " \t\n\f\r" or unicodedata.category(char) == "Zs"
+
+
+def _escape_char(line: str, i: int) -> bool:
+    """Whether the character at `i` would be markup if left as it is."""
+    char = line[i]
+    before = line[i - 1] if i > 0 else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    if char == "\\":
+        return after in _ASCII_PUNCTUATION or i + 1 == len(line)
+    if char in "`[":
+        return True
+    if char == "*":
+        return not (_blank(before) and _blank(after))  # "5 * 3" can neither open nor close emphasis
+    if char == "_":
+        # Between two letters or digits (snake_case) or two spaces an underscore can neither open nor close.
+        return not ((before.isalnum() and after.isalnum()) or (_blank(before) and _blank(after)))
+    if char == "<":
+        return after.isalpha() or after in "/!?"  # a tag, a comment or an autolink; "<3" is text
+    if char == "&":
+        return bool(_ENTITY.match(line, i))
+    if char == "~":
+        return before == "~" or after == "~"  # "~~" strikes through in GFM, "~~~" opens a fence
+    return False
+
+
+def _escape_start(line: str) -> str:
+    """A line's start that would open a heading, a list, a quote, a rule or a setext underline."""
+    if _HEADING.match(line) or line.startswith(">"):
+        return "\\" + line
+    if line[0] in "-+*" and (len(line) == 1 or line[1].isspace()):
+        return "\\" + line
+    if _RULE_OR_UNDERLINE.match(line):
+        return "\\" + line
+    return _ORDERED.sub(r"\1\\\2", line)
+
+
+def _escape_inline(line: str) -> str:
+    return "".join("\\" + c if _escape_char(line, i) else c for i, c in enumerate(line))
 
 
 def escape_md(text: str, indent: str = "") -> str:
@@ -23,15 +68,14 @@ def escape_md(text: str, indent: str = "") -> str:
         line = line.strip()  # leading spaces would make code blocks, trailing ones hard breaks
         if not line:
             continue  # a blank line would end the list item or paragraph the text sits in
-        line = _INLINE.sub(r"\\\1", line)
-        line = _BLOCK_START.sub(r"\\\1", line)
-        escaped.append(_ORDERED.sub(r"\1\\\2", line))
+        escaped.append(_escape_start(_escape_inline(line)))
     return ("\\\n" + indent).join(escaped)
 
 
 def escape_line(text: str) -> str:
     """User text for a one-line place (a heading, a bold label): line breaks become spaces."""
-    return escape_md(" ".join(text.split()))
+    # In a heading, a run of '#' after a space at the end would be read as the heading's closing sequence.
+    return re.sub(r"(\s)(#+)$", r"\1\\\2", escape_md(" ".join(text.split())))
 
 
 def escape_paragraphs(text: str) -> str:

@@ -123,12 +123,17 @@ _MONTHS = {
 }
 
 
-def label(lang: str, key: str, **params: object) -> str:
-    """A report phrase in the language, with its blanks filled in; `n=1` picks the singular when there is one."""
-    labels = _LABELS[lang if lang in _LABELS else "nl"]
+def phrase(table: dict[str, dict[str, str]], lang: str, key: str, **params: object) -> str:
+    """A phrase from a table of languages, blanks filled in; `n=1` picks the singular when there is one."""
+    labels = table[lang if lang in table else "nl"]
     if params.get("n") == 1 and f"{key}_one" in labels:
         key = f"{key}_one"
     return labels[key].format(**params)
+
+
+def label(lang: str, key: str, **params: object) -> str:
+    """A report phrase in the language, with its blanks filled in; `n=1` picks the singular when there is one."""
+    return phrase(_LABELS, lang, key, **params)
 
 
 def format_date(at: float, lang: str, tz: tzinfo | None = None) -> str:

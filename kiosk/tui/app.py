@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
@@ -23,6 +24,7 @@ from kiosk.tui.screens.waiting import WaitingScreen
 
 if TYPE_CHECKING:
     from kiosk.hub.server import Hub
+    from kiosk.prepare.qr import Wifi
 
 FACILITATOR = Actor("facilitator")
 SCREENS_IN_ORDER = ("run", "feed", "join", "summary")
@@ -54,6 +56,8 @@ class HubOptions:
     host: str = "0.0.0.0"
     port: int = 8765
     public_url: str | None = None
+    wifi: Wifi | None = None  # the hall's network, for the poster and the projector
+    poster: Path | None = None  # write the poster here when the hub is up
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,14 @@ class KioskApp(App[None]):
     async def _start_hub(self, options: HubOptions) -> bool:
         from kiosk.hub.server import Hub, HubError
 
-        hub = Hub(self.core, host=options.host, port=options.port, public_url=options.public_url, lang=self.lang)
+        hub = Hub(
+            self.core,
+            host=options.host,
+            port=options.port,
+            public_url=options.public_url,
+            lang=self.lang,
+            wifi=options.wifi,
+        )
         try:
             await hub.start()
         except HubError as exc:
@@ -154,7 +165,33 @@ class KioskApp(App[None]):
             self.exit(return_code=1, message=self.failure)
             return False
         self.hub = hub
+        if options.poster is not None:
+            self.save_poster(options.poster)
         return True
+
+    def save_poster(self, path: Path | None = None) -> None:
+        """Write the A4 poster (the given file, or poster-ROOM.html and .pdf here) without stalling the evening."""
+        if self.hub is None:
+            return
+        from kiosk.prepare.poster import PosterNotWritten, write_poster
+        from kiosk.report.pdf import pdf_available
+
+        page = self.hub.poster_html()
+        name = f"poster-{self.hub.info.room_code}"
+        targets = [path] if path is not None else [Path(f"{name}.html")]
+        if path is None and pdf_available():
+            targets.append(Path(f"{name}.pdf"))
+
+        def write() -> None:
+            try:
+                written = [str(write_poster(target.resolve(), page)) for target in targets]
+            except PosterNotWritten as exc:
+                self.call_from_thread(self.notify, self.t("poster.failed", reason=str(exc)), severity="error")
+                return
+            self.call_from_thread(self.notify, self.t("poster.saved", files=", ".join(written)), markup=False)
+
+        # A PDF takes a second: the hub in this loop keeps answering the phones meanwhile.
+        self.run_worker(write, thread=True, group="poster")
 
     async def on_unmount(self) -> None:
         if self._unsubscribe is not None:

@@ -176,11 +176,34 @@ function drawClock() {
   node.dataset.running = shown.running ? "yes" : "no";
 }
 
+// The hall's Wi-Fi (kiosk run/serve --wifi): its QR code beside the join code, on the join screen only.
+let wifiName = "";
+
+async function showWifi() {
+  const query = `token=${encodeURIComponent(token)}`;
+  try {
+    const response = await fetch(`/wifi.json?${query}`, { cache: "no-store" });
+    if (!response.ok) return; // no --wifi: the join code alone
+    wifiName = String((await response.json()).name || "");
+  } catch {
+    return;
+  }
+  byId("wifi-qr").src = `/wifi.svg?${query}`;
+  drawWifi();
+  document.body.dataset.wifi = "yes";
+}
+
+function drawWifi() {
+  if (wifiName) byId("wifi-name").textContent = t("display.wifi_network", { name: wifiName });
+}
+
 async function start() {
   await setLang(preferredLang());
   onLangChange(draw);
+  onLangChange(drawWifi);
   conn.start();
   everyHalfSecond(drawClock);
+  showWifi();
 }
 
 start();

@@ -46,7 +46,7 @@ def test_markup_typed_on_a_phone_shows_literally_on_the_projector(evening: Eveni
     approve(remote, attack)
     expect(wall(display)).to_have_text([attack])
     for page in (display, remote, phone):
-        assert page.locator("main img:not(#qr)").count() == 0
+        assert page.locator("main img:not(.qr)").count() == 0
     assert screens.dialogs == []
 
 

@@ -300,7 +300,7 @@ def test_broken_agenda_names_the_line_of_the_missing_minutes() -> None:
         ("duplicate_prompt_id.md", [(8, "prompt id 'goed' is already used on line 7")]),
         ("choice_without_options.md", [(8, "needs at least two options in brackets")]),
         ("unknown_prompt_kind.md", [(7, "unknown prompt kind 'Stelling'")]),
-        ("unknown_key.md", [(4, "unknown key 'locatie' before the first block")]),
+        ("unknown_key.md", [(4, "unknown key 'kleur' before the first block")]),
         ("bad_start_time.md", [(3, "start time '25:00' is not a time of day")]),
         ("missing_title.md", [(1, "the agenda has no title")]),
         ("no_blocks.md", [(1, "the agenda has no blocks")]),

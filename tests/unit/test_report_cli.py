@@ -55,7 +55,7 @@ def test_export_prints_the_latest_evening_as_markdown(
     out = capsys.readouterr().out
     assert out.startswith("# Terugkoppeling: Dialoogbijeenkomst ouderpartnerschap\n")
     assert "Avond van 21 september 2026" in out
-    assert "- Bel ons ook als het goed gaat" in out and r"Ik \<3 de mentor \& de \[app\]" in out
+    assert "- Bel ons ook als het goed gaat" in out and r"Ik <3 de mentor & de \[app]" in out
     assert "Ouders: 1 · school: 1" in out
     assert "ouder-telefoon" not in out and "docent-telefoon" not in out
 

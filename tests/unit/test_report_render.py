@@ -105,8 +105,8 @@ def test_script_and_markdown_from_a_parent_come_out_as_literal_text(tmp_path: Pa
     text = "".join(page.text)
     assert SCRIPT in text and MARKDOWN in text and "<b>te lang</b>" in text
     markdown = render_markdown(report_of(scripted_evening(tmp_path / "again")))
-    assert r"\*\*bold\*\* \[link\](http://x)" in markdown
-    assert r"\<script\>alert(1)\</script\>" in markdown
+    assert r"\*\*bold\*\* \[link](http://x)" in markdown
+    assert r"\<script>alert(1)\</script>" in markdown
 
 
 def test_key_point_with_underscores_is_not_turned_into_emphasis(tmp_path: Path) -> None:
@@ -209,3 +209,37 @@ def test_any_escaped_text_renders_back_to_itself(text: str) -> None:
     assert set(page.tags) <= {"ul", "li", "br"}
     lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
     assert " ".join("".join(page.text).split()) == " ".join(" ".join(lines).split())
+
+
+MARKUP_HEAVY = st.text(alphabet="*_[]()<>&!#`\\-+=~.:;1 a\n\t\u00a0\u2028é", max_size=60)
+
+
+@given(MARKUP_HEAVY)
+def test_text_full_of_markdown_characters_renders_back_to_itself(text: str) -> None:
+    for markdown in (f"- {escape_md(text, '  ')}\n", f"{escape_md(text)}\n"):
+        page = parsed(markdown_to_html(markdown))
+        assert set(page.tags) <= {"ul", "li", "br", "p"}
+        lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+        assert " ".join("".join(page.text).split()) == " ".join(" ".join(lines).split())
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("Doe dit elk jaar!", "Doe dit elk jaar!"),
+        ("Ik <3 de mentor & de koffie", "Ik <3 de mentor & de koffie"),
+        ("5 * 3 = 15, snake_case en 1.5 uur", "5 * 3 = 15, snake_case en 1.5 uur"),
+        ("C:\\Users\\school", "C:\\Users\\school"),
+        ("*vet* en _schuin_", "\\*vet\\* en \\_schuin\\_"),
+        ("<b>te lang</b> &amp; [link](x)", "\\<b>te lang\\</b> \\&amp; \\[link](x)"),
+        ("1. eerst", "1\\. eerst"),
+        ("# kop", "\\# kop"),
+        ("#1 van de klas", "#1 van de klas"),
+        ("- lijst", "\\- lijst"),
+        ("-5 graden", "-5 graden"),
+        ("---", "\\---"),
+        ("> citaat", "\\> citaat"),
+    ],
+)
+def test_escapes_go_only_where_markdown_would_read_markup(text: str, markdown: str) -> None:
+    assert escape_md(text) == markdown

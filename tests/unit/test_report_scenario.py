@@ -84,11 +84,11 @@ def run(core: SessionCore, type_: str, actor: Actor = FACILITATOR, **data: objec
     core.execute(Command(type_, dict(data), actor))
 
 
-def scripted_evening(tmp_path: Path, *, finish: bool = True) -> Evening:
+def scripted_evening(tmp_path: Path, *, finish: bool = True, agenda: Agenda | None = None) -> Evening:
     """Eight phones, two questions with moderation, tags, merges and recognitions, a rating, a choice, actions."""
     clock = FakeClock()
     log = open_event_log(tmp_path / "data")
-    core = start_session(log, report_agenda(), clock)
+    core = start_session(log, agenda or report_agenda(), clock)
     for phone in PARENTS:
         run(core, "device/join", phone, role="parent")
     for phone in STAFF:

@@ -128,6 +128,12 @@ STRINGS: dict[str, str] = {
     "join.no_hub": "Het netwerk staat uit; start met `kiosk run` om telefoons mee te laten doen.",
     "join.display": "Beamer (open in de browser van de beamer-laptop):",
     "join.remote": "Afstandsbediening (voor een tweede gespreksleider):",
+    "join.wifi": "Wifi (QR-code op de poster en de beamer): {name}",
+    "join.poster": "Poster om te printen (A4, met de QR-codes): toets a, of open",
+    "key.poster": "poster",
+    "tip.poster": "Sla een A4-poster met de QR-codes op, om te printen en op te hangen",
+    "poster.saved": "Poster opgeslagen: {files}",
+    "poster.failed": "De poster is niet opgeslagen: {reason}",
     # summary screen
     "summary.heard": "Wat we hoorden",
     "summary.points": "Kernpunten",

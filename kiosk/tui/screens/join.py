@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
@@ -14,6 +17,8 @@ from kiosk.tui.widgets.qr_code import QrCode
 
 class JoinScreen(KioskScreen):
     """How phones, the projector and the remote find the evening."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("a", "poster", "key.poster", tooltip="tip.poster")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -53,6 +58,10 @@ class JoinScreen(KioskScreen):
             text.append(urls.join + "\n", style="bold cyan")
             text.append(t("join.room", room=room) + "\n\n", style="bold")
             text.append(hub.network_hint() + "\n\n")
+            if hub.wifi is not None:
+                text.append(t("join.wifi", name=hub.wifi.name) + "\n\n", style="bold")
+            text.append(t("join.poster") + "\n", style="bold")
+            text.append(urls.poster + "\n\n")
             text.append(t("join.display") + "\n", style="bold")
             text.append(urls.display + "\n\n")
             text.append(t("join.remote") + "\n", style="bold")
@@ -68,3 +77,6 @@ class JoinScreen(KioskScreen):
                 )
             )
         self.query_one("#join-text", Static).update(text)
+
+    def action_poster(self) -> None:
+        self.kiosk.save_poster()

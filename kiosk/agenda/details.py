@@ -1,0 +1,166 @@
+"""The evening's practical details in an agenda: dates, moments of preparation, and the school's logo file."""
+
+from __future__ import annotations
+
+import base64
+import re
+from datetime import date
+from pathlib import Path
+
+_MONTH_NAMES = (
+    ("januari", "january", "jan"),
+    ("februari", "february", "feb"),
+    ("maart", "march", "mrt", "mar"),
+    ("april", "apr"),
+    ("mei", "may"),
+    ("juni", "june", "jun"),
+    ("juli", "july", "jul"),
+    ("augustus", "august", "aug"),
+    ("september", "sep", "sept"),
+    ("oktober", "october", "okt", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
+# Monday first, as date.weekday() counts.
+WEEKDAYS: tuple[tuple[str, ...], ...] = (
+    ("maandag", "monday", "ma", "mon"),
+    ("dinsdag", "tuesday", "di", "tue"),
+    ("woensdag", "wednesday", "wo", "wed"),
+    ("donderdag", "thursday", "do", "thu"),
+    ("vrijdag", "friday", "vr", "fri"),
+    ("zaterdag", "saturday", "za", "sat"),
+    ("zondag", "sunday", "zo", "sun"),
+)
+_NUMBER_WORDS = {
+    "een": 1, "één": 1, "1": 1, "one": 1, "a": 1,
+    "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4, "vijf": 5, "five": 5,
+    "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8, "negen": 9, "nine": 9,
+    "tien": 10, "ten": 10, "twaalf": 12, "twelve": 12,
+}  # fmt: skip
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_WRITTEN = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})$")
+_LOOKS_LIKE_A_DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
+_BEFORE = re.compile(
+    r"^(?P<n>\S+)\s+(?P<unit>weken|week|dagen|dag|weeks|days|day)\s+"
+    r"(?:vooraf|van\s+tevoren|ervoor|voor\s+de\s+avond|before(?:\s+the\s+evening)?|ahead)$"
+)
+_EVENING = {
+    "op de avond",
+    "de avond zelf",
+    "tijdens de avond",
+    "on the evening",
+    "the evening itself",
+    "on the day",
+}
+_DAY_BEFORE = {"de dag ervoor", "de dag vooraf", "the day before"}
+
+LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+
+class DetailProblem(ValueError):
+    """A detail that cannot be used; the message says what is expected."""
+
+
+def parse_date(text: str) -> date:
+    """`2026-10-14`, `14-10-2026`, `14 oktober 2026` or `woensdag 14 oktober 2026` as a date.
+
+    A weekday written before the date must be the date's own: a wrong weekday on an invitation is a classic.
+    """
+    value = " ".join(text.replace(",", " ").split()).lower()
+    weekday: int | None = None
+    first, _, rest = value.partition(" ")
+    for number, names in enumerate(WEEKDAYS):
+        if first in names and rest:
+            weekday, value = number, rest
+            break
+    parts: tuple[int, int, int] | None = None
+    if match := _ISO.match(value):
+        parts = (int(match[1]), int(match[2]), int(match[3]))
+    elif match := _DAY_FIRST.match(value):
+        parts = (int(match[3]), int(match[2]), int(match[1]))
+    elif (match := _WRITTEN.match(value)) and match[2] in MONTHS:
+        parts = (int(match[3]), MONTHS[match[2]], int(match[1]))
+    if parts is None:
+        raise DetailProblem(
+            f"date '{text}' is not a date; expected a date like 2026-10-14, 14-10-2026 or 14 oktober 2026"
+        )
+    try:
+        day = date(*parts)
+    except ValueError:
+        raise DetailProblem(f"date '{text}' does not exist; check the day and the month") from None
+    if weekday is not None and day.weekday() != weekday:
+        actual = WEEKDAYS[day.weekday()]
+        raise DetailProblem(
+            f"date '{text}' falls on a {actual[1].capitalize()} ({actual[0]}), not on the weekday written"
+        )
+    return day
+
+
+def days_before(when: str) -> int | None:
+    """How many days before the evening a moment like `6 weken vooraf` or `op de avond` is; None for free text."""
+    value = " ".join(when.lower().split())
+    if value in _EVENING:
+        return 0
+    if value in _DAY_BEFORE:
+        return 1
+    match = _BEFORE.match(value)
+    if match is None or match["n"] not in _NUMBER_WORDS and not match["n"].isdigit():
+        return None
+    amount = int(match["n"]) if match["n"].isdigit() else _NUMBER_WORDS[match["n"]]
+    return amount * 7 if match["unit"].startswith("we") else amount
+
+
+def looks_like_a_date(text: str) -> bool:
+    """Digits with dashes, slashes or dots: meant as a date, so a wrong one is an error, not free text."""
+    return bool(_LOOKS_LIKE_A_DATE.match(text.strip()))
+
+
+def logo_problem(path: Path) -> str | None:
+    """Why a logo file cannot go on the invitation and the letter, or None when it can."""
+    suffix = path.suffix.lower()
+    if suffix not in LOGO_TYPES:
+        return "is not a PNG, JPEG or SVG image (by its name); expected e.g. logo.png"
+    if not path.exists():
+        return "is missing; put the image next to the agenda or write its path relative to the agenda"
+    if not path.is_file():
+        return "is a folder; expected an image file (PNG, JPEG or SVG)"
+    try:
+        size = path.stat().st_size
+        head = path.read_bytes()[:4096] if size <= MAX_LOGO_BYTES else b""
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if size > MAX_LOGO_BYTES:
+        return f"is {size // 1024} KiB; a logo of at most {MAX_LOGO_BYTES // 1024 // 1024} MiB keeps the files small"
+    if image_type(head) != LOGO_TYPES[suffix]:
+        return f"is not a {suffix[1:].upper()} image inside; save it again as PNG, JPEG or SVG"
+    return None
+
+
+def image_type(head: bytes) -> str | None:
+    """The media type of an image from its first bytes; None when it is none of PNG, JPEG or SVG."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<svg", b"<?xml", b"<!--", b"<!doctype svg")) and b"<svg" in head.lower():
+        return "image/svg+xml"
+    return None
+
+
+def logo_data_uri(path: str) -> str | None:
+    """The logo file as a `data:` URI for a self-contained page; None when it is missing or not an image."""
+    if not path:
+        return None
+    file = Path(path)
+    if logo_problem(file) is not None:
+        return None
+    data = file.read_bytes()
+    kind = image_type(data[:4096])
+    if kind is None:
+        return None
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

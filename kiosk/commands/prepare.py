@@ -1,0 +1,56 @@
+"""`kiosk prepare [AGENDA] -o DIR`: the evening's printed kit: invitations, the team's checklist, table cards."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kiosk.commands.common import UserError, load_agenda_or_exit
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("agenda", nargs="?", default=None, help="agenda file (default: the shipped evening)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("avond-kit"),
+        help="folder for the files (default: avond-kit)",
+    )
+    parser.add_argument(
+        "--languages",
+        default=None,
+        metavar="nl,en,...",
+        help="invitations in these languages only (default: every language the phone pages speak)",
+    )
+    parser.add_argument("--no-pdf", action="store_true", help="write HTML only, no PDF")
+
+
+def main(args: argparse.Namespace) -> int:
+    from kiosk.prepare.kit import build_kit, write_kit
+    from kiosk.report.pdf import PdfUnavailable, html_to_pdf, pdf_available
+
+    agenda = load_agenda_or_exit(args.agenda)
+    langs = [code.strip() for code in args.languages.split(",") if code.strip()] if args.languages else None
+    kit = build_kit(agenda, langs)
+    to_pdf = None
+    if not args.no_pdf:
+        if pdf_available():
+            to_pdf = html_to_pdf
+        else:
+            kit.notes.append("PDF skipped: WeasyPrint is not usable here (pip install 'driehoek-kiosk[pdf]'); "
+                             "open the HTML files in a browser and print them")  # fmt: skip
+    try:
+        written = write_kit(kit, args.output, to_pdf)
+    except OSError as exc:
+        raise UserError(
+            f"Cannot write to {args.output} ({exc.strerror}); choose another folder with -o."
+        ) from exc
+    except PdfUnavailable as exc:
+        raise UserError(str(exc)) from exc
+    for path in written:
+        print(f"wrote {path}")
+    for note in kit.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return 0

@@ -1,0 +1,74 @@
+"""`kiosk prepare`'s output: the evening's kit as HTML files (and PDFs when WeasyPrint is here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.agenda.details import logo_data_uri
+from kiosk.agenda.model import Agenda
+from kiosk.prepare.catalog import catalog, languages
+from kiosk.prepare.checklist import render_checklist
+from kiosk.prepare.invitation import render_invitation
+from kiosk.prepare.table_cards import render_table_cards
+
+
+@dataclass
+class Kit:
+    """The files of the kit by name, and what the school should know about them."""
+
+    pages: dict[str, str] = field(default_factory=dict)  # file name -> HTML
+    notes: list[str] = field(default_factory=list)
+
+
+def build_kit(agenda: Agenda, langs: list[str] | None = None, i18n: Path | None = None) -> Kit:
+    """Every page of the kit; a language whose file has no invitation texts yet is skipped with a note.
+
+    `i18n` is the folder of the pages' message files (default: participant_web/i18n).
+    """
+    kit = Kit()
+    logo = logo_data_uri(agenda.logo_file())
+    if agenda.details.logo and logo is None:
+        kit.notes.append(f"the logo {agenda.logo_file()} cannot be read; the pages have none")
+    missing = [
+        name
+        for name, value in (("datum", agenda.details.date), ("plaats", agenda.details.place))
+        if not value
+    ]
+    if not agenda.start_time:
+        missing.append("start")
+    if missing:
+        kit.notes.append(
+            f"the agenda has no {', '.join(missing)}; the invitation leaves a line to fill in by hand "
+            "(see docs/agenda-format.md)"
+        )
+    for lang in langs or languages(i18n):
+        messages = catalog(lang, i18n)
+        if not messages.has_own("invite."):
+            kit.notes.append(
+                f"no invitation in '{lang}' yet: participant_web/i18n/{lang}.json has no invite.* texts "
+                "(copy them from en.json and translate them)"
+            )
+            continue
+        kit.pages[f"uitnodiging-{lang}.html"] = render_invitation(agenda, messages, logo)
+    kit.pages["voorbereiding.html"] = render_checklist(agenda, logo)
+    kit.pages["tafelkaarten.html"] = render_table_cards(agenda)
+    if not agenda.preparation:
+        kit.notes.append("the agenda has no ## Voorbereiding; the checklist is empty")
+    return kit
+
+
+def write_kit(kit: Kit, folder: Path, to_pdf: Callable[[str], bytes] | None) -> list[Path]:
+    """Write each page as .html, and as .pdf when `to_pdf` is given; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, page in kit.pages.items():
+        path = folder / name
+        path.write_text(page, encoding="utf-8")
+        written.append(path)
+        if to_pdf is not None:
+            pdf = path.with_suffix(".pdf")
+            pdf.write_bytes(to_pdf(page))
+            written.append(pdf)
+    return written

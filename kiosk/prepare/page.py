@@ -1,0 +1,36 @@
+"""One self-contained A4 HTML document: its stylesheet inside, images as data: URIs, no scripts, nothing fetched."""
+
+from __future__ import annotations
+
+import html
+from importlib.resources import files
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def kit_stylesheet() -> str:
+    return files("kiosk.prepare").joinpath("kit.css").read_text(encoding="utf-8")
+
+
+def a4_document(*, lang: str, title: str, sheets: list[str], kind: str, direction: str = "ltr") -> str:
+    """Sheets (already escaped HTML) as one document; each sheet prints on its own page(s)."""
+    body = "\n".join(f'<section class="sheet {html.escape(kind)}">\n{sheet}\n</section>' for sheet in sheets)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(lang)}" dir="{html.escape(direction)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>\n{kit_stylesheet()}</style>\n</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def letterhead(school: str, logo: str | None) -> str:
+    """The logo on one side and the school's name on the other; nothing when the agenda has neither."""
+    if not school and not logo:
+        return ""
+    image = (
+        f'<img class="logo" src="{html.escape(logo)}" alt="{html.escape(school or "logo")}">' if logo else ""
+    )
+    name = f'<p class="school">{html.escape(school)}</p>' if school else ""
+    return f'<header class="letterhead">{image}{name}</header>'

@@ -1,0 +1,106 @@
+"""`kiosk prepare`: the evening's kit from an agenda, in every language the pages speak; a new language is one file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kiosk.agenda.parser import load_agenda
+from kiosk.cli import main
+from kiosk.prepare.catalog import catalog, languages
+from kiosk.prepare.kit import build_kit
+from kiosk.resources import default_agenda_path, web_dir
+from tests.unit.test_letter_cli import school_agenda
+
+
+def test_prepare_writes_invitations_checklist_and_table_cards_with_a_note_per_gap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "kit"
+    assert main(["prepare", str(default_agenda_path()), "-o", str(out), "--no-pdf"]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["tafelkaarten.html", "uitnodiging-en.html", "uitnodiging-nl.html", "voorbereiding.html"]
+    streams = capsys.readouterr()
+    assert f"wrote {out / 'uitnodiging-nl.html'}" in streams.out
+    assert "the agenda has no datum, plaats; the invitation leaves a line to fill in by hand" in streams.err
+    assert "no invitation in 'ar' yet: participant_web/i18n/ar.json has no invite.* texts" in streams.err
+    invitation = (out / "uitnodiging-nl.html").read_text(encoding="utf-8")
+    assert invitation.count('<span class="blank"></span>') == 2  # date and place, to fill in by hand
+    assert "19:00 tot ongeveer 21:15" in invitation and "<script" not in invitation
+    assert "Wat gaat goed?" in invitation and "What is going well?" not in invitation
+    english = (out / "uitnodiging-en.html").read_text(encoding="utf-8")
+    assert "What is going well?" in english and 'lang="en"' in english
+
+
+def test_the_checklist_dates_each_task_from_the_evening(tmp_path: Path) -> None:
+    agenda = load_agenda(school_agenda(tmp_path))  # the evening is on 21 September 2026
+    checklist = build_kit(agenda, ["nl"]).pages["voorbereiding.html"]
+    assert '8 weken vooraf<span class="date">27 juli 2026</span>' in checklist
+    assert 'op de avond<span class="date">21 september 2026</span>' in checklist
+    assert "de ouderconsulent van de school (als de school die heeft)" in checklist
+    assert "21 september 2026 · 19:00–21:15 · Aula" in checklist
+
+
+def test_table_cards_carry_the_card_its_questions_and_how_the_table_works() -> None:
+    agenda = load_agenda(default_agenda_path().with_name("ouderavond-60.md"))
+    cards = build_kit(agenda, ["nl"]).pages["tafelkaarten.html"]
+    assert cards.count('<section class="sheet card">') == 10
+    assert "<strong>Situatie:</strong> ouders ervaren een hoge drempel naar school." in cards
+    assert "<li>Wat kan de school aan uitnodigingen en ontvangst veranderen?</li>" in cards
+    assert "Zo werken jullie aan tafel (25 minuten)" in cards
+
+
+def test_a_new_language_is_one_file_and_missing_words_fall_back(tmp_path: Path) -> None:
+    folder = tmp_path / "i18n"
+    shutil.copytree(web_dir() / "i18n", folder)
+    (folder / "tr.json").write_text(
+        json.dumps({"_fallback": "en", "invite.kicker": "Davet", "invite.greeting": "Sevgili veliler,"}),
+        encoding="utf-8",
+    )
+    arabic = json.loads((folder / "ar.json").read_text(encoding="utf-8"))
+    (folder / "ar.json").write_text(json.dumps({**arabic, "invite.kicker": "دعوة"}), encoding="utf-8")
+    assert languages(folder) == ["nl", "en", "ar", "tr"]
+    kit = build_kit(load_agenda(default_agenda_path()), i18n=folder)
+    turkish = kit.pages["uitnodiging-tr.html"]
+    assert '<html lang="tr" dir="ltr">' in turkish and "Davet" in turkish and "Sevgili veliler," in turkish
+    assert "Bring your phone" in turkish  # not translated yet: its _fallback, English
+    assert "What is going well?" in turkish  # the agenda has no Turkish: English questions
+    assert '<html lang="ar" dir="rtl">' in kit.pages["uitnodiging-ar.html"]
+    assert not kit.notes or all("no invitation" not in note for note in kit.notes)
+
+
+def test_a_broken_language_file_falls_back_instead_of_failing(tmp_path: Path) -> None:
+    (tmp_path / "xx.json").write_text("{ not json", encoding="utf-8")
+    shutil.copy(web_dir() / "i18n" / "nl.json", tmp_path / "nl.json")
+    messages = catalog("xx", tmp_path)
+    assert messages("invite.kicker") == "Uitnodiging" and not messages.has_own("invite.")
+
+
+def test_prepare_of_a_broken_agenda_names_the_line_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    agenda = tmp_path / "a.md"
+    agenda.write_text("# A\n\ndatum: 31-02-2026\n\n## B (5 min)\n", encoding="utf-8")
+    assert main(["prepare", str(agenda), "-o", str(tmp_path / "kit")]) == 2
+    assert f"{agenda}:3: date '31-02-2026' does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "kit").exists()
+
+
+def test_prepare_prints_the_kit_to_pdf_on_the_right_number_of_pages(tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    out = tmp_path / "kit"
+    assert (
+        main(["prepare", str(school_agenda(tmp_path / "school")), "-o", str(out), "--languages", "nl,en"])
+        == 0
+    )
+    themes = len(load_agenda(default_agenda_path()).themes)
+    counts = {p.name: len(PdfReader(p).pages) for p in out.glob("*.pdf")}
+    assert counts == {"uitnodiging-nl.pdf": 1, "uitnodiging-en.pdf": 1, "voorbereiding.pdf": counts["voorbereiding.pdf"],
+                      "tafelkaarten.pdf": themes}  # fmt: skip
+    assert counts["voorbereiding.pdf"] <= 2
+    text = PdfReader(out / "uitnodiging-nl.pdf").pages[0].extract_text()
+    assert "maandag 21 september 2026" in text and "OBS De Driehoek" in text
