@@ -39,7 +39,7 @@ def main(args: argparse.Namespace) -> int:
         if pdf_available():
             to_pdf = html_to_pdf
         else:
-            kit.notes.append("PDF skipped: WeasyPrint is not usable here (pip install 'driehoek-kiosk[pdf]'); "
+            kit.notes.append("PDF skipped: WeasyPrint is not usable here (pip install weasyprint); "
                              "open the HTML files in a browser and print them")  # fmt: skip
     try:
         written = write_kit(kit, args.output, to_pdf)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-INSTALL = "pip install 'driehoek-kiosk[pdf]'"
+INSTALL = "pip install weasyprint (in the kiosk's virtual environment)"
 SYSTEM_LIBRARIES = "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
 
