@@ -6,8 +6,9 @@ import argparse
 import sqlite3
 from datetime import datetime
 
-from kiosk.commands.common import UserError, add_data_dir, open_log
+from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log
 from kiosk.commands.export import load_evening
+from kiosk.commands.texts import say
 from kiosk.core.events import Command, CommandError
 from kiosk.core.session import SessionCore
 from kiosk.core.state import ACTION_STATUSES
@@ -23,26 +24,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--owner", default=None, help="who takes care of it")
     parser.add_argument("--due", default=None, metavar="YYYY-MM-DD", help="by when")
     add_data_dir(parser)
+    add_lang(parser)
 
 
-def _execute(core: SessionCore, command: Command) -> None:
+def _execute(core: SessionCore, command: Command, lang: str) -> None:
     try:
         core.execute(command)
     except CommandError as exc:
-        raise UserError(f"{exc.message}.") from exc
+        if exc.code == "unknown_action":
+            raise UserError(say(lang, "actions.unknown", id=command.data.get("id"))) from exc
+        from kiosk.tui.i18n import Translator  # the core's refusals, in the kiosk's words
+
+        raise UserError(Translator(lang).error(exc)) from exc
     except sqlite3.IntegrityError as exc:
         # Another kiosk appended to this evening meanwhile: it is still running there.
-        raise UserError(
-            "This evening is open in a running kiosk; change its actions there, or after it ends."
-        ) from exc
+        raise UserError(say(lang, "actions.open_elsewhere")) from exc
 
 
-def _list(core: SessionCore) -> None:
+def _list(core: SessionCore, lang: str) -> None:
     actions = list(core.state.actions.values())
     if not actions:
-        print('No actions yet. Add one with: kiosk actions --add "what" --owner WHO --due YYYY-MM-DD')
+        print(say(lang, "actions.none"))
         return
-    print(f"{'id':<10} {'status':<12} {'due':<10}  {'owner':<20} what")
+    id_, status, due, owner, what = say(lang, "actions.columns").split("|")
+    print(f"{id_:<10} {status:<12} {due:<10}  {owner:<20} {what}")
     for a in actions:
         print(f"{a.id:<10} {a.status:<12} {a.due or '-':<10}  {a.owner or '-':<20} {a.what}")
         for note in a.notes:
@@ -53,22 +58,23 @@ def _list(core: SessionCore) -> None:
 def main(args: argparse.Namespace) -> int:
     log = open_log(args)
     try:
-        evening = load_evening(log, args.session)
+        evening = load_evening(log, args.session, args.lang)
         core = evening.core
         fields = {k: v for k in ("owner", "due", "status") if (v := getattr(args, k)) is not None}
         if args.add is not None:
             before = set(core.state.actions)
-            _execute(core, Command("action/add", {"what": args.add, **fields}))
+            _execute(core, Command("action/add", {"what": args.add, **fields}), args.lang)
             if args.note:
                 (new_id,) = set(core.state.actions) - before
-                _execute(core, Command("action/update", {"id": new_id, "note": args.note}))
+                _execute(core, Command("action/update", {"id": new_id, "note": args.note}), args.lang)
         elif args.update is not None:
             if not fields and not args.note:
-                raise UserError("Say what changed: --status, --note, --owner or --due.")
-            _execute(core, Command("action/update", {"id": args.update, **fields, "note": args.note or ""}))
+                raise UserError(say(args.lang, "actions.say_what"))
+            update = {"id": args.update, **fields, "note": args.note or ""}
+            _execute(core, Command("action/update", update), args.lang)
         elif fields or args.note:
-            raise UserError("--status, --note, --owner and --due go with --add or --update ID.")
-        _list(core)
+            raise UserError(say(args.lang, "actions.fields_alone"))
+        _list(core, args.lang)
     finally:
         log.close()
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kiosk.agenda.model import AgendaInvalid
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log, parse_stored_agenda
+from kiosk.commands.texts import say
 from kiosk.core.events import Event
 from kiosk.core.session import SessionCore, resume_session
 from kiosk.core.store import EventLog, SessionInfo, StoreError
@@ -26,15 +27,13 @@ class StoredEvening:
     events: list[Event]
 
 
-def load_evening(log: EventLog, session: str | None) -> StoredEvening:
+def load_evening(log: EventLog, session: str | None, lang: str = "nl") -> StoredEvening:
     """The evening named (or the latest), replayed; a UserError with a sentence when that cannot be done."""
     try:
         if session is None:
             sessions = log.sessions()
             if not sessions:
-                raise UserError(
-                    "No evenings are stored here yet; `kiosk run` starts one, --data-dir picks another."
-                )
+                raise UserError(say(lang, "export.none"))
             info = sessions[0]
         else:
             info = log.session(session)
@@ -43,9 +42,8 @@ def load_evening(log: EventLog, session: str | None) -> StoredEvening:
     except StoreError as exc:
         raise UserError(str(exc)) from exc
     except AgendaInvalid as exc:
-        raise UserError(
-            f"The agenda stored with evening {session or 'latest'} cannot be read: {exc}"
-        ) from exc
+        problem = "; ".join(error.render(lang) for error in exc.errors)
+        raise UserError(say(lang, "export.bad_agenda", evening=session or "latest", problem=problem)) from exc
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -81,7 +79,7 @@ def render(evening: StoredEvening, fmt: str, lang: str) -> str:
 def main(args: argparse.Namespace) -> int:
     log = open_log(args)
     try:
-        text = render(load_evening(log, args.session), args.format, args.lang)
+        text = render(load_evening(log, args.session, args.lang), args.format, args.lang)
     finally:
         log.close()
     if args.output is None:
@@ -90,6 +88,6 @@ def main(args: argparse.Namespace) -> int:
     try:
         args.output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"Cannot write {args.output} ({exc.strerror}); choose another file with -o.") from exc
-    print(f"wrote {args.output}", file=sys.stderr)
+        raise UserError(say(args.lang, "export.cannot_write", file=args.output, reason=exc.strerror)) from exc
+    print(say(args.lang, "export.wrote", file=args.output), file=sys.stderr)
     return 0
