@@ -61,10 +61,16 @@ class RunScreen(KioskScreen):
         # The status folds into as many lines as the countdown beside it is high.
         self.query_one(EveningStatus).lines_wanted = max(self.query_one(Countdown).outer_size.height, 4)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_question", "previous_question") and not self.kiosk.state.block.prompts:
+            return False  # a block without questions: the arrows leave the key bar
+        return super().check_action(action, parameters)
+
     def core_changed(self, events: list[Event]) -> None:
         if self.is_current:
             self._show_block()
             self.tick()
+            self.refresh_bindings()
 
     def _show_block(self) -> None:
         self.query_one(BlockInfo).show(self.kiosk.state, self.t)
