@@ -48,6 +48,7 @@ class RunScreen(KioskScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.on_resize()
         self.query_one("#agenda").border_title = self.t("run.agenda")
         self.query_one("#block-scroll").border_title = self.t("run.block")
         self._show_block()
@@ -58,8 +59,10 @@ class RunScreen(KioskScreen):
         self.tick()
 
     def on_resize(self) -> None:
-        # The status folds into as many lines as the countdown beside it is high.
-        self.query_one(EveningStatus).lines_wanted = max(self.query_one(Countdown).outer_size.height, 4)
+        # The status folds into as many lines as the countdown beside it is high: its three rows of digits
+        # and its frame (from its styles, which the size classes set before anything is laid out).
+        countdown = self.query_one(Countdown)
+        self.query_one(EveningStatus).lines_wanted = 3 + countdown.styles.gutter.height
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_question", "previous_question") and not self.kiosk.state.block.prompts:
@@ -87,9 +90,8 @@ class RunScreen(KioskScreen):
         hub = self.kiosk.hub
         room = core.info.room_code if core.info is not None else ""
         join = (hub.urls.join, room) if hub is not None else None
-        status = self.query_one(EveningStatus)
-        status.lines_wanted = max(self.query_one(Countdown).outer_size.height, 4)
-        status.show(state, pace, now, hub.connected() if hub else None, join, self.t)
+        self.on_resize()  # again: a resize restyles the countdown after its own event
+        self.query_one(EveningStatus).show(state, pace, now, hub.connected() if hub else None, join, self.t)
         self.query_one(TablesInfo).show(state, now, hub.urls.base if hub is not None else "", self.t)
 
     def action_next_question(self) -> None:

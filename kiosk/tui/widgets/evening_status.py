@@ -7,6 +7,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from kiosk.core.state import SessionState
@@ -85,10 +86,12 @@ class EveningStatus(Widget):
 
     DEFAULT_CSS = "EveningStatus { height: auto; }"
 
+    lines_wanted: reactive[int] = reactive(5, layout=True)
+    """As many lines as the countdown beside it is high; more only when the facts need them."""
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.facts: list[Fact] = []
-        self.lines_wanted = 5  # as many lines as the countdown beside it is high
 
     def show(
         self,
