@@ -53,10 +53,10 @@ def parse_cards(text: str, path: str = "<cards>") -> dict[str, Theme]:
             match = _CARD_HEADING.match(node_text(node))
             if match is None:
                 errors.append(
-                    AgendaError(path, line_of(node), "a card heading reads '## lusse-1: Title' (id: title)")
+                    AgendaError(path, line_of(node), "card_heading")
                 )
             elif match[1] in cards:
-                errors.append(AgendaError(path, line_of(node), f"card id '{match[1]}' is used twice"))
+                errors.append(AgendaError(path, line_of(node), "card_id_twice", {"id": match[1]}))
             else:
                 current = (match[1], match[2].strip(), line_of(node))
         elif current is None:
@@ -82,12 +82,12 @@ def load_card_files(directory: Path) -> dict[str, Theme]:
             errors.extend(exc.errors)
             continue
         except (OSError, UnicodeDecodeError) as exc:
-            errors.append(AgendaError(str(file), 0, f"cannot be read as UTF-8 text: {exc}"))
+            errors.append(AgendaError(str(file), 0, "card_not_utf8", {"reason": exc}))
             continue
         for card_id, card in found.items():
             if card_id in cards:
                 errors.append(
-                    AgendaError(str(file), card.line, f"card id '{card_id}' is also in another file")
+                    AgendaError(str(file), card.line, "card_id_elsewhere", {"id": card_id})
                 )
             cards[card_id] = card
     if errors:

@@ -62,7 +62,12 @@ MAX_LOGO_BYTES = 2 * 1024 * 1024
 
 
 class DetailProblem(ValueError):
-    """A detail that cannot be used; the message says what is expected."""
+    """A detail that cannot be used: an error code of kiosk.agenda.messages and its parameters."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
 
 
 def parse_date(text: str) -> date:
@@ -85,18 +90,14 @@ def parse_date(text: str) -> date:
     elif (match := _WRITTEN.match(value)) and match[2] in MONTHS:
         parts = (int(match[3]), MONTHS[match[2]], int(match[1]))
     if parts is None:
-        raise DetailProblem(
-            f"date '{text}' is not a date; expected a date like 2026-10-14, 14-10-2026 or 14 oktober 2026"
-        )
+        raise DetailProblem("date_unreadable", text=text)
     try:
         day = date(*parts)
     except ValueError:
-        raise DetailProblem(f"date '{text}' does not exist; check the day and the month") from None
+        raise DetailProblem("date_does_not_exist", text=text) from None
     if weekday is not None and day.weekday() != weekday:
         actual = WEEKDAYS[day.weekday()]
-        raise DetailProblem(
-            f"date '{text}' falls on a {actual[1].capitalize()} ({actual[0]}), not on the weekday written"
-        )
+        raise DetailProblem("date_wrong_weekday", text=text, nl=actual[0], en=actual[1].capitalize())
     return day
 
 
@@ -119,24 +120,24 @@ def looks_like_a_date(text: str) -> bool:
     return bool(_LOOKS_LIKE_A_DATE.match(text.strip()))
 
 
-def logo_problem(path: Path) -> str | None:
+def logo_problem(path: Path) -> DetailProblem | None:
     """Why a logo file cannot go on the invitation and the letter, or None when it can."""
     suffix = path.suffix.lower()
     if suffix not in LOGO_TYPES:
-        return "is not a PNG, JPEG or SVG image (by its name); expected e.g. logo.png"
+        return DetailProblem("logo_not_image_name")
     if not path.exists():
-        return "is missing; put the image next to the agenda or write its path relative to the agenda"
+        return DetailProblem("logo_missing")
     if not path.is_file():
-        return "is a folder; expected an image file (PNG, JPEG or SVG)"
+        return DetailProblem("logo_folder")
     try:
         size = path.stat().st_size
         head = path.read_bytes()[:4096] if size <= MAX_LOGO_BYTES else b""
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return DetailProblem("logo_unreadable", reason=exc.strerror or exc)
     if size > MAX_LOGO_BYTES:
-        return f"is {size // 1024} KiB; a logo of at most {MAX_LOGO_BYTES // 1024 // 1024} MiB keeps the files small"
+        return DetailProblem("logo_too_big", kib=size // 1024, mib=MAX_LOGO_BYTES // 1024 // 1024)
     if image_type(head) != LOGO_TYPES[suffix]:
-        return f"is not a {suffix[1:].upper()} image inside; save it again as PNG, JPEG or SVG"
+        return DetailProblem("logo_wrong_inside", type=suffix[1:].upper())
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -209,14 +210,29 @@ class Agenda:
 
 @dataclass(frozen=True)
 class AgendaError:
-    """One problem in an agenda file, printed as `file:line: message`."""
+    """One problem in an agenda file: a stable code and its parameters, printed as `file:line: message`."""
 
     path: str
     line: int
-    message: str
+    code: str  # a key of kiosk.agenda.messages (a plain sentence also works: it is shown as it is)
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.message_in("en")
+
+    def message_in(self, lang: str) -> str:
+        from kiosk.agenda.messages import render_error
+
+        return render_error(self.code, self.params, lang)
+
+    def render(self, lang: str) -> str:
+        """`file:line: message` in the language asked."""
+        return f"{self.path}:{self.line}: {self.message_in(lang)}"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return self.render("en")
 
 
 class AgendaInvalid(Exception):

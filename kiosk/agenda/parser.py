@@ -98,8 +98,9 @@ class _Reader:
         self.prompt_ids: dict[str, int] = {}
         self.theme_ids: dict[str, int] = {}
 
-    def error(self, line: int, message: str) -> None:
-        self.errors.append(AgendaError(self.path, line, message))
+    def error(self, line: int, code: str, **params: object) -> None:
+        """Note a problem by its code (kiosk.agenda.messages) and parameters, at a line."""
+        self.errors.append(AgendaError(self.path, line, code, params))
 
     @property
     def block(self) -> _BlockDraft | None:
@@ -122,12 +123,9 @@ class _Reader:
                 self.block.notes.append(node.content.strip() or self.text_of(node))
             # Thematic breaks and HTML (comments for the author) carry nothing for the evening.
         if not self.title_line:
-            self.error(1, "the agenda has no title; start the file with a line like '# Ouderavond'")
+            self.error(1, "no_title")
         if not self.blocks:
-            self.error(
-                self.title_line or 1,
-                "the agenda has no blocks; add at least one block heading like '## Welkom (5 min)'",
-            )
+            self.error(self.title_line or 1, "no_blocks")
         if self.errors:
             raise AgendaInvalid(sorted(self.errors, key=lambda e: e.line))
         return Agenda(
@@ -152,21 +150,17 @@ class _Reader:
         line, text = line_of(node), node_text(node)
         if node.tag == "h1":
             if self.title:
-                self.error(
-                    line,
-                    f"a second title '# {text}' (the first is on line {self.title_line}); "
-                    "an agenda has one '# title', blocks are '## Title (15 min)'",
-                )
+                self.error(line, "second_title", text=text, first_line=self.title_line)
             else:
                 self.title, self.title_line = text, line
                 if not text:
-                    self.error(line, "the title is empty; write the evening's name after '# '")
+                    self.error(line, "empty_title")
         elif node.tag == "h2":
             self.block_heading(line, text)
         elif node.tag == "h3":
             self.section_heading(line, text)
         else:
-            self.error(line, f"'{node.markup} {text}' is nested too deep; sections inside a block use '### '")
+            self.error(line, "too_deep", markup=node.markup, text=text)
 
     def block_heading(self, line: int, text: str) -> None:
         self.section = ""
@@ -178,23 +172,15 @@ class _Reader:
         match = _DURATION.match(text.strip())
         title, minutes = text.strip(), 0
         if match is None:
-            self.error(
-                line,
-                f"block '{title}' has no duration; write the minutes at the end of the heading, "
-                f"like '## {title} (15 min)'",
-            )
+            self.error(line, "no_duration", title=title)
         else:
             title, amount = match["title"].strip(), match["amount"]
             if _WHOLE.match(amount) and int(amount) > 0:
                 minutes = int(amount)
             else:
-                self.error(
-                    line,
-                    f"the duration of block '{title}' is '{amount}'; expected a positive whole number"
-                    " of minutes, like '(15 min)'",
-                )
+                self.error(line, "bad_duration", title=title, amount=amount)
         if not title:
-            self.error(line, "a block heading has no title; expected '## Title (15 min)'")
+            self.error(line, "block_without_title")
         # The draft is kept even when broken so its prompts and keys are still checked.
         self.blocks.append(_BlockDraft(number=len(self.blocks) + 1, title=title, minutes=minutes, line=line))
 
@@ -204,15 +190,11 @@ class _Reader:
         section = SECTIONS.get(name)
         if section is None:
             self.section = "unknown"
-            self.error(line, f"unknown section '### {text}'; expected one of: {_allowed(SECTIONS)}")
+            self.error(line, "unknown_section", text=text, allowed=_allowed(SECTIONS))
             return
         if self.block is None:
             self.section = "outside"
-            what = f"'### {text}' (prompts)" if section == "prompts" else f"'### {text}'"
-            self.error(
-                line,
-                f"{what} is outside a block; it belongs under a block heading like '## Dialoog (45 min)'",
-            )
+            self.error(line, "prompts_outside" if section == "prompts" else "section_outside", text=text)
             return
         self.section = section
 
@@ -225,13 +207,7 @@ class _Reader:
         lines = paragraph_lines(node)
         if self.list_section:
             if all(_KEY_LINE.match(text) for _, text in lines):
-                self.error(
-                    line_of(node),
-                    "each theme is a bullet, like '- kaart: lusse-5' or '- Title: text'"
-                    if self.list_section == "themes"
-                    else "each task is a bullet with 'wie:' and 'wanneer:' bullets under it, like "
-                    "'- Ruimte reserveren' with '  - wie: conciërge' and '  - wanneer: 4 weken vooraf'",
-                )
+                self.error(line_of(node), "theme_not_bullet" if self.list_section == "themes" else "task_not_bullet")
             return  # other text introduces the themes or tasks, for the reader of the file only
         if not section:
             pairs = [(ln, _KEY_LINE.match(text)) for ln, text in lines if text]
@@ -251,27 +227,20 @@ class _Reader:
         elif section == "key_message":
             self.add_key_message(line_of(node), node_text(node))
         else:
-            self.error(
-                line_of(node),
-                "under '### Vragen' every prompt is a bullet, like '- Open: Wat gaat goed?'",
-            )
+            self.error(line_of(node), "prompt_not_bullet")
 
     def key(self, line: int, raw_key: str, value: str) -> None:
         key = raw_key.lower()
         block = self.block
         if not value:
-            self.error(line, f"key '{raw_key}' has no value; expected '{raw_key}: value'")
+            self.error(line, "key_without_value", key=raw_key)
             return
         if block is None:
             if self.list_section:
                 return
             name = AGENDA_KEYS.get(key)
             if name is None:
-                self.error(
-                    line,
-                    f"unknown key '{raw_key}' before the first block; expected one of: "
-                    f"{_allowed(AGENDA_KEYS)}",
-                )
+                self.error(line, "unknown_agenda_key", key=raw_key, allowed=_allowed(AGENDA_KEYS))
             elif name == "language":
                 self.set_language(line, value)
             elif name == "start":
@@ -281,15 +250,11 @@ class _Reader:
             return
         name = BLOCK_KEYS.get(key)
         if name is None:
-            self.error(
-                line,
-                f"unknown key '{raw_key}' in block '{block.title}'; expected one of: {_allowed(BLOCK_KEYS)} "
-                "(free text belongs under '### Notities')",
-            )
+            self.error(line, "unknown_block_key", key=raw_key, block=block.title, allowed=_allowed(BLOCK_KEYS))
         elif name == "kind":
             kind = KIND_NAMES.get(value.lower())
             if kind is None:
-                self.error(line, f"unknown kind '{value}'; expected one of: {_allowed(KIND_NAMES)}")
+                self.error(line, "unknown_kind", value=value, allowed=_allowed(KIND_NAMES))
             else:
                 block.kind = kind
         elif name == "lead":
@@ -302,32 +267,32 @@ class _Reader:
         if _LANG.match(code):
             self.language = code
         else:
-            self.error(line, f"language '{value}' is not a two-letter code; expected e.g. 'nl' or 'en'")
+            self.error(line, "bad_language", value=value)
 
     def set_start(self, line: int, value: str) -> None:
         match = _TIME.match(value)
         if match and int(match[1]) < 24 and int(match[2]) < 60:
             self.start = f"{int(match[1]):02d}:{match[2]}"
         else:
-            self.error(line, f"start time '{value}' is not a time of day; expected hours:minutes like 19:00")
+            self.error(line, "bad_start", value=value)
 
     def set_detail(self, line: int, name: str, value: str) -> None:
         if name == "date":
             try:
                 value = parse_date(value).isoformat()
             except DetailProblem as exc:
-                self.error(line, str(exc))
+                self.error(line, exc.code, **exc.params)
                 return
         elif name == "logo" and self.base_dir is not None:
             problem = logo_problem(self.base_dir / value)
             if problem is not None:
-                self.error(line, f"logo '{value}' {problem}")
+                self.error(line, problem.code, logo=value, **problem.params)
                 return
         self.details[name] = value
 
     def add_key_message(self, line: int, text: str) -> None:
         if self.key_section and self.key_section != self.section_serial:
-            self.error(line, f"a second key message; the first starts on line {self.key_message_line}")
+            self.error(line, "second_key_message", first_line=self.key_message_line)
             return
         if not self.key_section:
             self.key_section, self.key_message_line = self.section_serial, line
@@ -374,7 +339,7 @@ class _Reader:
         for item in node.children:
             match = _KEY_LINE.match(node_text(item))
             if match is None:
-                self.error(line_of(item), "before the first block a bullet is a setting like '- taal: nl'")
+                self.error(line_of(item), "front_not_setting")
             else:
                 self.key(line_of(item), match[1], match[2])
 
@@ -386,12 +351,10 @@ class _Reader:
         match = _KEY_LINE.match(text)
         kind = PROMPT_KIND_NAMES.get(match[1].lower()) if match else None
         if match is None or kind is None:
-            problem = f"unknown prompt kind '{match[1]}'" if match else "the prompt has no kind"
-            self.error(
-                line,
-                f"{problem}; a prompt reads '- Open: question', '- Cijfer: question' (1-5) or "
-                "'- Keuze: question [option a | option b]' (English: Open, Rating, Choice)",
-            )
+            if match:
+                self.error(line, "unknown_prompt_kind", kind=match[1])
+            else:
+                self.error(line, "prompt_without_kind")
             return
         body, explicit_id, options = split_prompt(match[2])
         prompt_id = explicit_id if explicit_id is not None else f"b{block.number}-q{number}"
@@ -402,28 +365,21 @@ class _Reader:
             sub_line, sub_text = line_of(sub), node_text(sub)
             lang_match = _KEY_LINE.match(sub_text)
             if lang_match is None or not _LANG.match(lang_match[1].lower()):
-                self.error(sub_line, "a bullet under a prompt is a translation like '- en: What went well?'")
+                self.error(sub_line, "translation_not_bullet")
                 continue
             lang = lang_match[1].lower()
             sub_body, sub_id, sub_options = split_prompt(lang_match[2])
             if sub_id is not None:
-                self.error(sub_line, "a translation has no id of its own; put '{#id}' on the prompt itself")
+                self.error(sub_line, "translation_with_id")
             if kind == "choice" and len(sub_options) != len(options):
-                self.error(
-                    sub_line,
-                    f"the '{lang}' translation has {len(sub_options)} options; the prompt has {len(options)}",
-                )
+                self.error(sub_line, "translation_options", lang=lang, count=len(sub_options), expected=len(options))
             elif kind != "choice" and sub_options:
-                self.error(sub_line, "only a Keuze/Choice prompt has options in brackets")
+                self.error(sub_line, "options_only_choice")
             translations[lang] = sub_body
             if sub_options:
                 option_translations[lang] = sub_options
         if prompt_id in self.prompt_ids:
-            self.error(
-                line,
-                f"prompt id '{prompt_id}' is already used on line {self.prompt_ids[prompt_id]}; "
-                "each prompt needs its own id",
-            )
+            self.error(line, "prompt_id_taken", id=prompt_id, first_line=self.prompt_ids[prompt_id])
             ok = False
         else:
             self.prompt_ids[prompt_id] = line
@@ -440,24 +396,16 @@ class _Reader:
     ) -> bool:
         ok = True
         if not body:
-            self.error(line, "the prompt has no question; expected e.g. '- Open: Wat gaat goed?'")
+            self.error(line, "prompt_without_question")
             ok = False
         if kind == "choice" and len(options) < 2:
-            self.error(
-                line,
-                "a Keuze/Choice prompt needs at least two options in brackets, like "
-                "'- Keuze: Welke tafel? [Verzuim | Contact]'",
-            )
+            self.error(line, "choice_needs_options")
             ok = False
         if kind != "choice" and options:
-            self.error(line, "only a Keuze/Choice prompt has options in brackets")
+            self.error(line, "options_only_choice")
             ok = False
         if explicit_id is not None and not _ID.match(explicit_id):
-            self.error(
-                line,
-                f"prompt id '{explicit_id}' is not usable; an id is lowercase letters, digits and '-', "
-                "like '{#ervaringen-ouders}'",
-            )
+            self.error(line, "bad_prompt_id", id=explicit_id)
             ok = False
         return ok
 
@@ -466,7 +414,7 @@ class _Reader:
     def task(self, item: SyntaxTreeNode) -> None:
         line, text = line_of(item), node_text(item)
         if not text:
-            self.error(line, "a task has no text; expected '- Ruimte reserveren'")
+            self.error(line, "task_without_text")
             return
         fields: dict[str, str] = {}
         lines: dict[str, int] = {}
@@ -478,9 +426,9 @@ class _Reader:
             if match is None or name is None:
                 details.append(sub_text)
             elif not match[2]:
-                self.error(line_of(sub), f"'{match[1]}:' has no value; expected e.g. '{match[1]}: actieteam'")
+                self.error(line_of(sub), "task_key_without_value", key=match[1])
             elif name in fields:
-                self.error(line_of(sub), f"the task already says '{match[1]}:'; a task has one of each")
+                self.error(line_of(sub), "task_key_twice", key=match[1])
             else:
                 fields[name], lines[name] = match[2], line_of(sub)
         when = fields.get("when", "")
@@ -489,7 +437,7 @@ class _Reader:
             try:
                 on_date = parse_date(when).isoformat()
             except DetailProblem as exc:
-                self.error(lines["when"], f"the task's {exc}")
+                self.error(lines["when"], exc.code, **exc.params)
         self.preparation.append(
             PrepTask(
                 task=text,
@@ -518,20 +466,20 @@ class _Reader:
                 return
             card = cards.get(card_id)
             if card is None:
-                self.error(line, f"unknown card '{card_id}'; the shipped cards are: {', '.join(cards)}")
+                self.error(line, "unknown_card", card=card_id, cards=", ".join(cards))
                 return
             theme = Theme(explicit_id or card.id, card.title, "\n".join([card.card, *extra]).strip(), line)
         else:
             title, _, card_text = text.partition(": ")
             title = title.strip()
             if not title:
-                self.error(line, "a theme has no title; expected '- Title: a sentence for the table'")
+                self.error(line, "theme_without_title")
                 return
             theme = Theme(
                 explicit_id or slug(title), title, "\n".join([card_text.strip(), *extra]).strip(), line
             )
         if theme.id in self.theme_ids:
-            self.error(line, f"theme id '{theme.id}' is already used on line {self.theme_ids[theme.id]}")
+            self.error(line, "theme_id_taken", id=theme.id, first_line=self.theme_ids[theme.id])
             return
         self.theme_ids[theme.id] = line
         self.themes.append(theme)
@@ -566,16 +514,12 @@ def load_agenda(path: str | Path) -> Agenda:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise AgendaInvalid(
-            [AgendaError(name, 0, "no such file; expected the path of an agenda (.md)")]
-        ) from None
+        raise AgendaInvalid([AgendaError(name, 0, "no_such_file")]) from None
     except IsADirectoryError:
-        raise AgendaInvalid([AgendaError(name, 0, "is a folder; expected an agenda file (.md)")]) from None
+        raise AgendaInvalid([AgendaError(name, 0, "is_folder")]) from None
     except UnicodeDecodeError as exc:
-        raise AgendaInvalid(
-            [AgendaError(name, 0, f"is not UTF-8 text (byte {exc.start}); save the agenda as UTF-8")]
-        ) from None
+        raise AgendaInvalid([AgendaError(name, 0, "not_utf8", {"byte": exc.start})]) from None
     except OSError as exc:
-        raise AgendaInvalid([AgendaError(name, 0, f"cannot be read: {exc.strerror or exc}")]) from None
+        raise AgendaInvalid([AgendaError(name, 0, "unreadable", {"reason": exc.strerror or exc})]) from None
     agenda = parse_agenda(text, name, base_dir=Path(path).parent)
     return replace(agenda, origin=str(Path(path).resolve()))

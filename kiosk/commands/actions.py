@@ -10,8 +10,9 @@ import argparse
 import sqlite3
 from datetime import date, datetime
 
-from kiosk.commands.common import UserError, add_data_dir, open_log
+from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log
 from kiosk.commands.export import iso_date, load_evening
+from kiosk.commands.texts import say
 from kiosk.core.events import Command, CommandError
 from kiosk.core.session import SessionCore
 from kiosk.core.state import ACTION_STATUSES, Action, SessionState
@@ -48,19 +49,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="count overdue actions from this day (default: today)",
     )
     add_data_dir(parser)
+    add_lang(parser)
 
 
-def execute(core: SessionCore, command: Command) -> None:
+def execute(core: SessionCore, command: Command, lang: str) -> None:
     """One command on a stored evening; a refusal or an evening open elsewhere becomes a UserError."""
     try:
         core.execute(command)
     except CommandError as exc:
-        raise UserError(f"{exc.message}.") from exc
+        if exc.code == "unknown_action":
+            raise UserError(say(lang, "actions.unknown", id=command.data.get("id"))) from exc
+        from kiosk.tui.i18n import Translator  # the core's refusals, in the kiosk's words
+
+        raise UserError(Translator(lang).error(exc)) from exc
     except sqlite3.IntegrityError as exc:
         # Another kiosk appended to this evening meanwhile: it is still running there.
-        raise UserError(
-            "This evening is open in a running kiosk; change its actions there, or after it ends."
-        ) from exc
+        raise UserError(say(lang, "actions.open_elsewhere")) from exc
 
 
 def _refs(state: SessionState) -> dict[str, tuple[str, str]]:
@@ -92,10 +96,10 @@ def resolve(state: SessionState, ref: str) -> tuple[str, str]:
     raise UserError(f"There is no key point or approved answer '{ref}'; `kiosk actions --heard` lists them.")
 
 
-def _links(core: SessionCore, action_id: str, link: list[str], unlink: list[str]) -> None:
+def _links(core: SessionCore, action_id: str, link: list[str], unlink: list[str], lang: str) -> None:
     action = core.state.actions.get(action_id)
     if action is None:
-        raise UserError("there is no such action.")
+        raise UserError(say(lang, "actions.unknown", id=action_id))
     chosen = {"key_points": list(action.key_points), "contributions": list(action.contributions)}
     for ref in link:
         kind, found = resolve(core.state, ref)
@@ -104,7 +108,7 @@ def _links(core: SessionCore, action_id: str, link: list[str], unlink: list[str]
     for ref in unlink:
         kind, found = resolve(core.state, ref)
         chosen[kind] = [x for x in chosen[kind] if x != found]
-    execute(core, Command("action/link", {"id": action_id, **chosen}))
+    execute(core, Command("action/link", {"id": action_id, **chosen}), lang)
 
 
 def _answers(state: SessionState, action: Action) -> list[str]:
@@ -118,12 +122,13 @@ def _answers(state: SessionState, action: Action) -> list[str]:
     return texts
 
 
-def _list(core: SessionCore, today: date) -> None:
+def _list(core: SessionCore, today: date, lang: str) -> None:
     actions = list(core.state.actions.values())
     if not actions:
-        print('No actions yet. Add one with: kiosk actions --add "what" --owner WHO --due YYYY-MM-DD')
+        print(say(lang, "actions.none"))
         return
-    print(f"{'id':<10} {'status':<12} {'due':<10}  {'owner':<20} what")
+    id_, status, due, owner, what = say(lang, "actions.columns").split("|")
+    print(f"{id_:<10} {status:<12} {due:<10}  {owner:<20} {what}")
     late = 0
     for a in actions:
         overdue = is_overdue(a, today)
@@ -163,7 +168,7 @@ def main(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     log = open_log(args)
     try:
-        evening = load_evening(log, args.session)
+        evening = load_evening(log, args.session, args.lang)
         core = evening.core
         if args.heard:
             _heard(core)
@@ -174,26 +179,23 @@ def main(args: argparse.Namespace) -> int:
             resolve(core.state, ref)  # a wrong reference stops before anything is stored
         if args.add is not None:
             before = set(core.state.actions)
-            execute(core, Command("action/add", {"what": args.add, **fields}))
+            execute(core, Command("action/add", {"what": args.add, **fields}), args.lang)
             (new_id,) = set(core.state.actions) - before
             if args.note:
-                execute(core, Command("action/update", {"id": new_id, "note": args.note}))
+                execute(core, Command("action/update", {"id": new_id, "note": args.note}), args.lang)
             if links:
-                _links(core, new_id, args.link, args.unlink)
+                _links(core, new_id, args.link, args.unlink, args.lang)
         elif args.update is not None:
             if not fields and not args.note and not links:
-                raise UserError("Say what changed: --status, --note, --owner, --due, --link or --unlink.")
+                raise UserError(say(args.lang, "actions.say_what"))
             if fields or args.note:
-                execute(
-                    core, Command("action/update", {"id": args.update, **fields, "note": args.note or ""})
-                )
+                update = {"id": args.update, **fields, "note": args.note or ""}
+                execute(core, Command("action/update", update), args.lang)
             if links:
-                _links(core, args.update, args.link, args.unlink)
+                _links(core, args.update, args.link, args.unlink, args.lang)
         elif fields or args.note or links:
-            raise UserError(
-                "--status, --note, --owner, --due, --link and --unlink go with --add or --update ID."
-            )
-        _list(core, today)
+            raise UserError(say(args.lang, "actions.fields_alone"))
+        _list(core, today, args.lang)
     finally:
         log.close()
     return 0

@@ -1,17 +1,20 @@
-"""`kiosk check AGENDA...`: validate agenda files."""
+"""`kiosk check AGENDA...`: validate agenda files, in Dutch or (`--lang en`) English."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from kiosk.commands.common import add_lang
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("agendas", nargs="+", metavar="AGENDA", help="agenda files to check")
     parser.add_argument("--json", action="store_true", help="print the parsed agenda as JSON")
+    add_lang(parser)
 
 
 def main(args: argparse.Namespace) -> int:
     from kiosk.agenda.check import run_check
 
-    return run_check(list(args.agendas), args.json, sys.stdout, sys.stderr)
+    return run_check(list(args.agendas), args.json, sys.stdout, sys.stderr, args.lang)

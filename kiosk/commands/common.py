@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.agenda.model import Agenda
+from kiosk.commands.texts import say
 from kiosk.core.clock import Clock, system_clock
 from kiosk.core.session import SessionCore, resume_session, start_session
 from kiosk.core.store import EventLog, SessionInfo, StoreError, open_event_log
@@ -116,8 +117,8 @@ def open_log(args: argparse.Namespace) -> EventLog:
         raise UserError(str(exc)) from exc
 
 
-def load_agenda_or_exit(path: str | None) -> Agenda:
-    """The agenda named, or the shipped default; errors become `file:line: message` and status 2."""
+def load_agenda_or_exit(path: str | None, lang: str = "nl") -> Agenda:
+    """The agenda named, or the shipped default; errors become `file:line: message` (in `lang`) and status 2."""
     from kiosk.agenda.model import AgendaInvalid
     from kiosk.agenda.parser import load_agenda
     from kiosk.resources import default_agenda_path
@@ -125,7 +126,7 @@ def load_agenda_or_exit(path: str | None) -> Agenda:
     try:
         return load_agenda(path or default_agenda_path())
     except AgendaInvalid as exc:
-        raise UserError("\n".join(str(e) for e in exc.errors), status=2) from exc
+        raise UserError("\n".join(e.render(lang) for e in exc.errors), status=2) from exc
 
 
 def parse_stored_agenda(source: str, path: str) -> Agenda:
@@ -142,20 +143,17 @@ def describe(info: SessionInfo) -> str:
 def open_evening(args: argparse.Namespace, log: EventLog, clock: Clock = system_clock) -> SessionCore:
     """Resume the evening asked for, or start a new one; never silently over an unfinished one."""
     resume = getattr(args, "resume", None)
+    lang = getattr(args, "lang", "nl")
     try:
         if resume:
             info = log.latest_unfinished() if resume == "latest" else log.session(resume)
             if info is None:
-                raise UserError("There is no unfinished evening to resume; start a new one without --resume.")
+                raise UserError(say(lang, "nothing_to_resume"))
             return resume_session(log, info, parse_stored_agenda, clock)
-        agenda = load_agenda_or_exit(getattr(args, "agenda", None))
+        agenda = load_agenda_or_exit(getattr(args, "agenda", None), lang)
         unfinished = log.latest_unfinished()
         if unfinished is not None and not getattr(args, "new", False):
-            print(
-                f"note: the evening {describe(unfinished)} is unfinished; "
-                "`--resume` continues it. Starting a new evening.",
-                file=sys.stderr,
-            )
+            print(say(lang, "note_unfinished", evening=describe(unfinished)), file=sys.stderr)
         return start_session(log, agenda, clock)
     except StoreError as exc:
         raise UserError(str(exc)) from exc

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kiosk.agenda.model import AgendaInvalid
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log, parse_stored_agenda
+from kiosk.commands.texts import say
 from kiosk.core.events import Command, Event
 from kiosk.core.session import SessionCore, resume_session
 from kiosk.core.store import EventLog, SessionInfo, StoreError
@@ -29,15 +30,13 @@ class StoredEvening:
     events: list[Event]
 
 
-def load_evening(log: EventLog, session: str | None) -> StoredEvening:
+def load_evening(log: EventLog, session: str | None, lang: str = "nl") -> StoredEvening:
     """The evening named (or the latest), replayed; a UserError with a sentence when that cannot be done."""
     try:
         if session is None:
             sessions = log.sessions()
             if not sessions:
-                raise UserError(
-                    "No evenings are stored here yet; `kiosk run` starts one, --data-dir picks another."
-                )
+                raise UserError(say(lang, "export.none"))
             info = sessions[0]
         else:
             info = log.session(session)
@@ -46,9 +45,8 @@ def load_evening(log: EventLog, session: str | None) -> StoredEvening:
     except StoreError as exc:
         raise UserError(str(exc)) from exc
     except AgendaInvalid as exc:
-        raise UserError(
-            f"The agenda stored with evening {session or 'latest'} cannot be read: {exc}"
-        ) from exc
+        problem = "; ".join(error.render(lang) for error in exc.errors)
+        raise UserError(say(lang, "export.bad_agenda", evening=session or "latest", problem=problem)) from exc
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -150,15 +148,15 @@ def render_letter(evening: StoredEvening, fmt: str, lang: str, written_at: float
     return render_letter_markdown(letter)
 
 
-def _remember_letter(evening: StoredEvening, dated: float | None) -> None:
+def _remember_letter(evening: StoredEvening, dated: float | None, lang: str = "nl") -> None:
     """A letter written to a file may be sent: remember the actions as it told them, for the next letter."""
     from kiosk.commands.actions import execute
 
     try:
-        execute(evening.core, Command("letter/exported", {} if dated is None else {"dated": dated}))
+        execute(evening.core, Command("letter/exported", {} if dated is None else {"dated": dated}), lang)
     except UserError as exc:
         # The letter is written; only the next letter's "what changed since" will reach further back.
-        print(f"note: the letter is written but not remembered as sent: {exc}", file=sys.stderr)
+        print(say(lang, "export.not_remembered", problem=exc), file=sys.stderr)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -169,7 +167,7 @@ def main(args: argparse.Namespace) -> int:
         raise UserError("A PDF is not for the terminal; write it to a file with -o, like -o brief.pdf.")
     log = open_log(args)
     try:
-        evening = load_evening(log, args.session)
+        evening = load_evening(log, args.session, args.lang)
         output = render(evening, args.format, args.lang, args.audience, written_at)
         if args.output is None:
             if isinstance(output, bytes):
@@ -183,10 +181,10 @@ def main(args: argparse.Namespace) -> int:
             else:
                 args.output.write_text(output, encoding="utf-8", newline="" if args.format == "csv" else None)
         except OSError as exc:
-            raise UserError(f"Cannot write {args.output} ({exc.strerror}); choose another file with -o.") from exc
+            raise UserError(say(args.lang, "export.cannot_write", file=args.output, reason=exc.strerror)) from exc
         if args.audience == "parents" and args.format != "csv":
-            _remember_letter(evening, written_at)
+            _remember_letter(evening, written_at, args.lang)
     finally:
         log.close()
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(say(args.lang, "export.wrote", file=args.output), file=sys.stderr)
     return 0

@@ -41,7 +41,7 @@ def build_app(args: argparse.Namespace) -> KioskApp:
         core = open_evening(args, log)
     else:
         # Agenda errors end here, before the terminal is taken over.
-        agenda = load_agenda_or_exit(args.agenda)
+        agenda = load_agenda_or_exit(args.agenda, args.lang)
         try:
             unfinished = log.latest_unfinished()
             if unfinished is None:
@@ -63,9 +63,9 @@ def _offer(lang: str, unfinished: SessionInfo, log: EventLog, agenda: Agenda) ->
     from kiosk.tui.i18n import Translator
 
     when = datetime.fromtimestamp(unfinished.created_at).strftime("%d-%m-%Y %H:%M")
-    question = Translator(lang)(
-        "resume.question", date=when, agenda=unfinished.agenda_title, count=unfinished.contribution_count
-    )
+    t = Translator(lang)
+    contributions = t.plural("count.contributions", unfinished.contribution_count)
+    question = t("resume.question", date=when, agenda=unfinished.agenda_title, contributions=contributions)
     return ResumeOffer(
         question=question,
         resume=lambda: resume_session(log, unfinished, parse_stored_agenda),

@@ -5,25 +5,33 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
-from kiosk.commands.common import add_data_dir, open_log
+from kiosk.commands.common import add_data_dir, add_lang, open_log
+from kiosk.commands.texts import say
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_data_dir(parser)
+    add_lang(parser)
 
 
 def main(args: argparse.Namespace) -> int:
     log = open_log(args)
     sessions = log.sessions()
     if not sessions:
-        print("No evenings stored yet. `kiosk run` starts one.")
+        print(say(args.lang, "sessions.none"))
         return 0
-    print(f"{'session':<20} {'date':<16} {'phones':>6} {'contrib.':>8} {'events':>6}  {'state':<10} agenda")
+    header = say(args.lang, "sessions.columns").split("|")
+    rows = [header]
     for s in sessions:
         when = datetime.fromtimestamp(s.created_at).strftime("%Y-%m-%d %H:%M")
-        state = "finished" if s.finished else "unfinished"
-        print(
-            f"{s.id:<20} {when:<16} {s.device_count:>6} {s.contribution_count:>8} {s.event_count:>6}  "
-            f"{state:<10} {s.agenda_title}"
-        )
+        finished = say(args.lang, "sessions.finished" if s.finished else "sessions.unfinished")
+        counts = (s.device_count, s.contribution_count, s.event_count)
+        rows.append([s.id, when, *(str(n) for n in counts), finished, s.agenda_title])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        cells = [
+            cell.rjust(width) if 2 <= i <= 4 else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(row, widths))
+        ]
+        print("  ".join(cells).rstrip())
     return 0

@@ -165,6 +165,13 @@ class EventLog:
             "SELECT session_id, type, count(*) FROM events GROUP BY session_id, type"
         ):
             counts.setdefault(session_id, {})[type_] = count
+        # A phone joins again after every reconnect and when it says its role: count phones, not joins.
+        phones = dict(
+            self._db.execute(
+                "SELECT session_id, count(DISTINCT json_extract(data, '$.device')) FROM events "
+                "WHERE type = 'device/join' GROUP BY session_id"
+            ).fetchall()
+        )
         result = []
         for row in self._db.execute(
             "SELECT id, created_at, agenda_title, agenda_path, agenda_source, room_code, display_token, "
@@ -184,7 +191,7 @@ class EventLog:
                     finished_at=row[8],
                     event_count=sum(c.values()),
                     contribution_count=c.get("contribution/add", 0),
-                    device_count=c.get("device/join", 0),
+                    device_count=phones.get(row[0], 0),
                 )
             )
         return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import socket
 from urllib.parse import urlsplit
@@ -90,3 +91,28 @@ def network_hint(
     if host.startswith("127."):
         return words["none"].format(port=port)
     return words["lan"].format(host=host, port=port)
+
+
+_BIND_PROBLEMS = {
+    "nl": {
+        errno.EADDRINUSE: "Poort {port} is al in gebruik: misschien draait er al een kiosk. Stop die, of geef "
+        "--port {next} mee.",
+        errno.EACCES: "Poort {port} vraagt beheerdersrechten; kies een poort boven 1024, zoals --port 8765.",
+        errno.EADDRNOTAVAIL: "Deze laptop heeft geen adres {host}; laat --host weg om op alle netwerken te luisteren.",
+        0: "Kan niet luisteren op {host}:{port} ({reason}); probeer een andere --port.",
+    },
+    "en": {
+        errno.EADDRINUSE: "Port {port} is already in use: another kiosk may be running. Stop it, or pass "
+        "--port {next}.",
+        errno.EACCES: "Port {port} needs administrator rights; pass a port above 1024, such as --port 8765.",
+        errno.EADDRNOTAVAIL: "This laptop has no address {host}; leave out --host to listen on all networks.",
+        0: "Cannot listen on {host}:{port} ({reason}); try another --port.",
+    },
+}
+
+
+def bind_problem(exc: OSError, host: str, port: int, lang: str = "nl") -> str:
+    """Why the hub cannot listen, and what to do, in `lang` (nl or en)."""
+    words = _BIND_PROBLEMS.get(lang, _BIND_PROBLEMS["en"])
+    template = words.get(exc.errno or 0, words[0])
+    return template.format(port=port, next=port + 1, host=host, reason=exc.strerror or exc)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import errno
 import json
 import logging
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from kiosk.core.store import StoreError
 from kiosk.core.tables import table_for_host_token
 from kiosk.hub.connections import Client, Refused, Registry, introduce
 from kiosk.hub.i18n import Messages
-from kiosk.hub.netinfo import base_url, network_hint, url_origin
+from kiosk.hub.netinfo import base_url, bind_problem, network_hint, url_origin
 from kiosk.hub.pages import Pages
 from kiosk.hub.poster_pages import PosterPages
 from kiosk.hub.publisher import Publisher, encode
@@ -107,7 +106,7 @@ class Hub:
                 server_header=None,
             )
         except OSError as exc:
-            raise HubError(_bind_problem(exc, self.host, self.port)) from None
+            raise HubError(bind_problem(exc, self.host, self.port, self.lang)) from None
         self.port = self._server.sockets[0].getsockname()[1] if self.port == 0 else self.port
         public_origin = url_origin(self.public_url) if self.public_url else None
         posters = PosterPages((self.info.display_token, self.info.remote_token), self.wifi, self.poster_html)
@@ -324,12 +323,3 @@ def _i18n_dir() -> Any:
     folder = _web_dir()
     return None if folder is None else folder / "i18n"
 
-
-def _bind_problem(exc: OSError, host: str, port: int) -> str:
-    if exc.errno == errno.EADDRINUSE:
-        return f"Port {port} is already in use: another kiosk may be running. Stop it, or pass --port {port + 1}."
-    if exc.errno == errno.EACCES:
-        return f"Port {port} needs administrator rights; pass a port above 1024, such as --port 8765."
-    if exc.errno == errno.EADDRNOTAVAIL:
-        return f"This laptop has no address {host}; leave out --host to listen on all networks."
-    return f"Cannot listen on {host}:{port} ({exc.strerror or exc}); try another --port."

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.message import Message
@@ -17,7 +17,8 @@ from kiosk.core.events import Actor, Command, CommandError, Event
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
 from kiosk.tui.i18n import Translator
-from kiosk.tui.palette import KioskCommands
+from kiosk.tui.palette import KioskCommands, KioskPalette
+from kiosk.tui.screens.base import KioskScreen, translate_bindings
 from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.run import RunScreen
 from kiosk.tui.screens.waiting import WaitingScreen
@@ -84,8 +85,14 @@ class KioskApp(App[None]):
     DEFAULT_MODE = "waiting"
     COMMANDS = App.COMMANDS | {KioskCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+q", "quit", "key.quit", tooltip="tip.quit", show=False, priority=True),
+        # Declared here so that Textual does not add its own, English "palette" key.
+        Binding("ctrl+p", "command_palette", "key.palette", tooltip="tip.palette", priority=True),
     ]
+    # Screens carry -narrow, -medium or -wide (and -short or -tall) for app.tcss to lay them out.
+    # (Textual annotates these as instance variables, so a ClassVar here would not type-check.)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
 
     class CoreChanged(Message):
         """Events arrived from the core; the app drains its queue once per burst."""
@@ -103,6 +110,7 @@ class KioskApp(App[None]):
             raise ValueError("the kiosk needs an evening or an offer to resume one")
         self.t = Translator(lang)
         self.lang = self.t.lang
+        translate_bindings(self, self.t)
         self._core = core
         self._offer = offer
         self.hub_options = hub_options
@@ -140,12 +148,12 @@ class KioskApp(App[None]):
         """Listen to the core, start the hub, then show the run screen."""
         self._unsubscribe = self.core.subscribe(self._on_core_event)
         self.sub_title = self.core.agenda.title
-        # The screen first, then the hub: the facilitator can read the block while the port is bound;
-        # the join link appears on the next tick, or the app exits with the hub's sentence.
+        # The hub first: binding the port takes a tenth of a second, and then the run screen's very first frame
+        # shows the join link (never a "no network" line that turns into it a moment later).
+        if self.hub_options is not None and not await self._start_hub(self.hub_options):
+            return
         await self.switch_mode("run")
         self.set_interval(0.5, self._tick)
-        if self.hub_options is not None:
-            await self._start_hub(self.hub_options)
 
     async def _start_hub(self, options: HubOptions) -> bool:
         from kiosk.hub.server import Hub, HubError
@@ -214,6 +222,8 @@ class KioskApp(App[None]):
             return
         for view in list(self._views):
             view.core_changed(events)
+        if any(event.type == "session/finish" for event in events):
+            self.refresh_bindings()  # start, pause and the block keys leave the key bar
 
     def register_view(self, view: Any) -> None:
         """A main screen asks to hear the core's events while it exists."""
@@ -251,18 +261,44 @@ class KioskApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit after a yes: nothing is lost, everything is in the log already."""
+        if isinstance(self.screen, ConfirmScreen) and self.screen.purpose == "quit":
+            return  # already asking
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.exit()
 
-        self.push_screen(ConfirmScreen(self.t("quit.question"), yes=self.t("yes"), no=self.t("no")), answered)
+        question = ConfirmScreen(self.t("quit.question"), yes=self.t("quit.yes"), no=self.t("no"), purpose="quit")
+        self.push_screen(question, answered)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: Textual only hints at its quit key (in English); the kiosk asks the quit question itself."""
+        self.run_worker(self.action_quit())
+
+    def action_command_palette(self) -> None:
+        """The command palette, with its placeholder and "no matches" in the kiosk's language."""
+        if self.use_command_palette and not KioskPalette.is_open(cast("App[object]", self)):
+            self.push_screen(KioskPalette(self))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in the kiosk's language; theme and screenshot are left out."""
+        t = self.t
+        yield SystemCommand(t("system.quit"), t("system.quit_help"), self.action_quit)
+        if isinstance(screen, KioskScreen):
+            yield SystemCommand(t("system.keys"), t("system.keys_help"), screen.action_help)
+        if screen.maximized is not None:
+            yield SystemCommand(t("system.minimize"), t("system.minimize_help"), screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(t("system.maximize"), t("system.maximize_help"), screen.action_maximize)
 
     def finish_evening(self) -> None:
         """Close the evening after a yes; the log keeps it for the report."""
+        if self._core is None or self.state.finished:
+            return
 
         def answered(yes: bool | None) -> None:
             if yes and self.steer("session/finish"):
                 self.notify(self.t("finish.done"))
 
-        self.push_screen(ConfirmScreen(self.t("finish.question"), yes=self.t("yes"), no=self.t("no")), answered)
+        question = ConfirmScreen(self.t("finish.question"), yes=self.t("finish.yes"), no=self.t("no"))
+        self.push_screen(question, answered)

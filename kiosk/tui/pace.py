@@ -28,7 +28,8 @@ RESCHEDULED = 2 * 3600.0
 
 def planned_origin(state: SessionState, day_of: float, now: float) -> float:
     """When the evening was meant to start: the agenda's start time on the day, else the actual start, else now."""
-    first = state.timers[0].first_started if state.timers else None
+    # The evening began when its first block began, even if the walk-in was skipped without starting it.
+    first = next((t.first_started for t in state.timers if t.first_started is not None), None)
     start_time = state.agenda.start_time
     if start_time:
         hours, minutes = (int(part) for part in start_time.split(":"))

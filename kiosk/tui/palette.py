@@ -6,7 +6,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from kiosk.core.tables import tables_of
 from kiosk.tui.table_steering import add_table_point, change_theme, move_person
@@ -33,8 +36,11 @@ def palette_entries(app: KioskApp) -> list[PaletteEntry]:
         )
     for block in state.agenda.blocks:
         for prompt in block.prompts:
+            title = t("palette.open_prompt", text=prompt.text_in(t.lang))
+            if prompt.id == state.open_prompt:
+                title = t("palette.prompt_is_open", text=prompt.text_in(t.lang))
             entries.append(
-                (t("palette.open_prompt", text=prompt.text_in(t.lang)), t("palette.open_prompt_help"),
+                (title, t("palette.open_prompt_help", kind=t(f"prompt.kind.{prompt.kind}"), block=block.title),
                  partial(app.steer, "prompt/open", prompt=prompt.id))
             )
     entries += [
@@ -79,6 +85,29 @@ def ask_table_count(app: KioskApp) -> None:
 
     question = TextPrompt(app.t("tables.count_question"), str(suggested_count(app.state)), max_length=3)
     app.push_screen(question, answered)
+
+
+class KioskPalette(CommandPalette):
+    """Textual's command palette with its texts in the kiosk's language."""
+
+    def __init__(self, app: KioskApp) -> None:
+        super().__init__(placeholder=app.t("palette.placeholder"), id="--command-palette")
+        self.no_matches = app.t("palette.no_matches")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own shows "No matches found" in English; the same countdown with our sentence.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True, id=self._NO_MATCHES)
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 class KioskCommands(Provider):

@@ -61,7 +61,8 @@ def test_second_kiosk_on_the_same_port_says_so_in_one_sentence(
     assert second.returncode == 1
     assert out == ""
     assert err.strip().splitlines()[-1] == (
-        f"kiosk: Port {port} is already in use: another kiosk may be running. Stop it, or pass --port {int(port) + 1}."
+        f"kiosk: Poort {port} is al in gebruik: misschien draait er al een kiosk. Stop die, of geef "
+        f"--port {int(port) + 1} mee."
     )
     assert "Traceback" not in err
     first.send_signal(signal.SIGTERM)

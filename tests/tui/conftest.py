@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
+from textual.app import App
+from textual.widget import Widget
 from textual.widgets import Static
 
 from kiosk.agenda.parser import load_agenda
@@ -45,8 +48,17 @@ def core(log: EventLog, clock: SteppedClock) -> SessionCore:
     return start_session(log, load_agenda(default_agenda_path()), clock)
 
 
-def shown(widget: Static) -> str:
+def shown(widget: Widget) -> str:
     """The plain text a widget shows, as the facilitator reads it."""
     console = Console(width=200, record=True, color_system=None, file=io.StringIO())
-    console.print(widget.content)
+    console.print(widget.content if isinstance(widget, Static) else widget.render())
+    return console.export_text()
+
+
+def screen_text(app: App[Any]) -> str:
+    """Everything the terminal shows now, dialogs and notifications included, as plain text lines."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, color_system=None,
+                      force_terminal=True, legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()

@@ -24,7 +24,7 @@ async def test_palette_jumps_to_a_block_and_opens_a_question(core: SessionCore) 
         await pilot.pause()
         assert app.state.block.title == "Dialoog"
         entries = {title: action for title, _, action in palette_entries(app)}
-        entries["Open vraag: Wat is moeilijk?"]()
+        entries["Vraag stellen: Wat is moeilijk?"]()
         entries["Herkennen aan/uit"]()
         await pilot.pause()
         assert app.state.open_prompt == "b4-q4" and app.state.recognition_open

@@ -1,47 +1,65 @@
-"""How the key screens look at 120x36, on a fixed clock: compare with the stored SVG snapshots."""
+"""How the key screens look at 80x24, 120x36 and 200x50 on a fixed clock: compare with the stored SVG snapshots."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from kiosk.agenda.parser import load_agenda
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
+from kiosk.core.store import SessionInfo
 from kiosk.resources import default_agenda_path
-from kiosk.tui.app import KioskApp, ResumeOffer
+from kiosk.tui.app import HubOptions, KioskApp, ResumeOffer
 
-from .conftest import SIZE, SteppedClock
+from .conftest import EVENING, SIZE, SteppedClock
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36"), pytest.param((200, 50), id="200x50")]
+# The hub listens on a free port, but the links it shows use this fixed address: the snapshots stay the same.
+HUB = HubOptions(host="0.0.0.0", port=0, public_url="http://192.168.178.23:8765")
+STORED = SessionInfo(
+    id="20260312-1855-snap", created_at=EVENING, agenda_title="Dialoogbijeenkomst ouderpartnerschap",
+    agenda_path="", agenda_source="", room_code="K7QPM", display_token="display-token-snap",
+    remote_token="remote-token-snap", finished_at=None,
+)
 
 
 def evening_in_dialogue() -> tuple[SessionCore, SteppedClock]:
     """19:00 start, the dialogue 37 of its 45 minutes in, four answers in, one held for a name."""
     clock = SteppedClock()
-    core = SessionCore(load_agenda(default_agenda_path()), clock=clock)
+    core = SessionCore(load_agenda(default_agenda_path()), clock=clock, info=STORED)
     clock.advance(5 * 60)
     core.execute(Command("block/start"))
     for minutes in (17, 5, 6):  # the walk-in ran two minutes over, the others on time
         clock.advance(minutes * 60)
         core.execute(Command("block/next"))
-    answers = [
+    first = [
         ("c-1", "Meer contact met de mentor, niet alleen als er iets mis is", "parent"),
-        ("c-2", "De app van school is onoverzichtelijk", "parent"),
+        ("c-2", "De app van school is onoverzichtelijk: berichten, cijfers en roosters staan op drie plekken",
+         "parent"),
+    ]
+    second = [
         ("c-3", "Wij willen ouders eerder betrekken bij het mentoraat", "staff"),
         ("c-4", "Meneer Bakker reageert nooit op mail", "parent"),
     ]
-    for n, (cid, text, role) in enumerate(answers):
+    for n, (cid, text, role) in enumerate(first + second):
+        if n == len(first):  # the first question is done: recognise, then ask the second
+            for approved in ("c-1", "c-2"):
+                core.execute(Command("contribution/approve", {"id": approved}))
+            core.execute(Command("contribution/tag", {"id": "c-1", "tags": ["Contact en communicatie"]}))
+            core.execute(Command("prompt/recognition", {"open": True}))
+            for device in ("phone-snap-0001", "phone-snap-0002"):
+                core.execute(Command("contribution/endorse", {"id": "c-1"}, actor=Actor("phone", device=device)))
+            core.execute(Command("prompt/open", {"prompt": "b4-q2"}))
         clock.advance(60)
         phone = Actor("phone", device=f"phone-snap-{n:04d}")
         core.execute(Command("device/join", {"role": role}, actor=phone))
         core.execute(Command("contribution/add", {"id": cid, "text": text}, actor=phone))
-    for cid in ("c-1", "c-3"):
-        core.execute(Command("contribution/approve", {"id": cid}))
-    core.execute(Command("contribution/tag", {"id": "c-1", "tags": ["Contact en communicatie"]}))
+    core.execute(Command("contribution/approve", {"id": "c-3"}))
     core.execute(Command("prompt/recognition", {"open": True}))
-    core.execute(Command("contribution/endorse", {"id": "c-1"}, actor=Actor("phone", device="phone-snap-0001")))
-    core.execute(Command("contribution/endorse", {"id": "c-1"}, actor=Actor("phone", device="phone-snap-0002")))
-    clock.advance(33 * 60)
+    clock.advance(33 * 60)  # eight of the dialogue's 45 minutes left: amber
     return core, clock
 
 
@@ -50,35 +68,42 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
-def test_run_screen_in_the_dialogue_with_the_timer_amber(snap_compare: Any) -> None:
-    core, _ = evening_in_dialogue()
-    assert snap_compare(KioskApp(core), terminal_size=SIZE, run_before=settle)
-
-
-def test_feed_screen_with_a_held_answer_selected(snap_compare: Any) -> None:
-    core, _ = evening_in_dialogue()
-
-    async def open_feed(pilot: Pilot[Any]) -> None:
+def on_screen(key: str) -> Any:
+    async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("2")
+        await pilot.press(key)
         await settle(pilot)
 
-    assert snap_compare(KioskApp(core), terminal_size=SIZE, run_before=open_feed)
+    return run_before
 
 
-def test_summary_screen_with_key_points_and_an_action(snap_compare: Any) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_run_screen_in_the_dialogue_with_the_timer_amber(snap_compare: Any, size: tuple[int, int]) -> None:
+    core, _ = evening_in_dialogue()
+    assert snap_compare(KioskApp(core, hub_options=HUB), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_feed_screen_with_a_held_answer_selected(snap_compare: Any, size: tuple[int, int]) -> None:
+    core, _ = evening_in_dialogue()
+    assert snap_compare(KioskApp(core, hub_options=HUB), terminal_size=size, run_before=on_screen("2"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_join_screen_with_the_qr_code_and_links(snap_compare: Any, size: tuple[int, int]) -> None:
+    core, _ = evening_in_dialogue()
+    assert snap_compare(KioskApp(core, hub_options=HUB), terminal_size=size, run_before=on_screen("3"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_screen_with_key_points_and_an_action(snap_compare: Any, size: tuple[int, int]) -> None:
     core, _ = evening_in_dialogue()
     core.execute(Command("keypoint/add", {"text": "Contact met de mentor, ook als het goed gaat", "sources": ["c-1"]}))
     core.execute(Command("keypoint/add", {"text": "Ouders eerder betrekken"}))
     core.execute(Command("action/add", {"what": "Mentoren bellen elke ouder", "owner": "teamleider",
                                         "due": "2026-04-01"}))
-
-    async def open_summary(pilot: Pilot[Any]) -> None:
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-
-    assert snap_compare(KioskApp(core, lang="en"), terminal_size=SIZE, run_before=open_summary)
+    app = KioskApp(core, lang="en", hub_options=HUB)
+    assert snap_compare(app, terminal_size=size, run_before=on_screen("4"))
 
 
 def test_resume_question_before_the_evening_opens(snap_compare: Any) -> None:

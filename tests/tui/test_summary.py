@@ -72,3 +72,39 @@ async def test_key_message_contact_and_an_action_with_owner_and_date(core: Sessi
         (action,) = core.state.actions.values()
         assert (action.what, action.owner, action.due) == ("Mentoren bellen elke ouder", "teamleider", "2026-04-01")
         assert core.state.contact == "Ouderpanel elke maand"
+
+
+async def test_tab_walks_the_fields_of_the_summary_and_a_field_keeps_its_text_when_reached(
+    core: SessionCore,
+) -> None:
+    core.execute(Command("closing/set", {"key_message": "Samen verder"}))
+    app = KioskApp(core)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "heard"
+        visited = []
+        for _ in range(8):
+            await pilot.press("tab")
+            await pilot.pause()
+            assert app.current_mode == "summary"  # tab stays on this screen; 1-4 switch screens
+            assert app.focused is not None
+            visited.append(app.focused.id)
+        fields = ["points", "new-point", "key-message", "contact", "action-what", "action-owner", "action-due"]
+        assert visited == [*fields, "heard"]
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "action-due"
+        # Reaching the key message by keyboard selects nothing: typing adds to it instead of replacing it.
+        for _ in range(4):
+            await pilot.press("shift+tab")
+        await pilot.pause()
+        key_message = app.screen.query_one("#key-message", Input)
+        assert app.focused is key_message and key_message.selection.is_empty
+        await pilot.press("end", *" en met geduld", "enter")
+        await pilot.pause()
+        assert core.state.key_message == "Samen verder en met geduld"
+        await pilot.press("1")  # a digit in a field is typed, not a screen switch
+        await pilot.pause()
+        assert app.current_mode == "summary" and key_message.value.endswith("geduld1")

@@ -187,3 +187,49 @@ async def test_table_palette_steps_say_to_divide_first_before_the_tables_exist(c
         await pilot.pause()
         assert any("Deel eerst de tafels in" in str(n.message) for n in app._notifications)
         assert not app.screen.query("OptionList")
+
+
+def decoded(lines: tuple[str, ...]) -> str:
+    """Read a QR code drawn with half blocks the way a phone would: as a picture, with zxing."""
+    import zxingcpp
+    from PIL import Image
+
+    top = {"█": True, "▀": True, "▄": False, " ": False}
+    bottom = {"█": True, "▀": False, "▄": True, " ": False}
+    rows = [[top[c] for c in line] for line in lines] + [[bottom[c] for c in line] for line in lines]
+    rows = [row for pair in zip(rows[: len(lines)], rows[len(lines):]) for row in pair]  # top, bottom, top, ...
+    scale, margin = 8, 4
+    size = (len(rows[0]) + 2 * margin, len(rows) + 2 * margin)
+    image = Image.new("L", size, 255)
+    for y, row in enumerate(rows):
+        for x, dark in enumerate(row):
+            if dark:
+                image.putpixel((x + margin, y + margin), 0)
+    image = image.resize((size[0] * scale, size[1] * scale), Image.NEAREST)
+    (result,) = zxingcpp.read_barcodes(image)
+    return str(result.text)
+
+
+async def test_table_leaders_links_show_as_qr_codes_a_phone_can_read(core: SessionCore) -> None:
+    from kiosk.tui.app import HubOptions
+    from kiosk.tui.widgets.qr_code import qr_lines
+
+    join_room(core, parents=6, staff=3)
+    core.execute(Command("tables/assign", {"count": 2}))
+    jump_to(core, "tables")
+    app = KioskApp(core, hub_options=HubOptions(host="127.0.0.1", port=0))
+    async with app.run_test(size=(160, 60)) as pilot:
+        await pilot.pause()
+        assert app.hub is not None
+        text = shown(app.screen.query_one(TablesInfo))
+        assert "Links voor de tafelleiders (scan met hun telefoon):" in text
+        for table in tables_of(core.state).tables:
+            link = f"{app.hub.urls.base}/host?token={table.host_token}"
+            code = qr_lines(link)
+            assert decoded(code) == link
+            # the code is on the screen: its lines one under the other, in one column
+            rows = text.splitlines()
+            middle = len(code) // 2  # the blank first line is the same in every code; the middle is not
+            found = next(i for i, row in enumerate(rows) if code[middle] in row)
+            start, column = found - middle, rows[found].index(code[middle])
+            assert [row[column : column + len(code[0])] for row in rows[start : start + len(code)]] == list(code)

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
+import pytest
+
 from kiosk.agenda.check import run_check
+from kiosk.agenda.messages import MESSAGES
+from kiosk.agenda.model import AgendaInvalid
+from kiosk.agenda.parser import load_agenda
+from kiosk.cli import main
 from kiosk.resources import agendas_dir, default_agenda_path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "agendas"
 
 
-def check(paths: list[str], as_json: bool = False) -> tuple[int, str, str]:
+def check(paths: list[str], as_json: bool = False, lang: str = "en") -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    status = run_check(paths, as_json, out, err)
+    status = run_check(paths, as_json, out, err, lang)
     return status, out.getvalue(), err.getvalue()
 
 
@@ -93,3 +100,34 @@ def test_json_with_a_broken_agenda_prints_no_json_at_all() -> None:
     status, out, err = check(paths, as_json=True)
     assert (status, out) == (2, "")
     assert ":5: unknown kind 'feestje'" in err
+
+
+def test_check_speaks_dutch_by_default_and_english_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    good, bad = str(default_agenda_path()), str(FIXTURES / "missing_minutes.md")
+    assert main(["check", good, bad]) == 2
+    out, err = capsys.readouterr()
+    assert out == f"{good}: in orde, 9 blokken, 135 minuten\n"
+    assert err.startswith(f"{bad}:7: blok 'Dialoog' heeft geen duur; zet de minuten aan het eind van de kop")
+    assert main(["check", "--lang", "en", bad]) == 2
+    assert capsys.readouterr().err.startswith(f"{bad}:7: block 'Dialoog' has no duration")
+
+
+def test_dutch_and_english_know_every_agenda_error_with_the_same_blanks() -> None:
+    assert set(MESSAGES["nl"]) == set(MESSAGES["en"])
+    blanks = re.compile(r"(?<!{){(\w+)}(?!})")
+    for code, english in MESSAGES["en"].items():
+        assert set(blanks.findall(MESSAGES["nl"][code])) == set(blanks.findall(english)), code
+
+
+def test_every_error_the_parser_can_give_has_words() -> None:
+    """Codes written in the parser's source and shown by the broken fixtures are all in the catalog."""
+    agenda_dir = Path(load_agenda.__code__.co_filename).parent
+    source = "".join((agenda_dir / name).read_text(encoding="utf-8") for name in ("parser.py", "cards.py", "check.py"))
+    used = set(re.findall(r'(?:self\.error\([^,()]+, |AgendaError\([^,()]+, [^,()]+, )"([a-z_0-9]+)"', source))
+    used |= set(re.findall(r'"(prompts_outside|section_outside)"', source))
+    assert len(used) > 35 and used <= set(MESSAGES["en"]), used - set(MESSAGES["en"])
+    for fixture in FIXTURES.glob("*.md"):
+        try:
+            load_agenda(fixture)
+        except AgendaInvalid as exc:
+            assert all(error.code in MESSAGES["en"] for error in exc.errors), fixture

@@ -323,7 +323,7 @@ def test_a_letter_written_while_the_evening_runs_elsewhere_is_kept_with_a_note(
         exporting = load_evening(log, None)
         running = load_evening(log, None)  # the same evening, open in a kiosk that appends meanwhile
         running.core.execute(Command("action/add", {"what": "Nog een actie"}))
-        _remember_letter(exporting, None)
+        _remember_letter(exporting, None, "en")
     finally:
         log.close()
     assert "note: the letter is written but not remembered as sent: This evening is open in a running kiosk" in (

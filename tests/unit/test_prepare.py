@@ -86,7 +86,7 @@ def test_prepare_of_a_broken_agenda_names_the_line_and_exits_2(
     agenda = tmp_path / "a.md"
     agenda.write_text("# A\n\ndatum: 31-02-2026\n\n## B (5 min)\n", encoding="utf-8")
     assert main(["prepare", str(agenda), "-o", str(tmp_path / "kit")]) == 2
-    assert f"{agenda}:3: date '31-02-2026' does not exist" in capsys.readouterr().err
+    assert f"{agenda}:3: datum '31-02-2026' bestaat niet" in capsys.readouterr().err
     assert not (tmp_path / "kit").exists()
 
 

@@ -87,6 +87,8 @@ def test_export_with_nothing_stored_says_how_to_start(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["export", "--data-dir", str(tmp_path)]) == 1
+    assert "Hier zijn nog geen avonden opgeslagen; “kiosk run” begint er een" in capsys.readouterr().err
+    assert main(["export", "--data-dir", str(tmp_path), "--lang", "en"]) == 1
     assert "No evenings are stored here yet" in capsys.readouterr().err
 
 
@@ -123,13 +125,17 @@ def test_school_follows_up_actions_and_the_report_shows_progress(
 def test_actions_refuse_bad_input_with_a_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     stored_evening(tmp_path)
     data = ["--data-dir", str(tmp_path)]
-    assert main(["actions", *data, "--update", "nope", "--status", "done"]) == 1
-    assert "there is no such action" in capsys.readouterr().err
+    assert main(["actions", *data, "--update", "zzzz", "--status", "done"]) == 1
+    assert "Er is geen actie met id “zzzz” bij deze avond" in capsys.readouterr().err
+    assert main(["actions", *data, "--update", "zzzz", "--status", "done", "--lang", "en"]) == 1
+    assert "There is no action with id “zzzz” in this evening" in capsys.readouterr().err
     (first,) = action_ids(tmp_path, capsys)
     assert main(["actions", *data, "--update", first]) == 1
-    assert "Say what changed" in capsys.readouterr().err
+    assert "Zeg wat er veranderde: --status, --note, --owner, --due, --link of --unlink." in capsys.readouterr().err
     assert main(["actions", *data, "--add", "Bellen", "--due", "volgende week"]) == 1
-    assert "a due date looks like 2026-12-31" in capsys.readouterr().err
+    assert "Een datum ziet eruit als 2026-12-31." in capsys.readouterr().err
+    assert main(["actions", *data, "--add", "Bellen", "--due", "volgende week", "--lang", "en"]) == 1
+    assert "A date looks like 2026-12-31." in capsys.readouterr().err
     assert main(["actions", *data, "--note", "los"]) == 1
-    assert "go with --add or --update" in capsys.readouterr().err
+    assert "horen bij --add of --update ID" in capsys.readouterr().err
     assert len(action_ids(tmp_path, capsys)) == 1  # nothing half-stored

@@ -28,8 +28,27 @@ def test_sessions_list_counts_and_finished_state(tmp_path: Path, capsys: pytest.
 
     assert main(["sessions", "--data-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert live.info.id in out[1] and "unfinished" in out[1] and " 1 " in out[1]  # type: ignore[union-attr]
-    assert done.info.id in out[2] and "finished" in out[2]  # type: ignore[union-attr]
+    assert out[0].split() == ["avond", "datum", "telefoons", "bijdragen", "gebeurtenissen", "staat", "agenda"]
+    assert live.info.id in out[1] and " open " in out[1] and " 1 " in out[1]  # type: ignore[union-attr]
+    assert done.info.id in out[2] and "afgesloten" in out[2]  # type: ignore[union-attr]
+    assert main(["sessions", "--data-dir", str(tmp_path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "unfinished" in out[1] and " finished " in out[2]
+
+
+def test_sessions_count_phones_not_their_joins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A phone joins again when it says its role and after every reconnect; it is still one phone."""
+    log = open_event_log(tmp_path)
+    core = start_session(log, load_agenda(default_agenda_path()))
+    for n in range(8):
+        phone = Actor("phone", device=f"device-{n:04d}")
+        core.execute(Command("device/join", {}, phone))
+        core.execute(Command("device/join", {"role": "parent" if n % 2 else "staff"}, phone))
+        core.execute(Command("device/join", {"role": "parent" if n % 2 else "staff", "lang": "en"}, phone))
+    log.close()
+    assert main(["sessions", "--data-dir", str(tmp_path)]) == 0
+    row = capsys.readouterr().out.splitlines()[1].split()
+    assert row[3] == "8"  # telefoons, though 24 joins are stored
 
 
 def test_a_resumed_session_keeps_room_code_and_tokens(tmp_path: Path) -> None:

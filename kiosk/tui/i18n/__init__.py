@@ -24,6 +24,12 @@ class Translator:
         except (KeyError, IndexError, ValueError):
             return template
 
+    def plural(self, key: str, count: int, **params: Any) -> str:
+        """`key_one` for exactly one where the language has it ("1 punt"), else `key` ("2 punten"); `{n}` is the count."""
+        one = f"{key}_one"
+        chosen = one if count == 1 and one in self._strings else key
+        return self(chosen, n=count, **params)
+
     def error(self, exc: CommandError) -> str:
         """A refused command in the kiosk's language; the core's English when no translation exists."""
         key = f"error.{exc.code}"

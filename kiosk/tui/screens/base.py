@@ -1,4 +1,4 @@
-"""What the four main screens share: the steering keys, the footer, and hearing the core's events."""
+"""What the four main screens share: the steering keys, the key bar, and hearing the core's events."""
 
 from __future__ import annotations
 
@@ -17,46 +17,66 @@ if TYPE_CHECKING:
     from kiosk.tui.app import KioskApp
 
 
+def translate_binding(binding: Binding, t: Translator) -> Binding:
+    """A binding declared with catalog keys as texts, in the kiosk's language."""
+    group = binding.group
+    return replace(
+        binding,
+        description=t(binding.description) if binding.description else "",
+        tooltip=t(binding.tooltip) if binding.tooltip else "",
+        group=replace(group, description=t(group.description)) if group is not None else None,
+    )
+
+
 def translate_bindings(node: DOMNode, t: Translator) -> None:
     """Bindings are declared with string keys as descriptions; show them in the kiosk's language."""
     bindings = node._bindings.key_to_bindings
     for key, group in bindings.items():
-        bindings[key] = [
-            replace(
-                b,
-                description=t(b.description) if b.description else "",
-                tooltip=t(b.tooltip) if b.tooltip else "",
-            )
-            for b in group
-        ]
+        bindings[key] = [translate_binding(b, t) for b in group]
 
 
-# On the busy screens the steering keys still work but leave the footer to the screen's own keys.
+# Keys that share one entry in the key bar ("n/p block").
+SCREENS = Binding.Group("key.screens")
+BLOCKS = Binding.Group("key.blocks")
+MINUTES = Binding.Group("key.minutes")
+
+SCREEN_KEYS: list[BindingType] = [
+    Binding("1", "show('run')", "key.run", group=SCREENS),
+    Binding("2", "show('feed')", "key.feed", group=SCREENS),
+    Binding("3", "show('join')", "key.join", group=SCREENS),
+    Binding("4", "show('summary')", "key.summary", group=SCREENS),
+]
+
+# On the busy screens the steering keys still work but leave the key bar to the screen's own keys.
 QUIET_STEERING: list[BindingType] = [
     Binding("space", "start_pause", "key.start_pause", show=False),
     Binding("n", "next_block", "key.next", show=False),
     Binding("p", "previous_block", "key.previous", show=False),
-    Binding("plus,equals_sign", "extend", "key.extend", show=False),
-    Binding("minus", "shorten", "key.shorten", show=False),
+    Binding("plus,equals_sign", "extend", "key.extend", key_display="+", show=False),
+    Binding("minus", "shorten", "key.shorten", key_display="-", show=False),
+    Binding("ctrl+e", "finish", "key.finish", show=False),
 ]
 
 
 class KioskScreen(Screen[None]):
-    """A main screen: steering keys in the footer, and `core_changed` for each burst of events."""
+    """A main screen: steering keys in the key bar, and `core_changed` for each burst of events."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *SCREEN_KEYS,
         Binding("space", "start_pause", "key.start_pause", tooltip="tip.start_pause"),
-        Binding("n", "next_block", "key.next", tooltip="tip.next"),
-        Binding("p", "previous_block", "key.previous", tooltip="tip.previous"),
-        Binding("plus,equals_sign", "extend", "key.extend", key_display="+", tooltip="tip.extend"),
-        Binding("minus", "shorten", "key.shorten", key_display="-", tooltip="tip.shorten"),
-        Binding("tab", "next_screen", "key.next_screen", tooltip="tip.next_screen"),
-        Binding("1", "show('run')", "key.run", show=False),
-        Binding("2", "show('feed')", "key.feed", show=False),
-        Binding("3", "show('join')", "key.join", show=False),
-        Binding("4", "show('summary')", "key.summary", show=False),
+        Binding("n", "next_block", "key.next", tooltip="tip.next", group=BLOCKS),
+        Binding("p", "previous_block", "key.previous", tooltip="tip.previous", group=BLOCKS),
+        Binding("plus,equals_sign", "extend", "key.extend", key_display="+", tooltip="tip.extend", group=MINUTES),
+        Binding("minus", "shorten", "key.shorten", key_display="-", tooltip="tip.shorten", group=MINUTES),
+        Binding("ctrl+e", "finish", "key.finish", tooltip="tip.finish"),
+        Binding("tab", "next_screen", "key.next_screen", tooltip="tip.next_screen", show=False),
+        Binding("question_mark", "help", "key.help", key_display="?", tooltip="tip.help"),
         Binding("q", "app.quit", "key.quit", tooltip="tip.quit"),
     ]
+    # Steering that makes no sense once the evening is closed: hidden from the key bar then.
+    WHILE_OPEN: ClassVar[frozenset[str]] = frozenset(
+        {"start_pause", "next_block", "previous_block", "extend", "shorten", "finish"}
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,6 +92,10 @@ class KioskScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.kiosk.register_view(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        closed = self.kiosk._core is not None and self.kiosk.state.finished
+        return not (closed and action in self.WHILE_OPEN)
 
     def core_changed(self, events: list[Event]) -> None:
         """A burst of events was applied; screens update what they show incrementally."""
@@ -94,6 +118,14 @@ class KioskScreen(Screen[None]):
 
     def action_shorten(self) -> None:
         self.kiosk.steer("block/shorten", minutes=1)
+
+    def action_finish(self) -> None:
+        self.kiosk.finish_evening()
+
+    def action_help(self) -> None:
+        from kiosk.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))
 
     def action_next_screen(self) -> None:
         # In a form, tab moves to the next field as everywhere else.

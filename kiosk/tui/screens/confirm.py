@@ -20,9 +20,10 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n", "answer(False)", show=False),
     ]
 
-    def __init__(self, question: str, *, yes: str, no: str) -> None:
+    def __init__(self, question: str, *, yes: str, no: str, purpose: str = "") -> None:
         super().__init__(classes="dialog")
         self.question = question
+        self.purpose = purpose  # what is being asked ("quit"), so the same question is not stacked twice
         self.yes_label = yes
         self.no_label = no
 

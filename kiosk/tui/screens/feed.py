@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from kiosk.core.events import Event
 from kiosk.core.state import Contribution
@@ -17,6 +17,8 @@ from kiosk.tui.screens.paper import PaperScreen
 from kiosk.tui.screens.pick import PickScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
 from kiosk.tui.widgets.feed_table import FILTERS, FeedTable, in_filter
+from kiosk.tui.widgets.key_bar import KeyBar
+from kiosk.tui.widgets.now_bar import NowBar
 
 FREE_TAG = "\x00free"  # the pick list's "type a tag" entry; cannot clash with a theme id
 # Rows added per refresh: a burst of thousands is drawn in slices so keys keep working meanwhile.
@@ -42,10 +44,11 @@ class FeedScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield NowBar(id="feed-now")
         yield Static(id="feed-bar")
         yield FeedTable(self.t, id="feed")
         yield Static(id="feed-detail")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     backlog: dict[str, None]  # contributions changed but not yet drawn, in arrival order
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from kiosk.core.events import Event
 from kiosk.tui.screens.base import KioskScreen
+from kiosk.tui.widgets.evening_status import people_text
+from kiosk.tui.widgets.key_bar import KeyBar
+from kiosk.tui.widgets.link_text import link_text
 from kiosk.tui.widgets.qr_code import QrCode
 
 
@@ -26,9 +30,12 @@ class JoinScreen(KioskScreen):
             yield QrCode(id="qr")
             with VerticalScroll(id="join-info"):
                 yield Static(id="join-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
+        self._show()
+
+    def on_resize(self) -> None:
         self._show()
 
     def core_changed(self, events: list[Event]) -> None:
@@ -44,39 +51,28 @@ class JoinScreen(KioskScreen):
         core = self.kiosk.core
         hub = self.kiosk.hub
         room = core.info.room_code if core.info is not None else "–"
-        text = Text()
-        text.append(t("join.scan") + "\n\n", style="bold")
+        text = self.query_one("#join-text", Static)
+        # The links break between their parts, never inside the room code or a token.
+        width = text.content_region.width or 40
+        parts: list[RenderableType] = [Text(t("join.scan"), style="bold"), Text("")]
         if hub is None:
             self.query_one(QrCode).display = False
-            text.append(t("join.no_hub") + "\n\n", style="yellow")
-            text.append(t("join.room", room=room) + "\n", style="bold")
+            parts += [Text(t("join.no_hub"), style="yellow"), Text(""), Text(t("join.room", room=room), style="bold")]
         else:
             urls = hub.urls
             qr = self.query_one(QrCode)
             qr.display = True
             qr.show(urls.join)
-            text.append(urls.join + "\n", style="bold cyan")
-            text.append(t("join.room", room=room) + "\n\n", style="bold")
-            text.append(hub.network_hint() + "\n\n")
+            parts += [link_text(urls.join, width), Text(t("join.room", room=room), style="bold"), Text("")]
+            parts += [Text(hub.network_hint()), Text("")]
             if hub.wifi is not None:
-                text.append(t("join.wifi", name=hub.wifi.name) + "\n\n", style="bold")
-            text.append(t("join.poster") + "\n", style="bold")
-            text.append(urls.poster + "\n\n")
-            text.append(t("join.display") + "\n", style="bold")
-            text.append(urls.display + "\n\n")
-            text.append(t("join.remote") + "\n", style="bold")
-            text.append(urls.remote + "\n\n")
-            connected = hub.connected()
-            text.append(
-                t(
-                    "run.connected",
-                    parent=connected.get("parent", 0),
-                    staff=connected.get("staff", 0),
-                    unknown=connected.get("unknown", 0),
-                    display=connected.get("display", 0),
-                )
-            )
-        self.query_one("#join-text", Static).update(text)
+                parts += [Text(t("join.wifi", name=hub.wifi.name), style="bold"), Text("")]
+            parts += [Text(t("join.poster"), style="bold"), link_text(urls.poster, width, style=""), Text("")]
+            parts += [Text(t("join.display"), style="bold"), link_text(urls.display, width, style=""), Text("")]
+            parts += [Text(t("join.remote"), style="bold"), link_text(urls.remote, width, style=""), Text("")]
+            present = people_text(t, hub.connected(), ("parent", "staff", "unknown", "display"))
+            parts.append(Text(t("run.connected", people=present)))
+        text.update(Group(*parts))
 
     def action_poster(self) -> None:
         self.kiosk.save_poster()

@@ -8,8 +8,8 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Header, Input, OptionList, Static
 from textual.widgets.data_table import CellDoesNotExist
 from textual.widgets.option_list import Option
 
@@ -18,6 +18,8 @@ from kiosk.core.state import SessionState
 from kiosk.report.summary import SummaryItem, running_summary
 from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
+from kiosk.tui.widgets.column_fit import FittingTable, distinct_labels
+from kiosk.tui.widgets.key_bar import KeyBar
 
 
 def heard(state: SessionState, lang: str) -> list[tuple[str, SummaryItem]]:
@@ -31,6 +33,11 @@ def heard(state: SessionState, lang: str) -> list[tuple[str, SummaryItem]]:
     return rows
 
 
+def field(placeholder: str, id: str, max_length: int) -> Input:
+    """A text field that keeps its text when focused (no select-all for the first keystroke to replace)."""
+    return Input(placeholder=placeholder, id=id, max_length=max_length, select_on_focus=False)
+
+
 class SummaryScreen(KioskScreen):
     """What we heard, what the school will do, and how we keep in touch."""
 
@@ -42,27 +49,33 @@ class SummaryScreen(KioskScreen):
         Binding("left_square_bracket", "move_point(-1)", "key.up", key_display="[", tooltip="tip.move"),
         Binding("right_square_bracket", "move_point(1)", "key.down", key_display="]", tooltip="tip.move"),
         Binding("s", "show_summary", "key.show_summary", tooltip="tip.show_summary"),
+        # Tab walks the fields of this screen, as in any form; the number keys switch screens.
+        Binding("tab", "app.focus_next", "key.next_field", tooltip="tip.next_field", show=False),
+        Binding("shift+tab", "app.focus_previous", "key.previous_field", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         t = self.t
         yield Header()
-        with Horizontal():
+        with Horizontal(id="summary-body"):
             with Vertical(id="heard-col"):
-                yield DataTable(id="heard", cursor_type="row")
+                yield FittingTable({"count": 2}, {"group": (2, 10, 48), "text": (3, 16, 400)}, id="heard",
+                                   cursor_type="row")
             with Vertical(id="points-col"):
                 yield OptionList(id="points")
-                yield Input(placeholder=t("summary.new_point"), id="new-point", max_length=500)
-            with Vertical(id="closing-col"):
+                yield field(t("summary.new_point"), "new-point", 500)
+            closing = VerticalScroll(id="closing-col")
+            closing.can_focus = False  # no tab stop of its own: reaching a field scrolls it into view
+            with closing:
                 yield Static(id="summary-state")
-                yield Input(placeholder=t("summary.key_message"), id="key-message", max_length=4000)
-                yield Input(placeholder=t("summary.contact"), id="contact", max_length=2000)
+                yield field(t("summary.key_message"), "key-message", 4000)
+                yield field(t("summary.contact"), "contact", 2000)
                 yield Static(id="actions")
-                yield Input(placeholder=t("summary.action_what"), id="action-what", max_length=500)
+                yield field(t("summary.action_what"), "action-what", 500)
                 with Horizontal(id="action-row"):
-                    yield Input(placeholder=t("summary.action_owner"), id="action-owner", max_length=200)
-                    yield Input(placeholder=t("summary.action_due"), id="action-due", max_length=10)
-        yield Footer(compact=True)
+                    yield field(t("summary.action_owner"), "action-owner", 200)
+                    yield field(t("summary.action_due"), "action-due", 10)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         t = self.t
@@ -84,6 +97,10 @@ class SummaryScreen(KioskScreen):
         if self._dirty:
             self._refresh_all()
 
+    def on_fitting_table_fitted(self) -> None:
+        # A new width: the questions are cut again so that two of them never look the same.
+        self._show_heard()
+
     def core_changed(self, events: list[Event]) -> None:
         self._dirty = True
         if self.is_current:
@@ -97,13 +114,16 @@ class SummaryScreen(KioskScreen):
 
     def _show_heard(self) -> None:
         state = self.kiosk.state
-        table = self.query_one("#heard", DataTable)
+        table = self.query_one("#heard", FittingTable)
         row = table.cursor_row
         table.clear()
-        for group, item in heard(state, self.t.lang):
+        rows = heard(state, self.t.lang)
+        # Two questions that start alike stay apart however narrow the column ("Wat zijn…de school?").
+        labels = distinct_labels([group for group, _ in rows], table.width_of("group"))
+        for group, item in rows:
             table.add_row(
                 str(item.recognitions or ""),
-                Text(group, overflow="ellipsis", no_wrap=True),
+                Text(labels[group], overflow="ellipsis", no_wrap=True),
                 Text(("* " if item.pinned else "") + item.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
                 key=item.id,
             )

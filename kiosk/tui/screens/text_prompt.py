@@ -26,7 +26,11 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.question, classes="question")
-            yield Input(self.value, placeholder=self.placeholder, max_length=self.max_length, id="answer")
+            # The text to edit stays as it is: the first keystroke must not replace a whole contribution.
+            yield Input(
+                self.value, placeholder=self.placeholder, max_length=self.max_length, id="answer",
+                select_on_focus=False,
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)

@@ -1,8 +1,9 @@
-"""The current block: its title, who leads it, the talking points and the open question."""
+"""The current block: its title, who leads it, the talking points, and its questions with the open one marked."""
 
 from __future__ import annotations
 
 from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -10,32 +11,59 @@ from kiosk.core.state import SessionState
 from kiosk.tui.i18n import Translator
 
 
+def questions_table(state: SessionState, t: Translator) -> Table:
+    """The block's questions, one a row: the open one marked, a rating or a choice saying what it is."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=1, no_wrap=True)
+    table.add_column(ratio=1)  # a long question wraps under itself, not under the marker
+    for prompt in state.block.prompts:
+        is_open = prompt.id == state.open_prompt
+        line = Text(prompt.text_in(t.lang), style="bold cyan" if is_open else "")
+        notes = [t(f"prompt.kind.{prompt.kind}")] if prompt.kind != "open" else []
+        if is_open:
+            notes.insert(0, t("run.is_open"))
+            if state.recognition_open:
+                notes.append(t("run.recognition_on"))
+        if notes:
+            line.append("  " + " · ".join(notes), style="green" if is_open else "dim")
+        table.add_row(Text("▶", style="bold green") if is_open else Text(""), line)
+    return table
+
+
 class BlockInfo(Static):
     """What the facilitator needs to say and ask in this block."""
 
     def show(self, state: SessionState, t: Translator) -> None:
         block = state.block
-        parts: list[Text] = [Text(block.title, style="bold")]
+        parts: list[Text | Table] = []
+        if state.finished:
+            parts.append(Text(t("run.finished"), style="bold green"))
+            parts.append(Text(t("run.finished_next"), style="green"))
+            parts.append(Text(""))
+        parts.append(Text(block.title, style="bold"))
         if block.lead:
             parts.append(Text(t("run.lead", lead=block.lead), style="italic"))
-        parts.append(Text(""))
+        # The questions first: they are what the facilitator steers, and the talking points may be long.
+        if block.prompts:
+            parts.append(Text(""))
+            parts.append(Text(t.plural("run.questions", len(block.prompts)), style="bold"))
+            parts.append(questions_table(state, t))
+            if not state.finished:
+                hint = "run.questions_keys" if state.open_prompt else "run.no_open_prompt"
+                parts.append(Text(t(hint), style="dim"))
+        prompt = state.agenda.prompt(state.open_prompt) if state.open_prompt else None
+        if prompt is not None and prompt not in block.prompts:
+            # A question of another block, opened from the palette, is still what phones see.
+            parts.append(Text(""))
+            line = Text(t("run.open_elsewhere") + " ", style="bold")
+            line.append(prompt.text_in(t.lang), style="bold cyan")
+            line.append(f"  ({t(f'prompt.kind.{prompt.kind}')})", style="dim")
+            parts.append(line)
+        if block.points:
+            parts.append(Text(""))
         for point in block.points:
             parts.append(Text(f"• {point}"))
         if block.notes:
             parts.append(Text(""))
             parts.append(Text(block.notes, style="dim italic"))
-        prompt = state.agenda.prompt(state.open_prompt) if state.open_prompt else None
-        if prompt is not None:
-            parts.append(Text(""))
-            line = Text(t("run.open_prompt") + " ", style="bold")
-            line.append(prompt.text_in(t.lang), style="bold cyan")
-            if state.recognition_open:
-                line.append("  " + t("run.recognition_on"), style="green")
-            parts.append(line)
-        elif block.prompts:
-            parts.append(Text(""))
-            parts.append(Text(t("run.no_open_prompt"), style="dim"))
-        if state.finished:
-            parts.append(Text(""))
-            parts.append(Text(t("run.finished"), style="bold green"))
         self.update(Group(*parts))

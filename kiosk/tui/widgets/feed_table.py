@@ -9,8 +9,10 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
+from kiosk.agenda.model import Agenda
 from kiosk.core.state import Contribution, SessionState
 from kiosk.tui.i18n import Translator
+from kiosk.tui.widgets.column_fit import fit_columns, inner_width, share_widths
 
 FILTERS = ("all", "pending", "held", "approved", "hidden")
 COLUMNS = ("pin", "time", "status", "count", "who", "prompt", "text", "tags")
@@ -33,12 +35,19 @@ class FeedTable(DataTable[Text | str]):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self.t = t
         self.filter = "all"
+        self.agenda: Agenda | None = None  # known from the first sync: questions show by their words
 
     def on_mount(self) -> None:
-        # Fits 120 columns with the cells' padding; the full text shows under the table.
-        widths = {"pin": 1, "time": 5, "status": 14, "count": 2, "who": 7, "prompt": 5, "text": 46, "tags": 14}
+        # Fits 120 columns with the cells' padding; on_resize gives a wider terminal's room to the question and text.
+        widths = {"pin": 1, "time": 5, "status": 14, "count": 2, "who": 7, "prompt": 16, "text": 35, "tags": 14}
         for key in COLUMNS:
             self.add_column(self.t(f"feed.col.{key}"), key=key, width=widths[key])
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < 100
+        fixed = {"pin": 1, "time": 5, "status": 14, "count": 2, "who": 6 if narrow else 7}
+        shares = {"prompt": (1, 8, 40), "text": (3, 20, 400), "tags": (1, 6, 24)}
+        fit_columns(self, share_widths(inner_width(self, len(COLUMNS)), fixed, shares))
 
     def selected_id(self) -> str | None:
         if self.row_count == 0:
@@ -56,6 +65,7 @@ class FeedTable(DataTable[Text | str]):
 
     def sync(self, ids: Iterable[str], state: SessionState) -> None:
         """Add, update or drop the rows of the given contributions."""
+        self.agenda = state.agenda
         follow = self.row_count == 0 or self.cursor_row >= self.row_count - 1
         for contribution_id in dict.fromkeys(ids):
             contribution = state.contributions.get(contribution_id)
@@ -80,6 +90,16 @@ class FeedTable(DataTable[Text | str]):
         if follow and self.row_count:
             self.move_cursor(row=self.row_count - 1)
 
+    def _question(self, prompt_id: str | None) -> str:
+        """The question answered, by its number in its block and its words: "2. Wat gaat goed?"."""
+        if prompt_id is None or self.agenda is None:
+            return ""
+        for block in self.agenda.blocks:
+            for number, prompt in enumerate(block.prompts, start=1):
+                if prompt.id == prompt_id:
+                    return f"{number}. {prompt.text_in(self.t.lang)}"
+        return prompt_id
+
     def _cells(self, c: Contribution, recognitions: int) -> list[Text | str]:
         t = self.t
         if c.withdrawn:
@@ -99,7 +119,7 @@ class FeedTable(DataTable[Text | str]):
             status,
             str(recognitions or ""),
             who,
-            c.prompt_id or "",
+            Text(self._question(c.prompt_id), overflow="ellipsis", no_wrap=True),
             Text(c.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
             ", ".join(c.tags),
         ]

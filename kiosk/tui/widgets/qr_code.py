@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import qrcode  # type: ignore[import-untyped]
 from qrcode.constants import ERROR_CORRECT_L  # type: ignore[import-untyped]
 from rich.text import Text
@@ -11,18 +13,19 @@ from textual.widgets import Static
 _HALVES = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
 
 
-def qr_lines(data: str, border: int = 2) -> list[str]:
-    """The QR code of `data` as lines of half-block characters."""
+@lru_cache(maxsize=64)
+def qr_lines(data: str, border: int = 2) -> tuple[str, ...]:
+    """The QR code of `data` as lines of half-block characters (remembered: screens redraw twice a second)."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_L, border=border)
     code.add_data(data)
     code.make(fit=True)
     matrix: list[list[bool]] = code.get_matrix()
     if len(matrix) % 2:
         matrix.append([False] * len(matrix[0]))
-    return [
+    return tuple(
         "".join(_HALVES[(top, bottom)] for top, bottom in zip(matrix[row], matrix[row + 1]))
         for row in range(0, len(matrix), 2)
-    ]
+    )
 
 
 class QrCode(Static):

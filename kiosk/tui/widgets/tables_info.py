@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.columns import Columns
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Static
 
 from kiosk.core.state import SessionState
 from kiosk.core.tables import current_presentation, table_list, tables_of
 from kiosk.tui.i18n import Translator
+from kiosk.tui.widgets.qr_code import qr_lines
 
 TABLE_KINDS = ("tables", "presentations")
 
@@ -22,15 +24,23 @@ class TablesInfo(Static):
         if not self.display:
             return
         explanation = tables.explanation.get(t.lang) or tables.explanation.get("nl", "")
-        parts: list[Text] = [Text(t("run.tables"), style="bold"), Text(explanation)]
+        parts: list[RenderableType] = [Text(t("run.tables"), style="bold"), Text(explanation)]
         presenting = current_presentation(state, now)
+        codes: list[RenderableType] = []
         for table, shown in zip(tables.tables, table_list(state), strict=True):
             line = Text(t("run.table", n=table.number), style="bold")
             line.append(f" {shown.theme.title}" if shown.theme else "")
-            line.append("  " + t("run.table_meta", size=shown.size, notes=len(table.notes)), style="dim")
+            meta = t.plural("count.people", shown.size) + ", " + t.plural("count.points", len(table.notes))
+            line.append(f"  {meta}", style="dim")
             if presenting is not None and presenting.table == table.number:
                 line.append("  " + t("run.table_presenting"), style="bold green")
             parts.append(line)
-            # Secret like the remote's link: shown here for the facilitator to hand to the table's host.
-            parts.append(Text(f"  {base_url}/host?token={table.host_token}", style="cyan"))
+            # Secret like the remote's link: shown here for the facilitator to hand to the table's leader.
+            link = f"{base_url}/host?token={table.host_token}"
+            parts.append(Text(f"  {link}", style="cyan"))
+            if base_url:
+                code = Text("\n".join(qr_lines(link)), style="black on white", no_wrap=True)
+                codes.append(Group(Text(t("run.table_code", n=table.number), style="bold"), code))
+        if codes:
+            parts += [Text(""), Text(t("run.table_codes"), style="bold"), Columns(codes, padding=(1, 2))]
         self.update(Group(*parts))
