@@ -143,17 +143,6 @@ def remote_tables(
     }
 
 
-def strip_running(view: dict[str, Any] | None) -> dict[str, Any] | None:
-    """A tables view without the running presentation timer's elapsed, for change detection."""
-    if not view or not view.get("presentation") or not view["presentation"].get("presenting"):
-        return view
-    presenting = dict(view["presentation"]["presenting"])
-    timer = presenting.get("timer")
-    if timer and timer.get("running"):
-        presenting["timer"] = {k: v for k, v in timer.items() if k != "elapsed"}
-    return {**view, "presentation": {**view["presentation"], "presenting": presenting}}
-
-
 def host_key(view: dict[str, Any] | None) -> dict[str, Any] | None:
     """A host view without a running timer's elapsed: equal keys need no resend."""
     if not view or not view.get("timer") or not view["timer"].get("running"):
