@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from kiosk.agenda.cards import load_cards
-from kiosk.core.grouping import MAX_TABLES
-from kiosk.core.rules.tables import PER_TABLE
+from kiosk.core.readings.tables import suggested_count
 from kiosk.core.state import BlockTimer, SessionState
 from kiosk.core.tables import (
     current_presentation,
@@ -102,11 +100,6 @@ def display_tables(state: SessionState, now: float) -> dict[str, Any] | None:
     if not in_tables and (presentation is None or presentation["presenting"] is None):
         return None
     return {"list": [t.to_json() for t in table_list(state)], "presentation": presentation}
-
-
-def suggested_count(state: SessionState) -> int:
-    """The remote's default number of tables: groups of about eight, at least one."""
-    return max(1, min(MAX_TABLES, math.ceil(len(state.devices) / PER_TABLE)))
 
 
 def remote_tables(

@@ -10,10 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.core.readings.kinds import kind_of
+from kiosk.core.readings.summary import running_summary
 from kiosk.core.state import Contribution, SessionState
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
 from kiosk.hub.table_views import display_tables, phone_table, remote_tables
-from kiosk.report.summary import running_summary
 
 PHONE_CONTRIBUTIONS = 200
 DISPLAY_CONTRIBUTIONS = 60
@@ -123,17 +124,12 @@ def mine_view(state: SessionState, device: str, host_table: int | None = None) -
 
 
 def tally(state: SessionState) -> dict[str, Any] | None:
-    """Answers per value of the open rating or choice prompt."""
+    """Answers per value of the open rating or choice prompt; None for an open question or none."""
     prompt = state.agenda.prompt(state.open_prompt) if state.open_prompt else None
-    if prompt is None or prompt.kind == "open":
+    if prompt is None:
         return None
-    size = 5 if prompt.kind == "rating" else len(prompt.options)
-    offset = 1 if prompt.kind == "rating" else 0
-    counts = [0] * size
-    for answer in state.responses.get(prompt.id, {}).values():
-        if 0 <= answer.value - offset < size:
-            counts[answer.value - offset] += 1
-    return {"counts": counts, "total": sum(counts)}
+    counted = kind_of(prompt).tally(prompt, (a.value for a in state.responses.get(prompt.id, {}).values()))
+    return None if counted is None else counted.to_json()
 
 
 def display_view(

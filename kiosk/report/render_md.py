@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import tzinfo
 
+from kiosk.core.readings.summary import PromptSummary, SummaryItem
 from kiosk.report.aftercare import ActionReport, AftercareReport, BlockReport, ChoiceResult, RatingResult
-from kiosk.report.summary import PromptSummary, SummaryItem
 from kiosk.report.texts import format_date, format_due, format_number, label
 
 # Inline metacharacters are escaped everywhere; CommonMark lets any ASCII punctuation be backslash-escaped.
