@@ -19,7 +19,7 @@ from kiosk.core.session import SessionCore, resume_session, start_session
 from kiosk.core.store import EventLog, SessionInfo, StoreError
 
 if TYPE_CHECKING:
-    from kiosk.tui.app import KioskApp, ResumeOffer
+    from kiosk.tui.app import HubStarter, KioskApp, LiveHub, ResumeOffer
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -51,9 +51,26 @@ def build_app(args: argparse.Namespace) -> KioskApp:
         if unfinished is not None:
             offer = _offer(args.lang, unfinished, log, agenda)
 
-    from kiosk.tui.app import HubOptions, KioskApp
+    from kiosk.tui.app import KioskApp
 
-    return KioskApp(core, lang=args.lang, hub_options=HubOptions(args.host, args.port, args.public_url), offer=offer)
+    return KioskApp(core, lang=args.lang, hub=hub_starter(args.host, args.port, args.public_url), offer=offer)
+
+
+def hub_starter(host: str = "0.0.0.0", port: int = 8765, public_url: str | None = None) -> HubStarter:
+    """How the kiosk starts its hub: here, where both faces meet, so neither imports the other."""
+
+    async def start(core: SessionCore, lang: str) -> LiveHub:
+        from kiosk.hub.server import Hub, HubError
+        from kiosk.tui.app import HubFailed
+
+        hub = Hub(core, host=host, port=port, public_url=public_url, lang=lang)
+        try:
+            await hub.start()
+        except HubError as exc:
+            raise HubFailed(str(exc)) from None
+        return hub
+
+    return start
 
 
 def _offer(lang: str, unfinished: SessionInfo, log: EventLog, agenda: Agenda) -> ResumeOffer:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -20,9 +20,6 @@ from kiosk.tui.palette import KioskCommands
 from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.run import RunScreen
 from kiosk.tui.screens.waiting import WaitingScreen
-
-if TYPE_CHECKING:
-    from kiosk.hub.server import Hub
 
 FACILITATOR = Actor("facilitator")
 SCREENS_IN_ORDER = ("run", "feed", "join", "summary")
@@ -47,13 +44,45 @@ def _summary_screen() -> Screen[None]:
     return SummaryScreen()
 
 
-@dataclass(frozen=True)
-class HubOptions:
-    """Where the hub listens; None for the app means no hub (tests that need no network)."""
+class HubAddresses(Protocol):
+    """Where phones join (with the room code), where the projector and the remote open, and the base address."""
 
-    host: str = "0.0.0.0"
-    port: int = 8765
-    public_url: str | None = None
+    @property
+    def join(self) -> str: ...
+
+    @property
+    def display(self) -> str: ...
+
+    @property
+    def remote(self) -> str: ...
+
+    @property
+    def base(self) -> str: ...
+
+
+class LiveHub(Protocol):
+    """What the kiosk reads of the running hub; the hub itself is made by `kiosk run` (kiosk.commands.run), so
+    the terminal app never imports it."""
+
+    @property
+    def port(self) -> int: ...
+
+    @property
+    def urls(self) -> HubAddresses: ...
+
+    def connected(self) -> dict[str, int]: ...
+
+    def network_hint(self) -> str: ...
+
+    async def stop(self) -> None: ...
+
+
+class HubFailed(Exception):
+    """The hub could not start; the message is one sentence that says what to do."""
+
+
+# Starts the hub over an evening in the kiosk's language; raises HubFailed.
+HubStarter = Callable[[SessionCore, str], Awaitable[LiveHub]]
 
 
 @dataclass(frozen=True)
@@ -91,7 +120,7 @@ class KioskApp(App[None]):
         core: SessionCore | None = None,
         *,
         lang: str = "nl",
-        hub_options: HubOptions | None = None,
+        hub: HubStarter | None = None,
         offer: ResumeOffer | None = None,
     ) -> None:
         super().__init__()
@@ -101,8 +130,8 @@ class KioskApp(App[None]):
         self.lang = self.t.lang
         self._core = core
         self._offer = offer
-        self.hub_options = hub_options
-        self.hub: Hub | None = None
+        self._start = hub  # None: no hub (tests that need no network)
+        self.hub: LiveHub | None = None
         self.failure: str | None = None  # why the app ended early, printed after the screen closes
         self._pending: list[Event] = []
         self._unsubscribe: Callable[[], None] | None = None
@@ -140,20 +169,16 @@ class KioskApp(App[None]):
         # the join link appears on the next tick, or the app exits with the hub's sentence.
         await self.switch_mode("run")
         self.set_interval(0.5, self._tick)
-        if self.hub_options is not None:
-            await self._start_hub(self.hub_options)
+        if self._start is not None:
+            await self._start_hub(self._start)
 
-    async def _start_hub(self, options: HubOptions) -> bool:
-        from kiosk.hub.server import Hub, HubError
-
-        hub = Hub(self.core, host=options.host, port=options.port, public_url=options.public_url, lang=self.lang)
+    async def _start_hub(self, start: HubStarter) -> bool:
         try:
-            await hub.start()
-        except HubError as exc:
+            self.hub = await start(self.core, self.lang)
+        except HubFailed as exc:
             self.failure = str(exc)
             self.exit(return_code=1, message=self.failure)
             return False
-        self.hub = hub
         return True
 
     async def on_unmount(self) -> None:
