@@ -55,6 +55,7 @@ class LoadResult:
     cpu_send: float = 0.0
     disconnected: int = 0
     acked_ids: set[str] = field(default_factory=set, repr=False)
+    phone_bytes: list[int] = field(default_factory=list, repr=False)  # what each phone received while sending
 
     @property
     def rss_per_phone(self) -> float | None:
@@ -96,6 +97,7 @@ class LoadResult:
             "rss_with_phones_bytes": self.rss_idle_phones,
             "rss_per_phone_bytes": None if self.rss_per_phone is None else round(self.rss_per_phone),
             "disconnected_during_send": self.disconnected,
+            "phone_bytes_mean": round(sum(self.phone_bytes) / len(self.phone_bytes)) if self.phone_bytes else None,
         }
 
 
@@ -243,6 +245,7 @@ async def _drive(
         report = await worker.hear(timeout=plan.duration + 120)
         records += report["records"]
         result.disconnected += report["disconnected"]
+        result.phone_bytes += report.get("bytes", [])
     acked = {r[0]: r[1] for r in records if r[2] is not None and r[3] is None}
     await remote.wait_seen(set(acked), timeout=10)
     result.cpu_send = cpu_seconds(server.pid) - cpu_before
