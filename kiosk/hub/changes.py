@@ -119,6 +119,7 @@ class Mirror:
     def __init__(self) -> None:
         self.view: dict[str, Any] | None = None
         self.seq: int | None = None
+        self.stream: str | None = None  # the stream the view belongs to (a reset names it)
         self.needs_reset = False
         self.gaps = 0
 
@@ -128,6 +129,7 @@ class Mirror:
         if kind in ("state/reset", "state/update"):
             self.view = copy.deepcopy(message["state"])
             self.seq = message.get("seq")
+            self.stream = message.get("stream")
             self.needs_reset = False
             return True
         if kind not in CHANGES:
@@ -140,3 +142,9 @@ class Mirror:
         apply_changes(self.view, message)
         self.seq = message["seq"]
         return True
+
+    def resume(self) -> dict[str, Any] | None:
+        """What to put in a new connection's hello as `resume`, so the hub sends only what was missed."""
+        if self.view is None or self.needs_reset or self.stream is None or self.seq is None:
+            return None
+        return {"stream": self.stream, "seq": self.seq}

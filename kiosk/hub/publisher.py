@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import secrets
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +46,9 @@ SLOW_BUFFER = 256 * 1024
 # A client whose buffer stays full this long has stopped reading: drop it. Keepalive pings cannot do this, since
 # a ping waits behind the full buffer and its timeout never starts.
 STALL_LIMIT = 30.0
+# A shared stream keeps its newest change messages up to this many bytes, so a phone that reconnects (a locked
+# screen) gets only what it missed instead of a whole view.
+HISTORY_BYTES = 512 * 1024
 # Events that change no view but counts (sent with the next count batch) and the sender's own things.
 COUNT_ONLY = frozenset({"contribution/endorse"})
 
@@ -73,25 +78,60 @@ def affected_devices(event: Event, state: SessionState) -> set[str]:
 
 @dataclass(eq=False)
 class Stream:
-    """The changes one group of clients gets: they all hold `model`, the view as of message `seq`."""
+    """The changes one group of clients gets: they all hold `model`, the view as of message `seq`.
+
+    `name` changes whenever the numbering starts over (a new process, or nobody listened for a while), so a
+    client's (name, seq) says exactly which view it holds; `history` keeps the newest frames for resuming.
+    """
 
     name: str
     build: Callable[[], dict[str, Any]]
     members: Callable[[], Iterable[Client]]
     seq: int = 0
     model: dict[str, Any] | None = None
+    keeps_history: bool = False
+    history: deque[tuple[int, str]] = field(default_factory=deque)
+    history_bytes: int = 0
 
     def frames(self, messages: list[dict[str, Any]]) -> list[tuple[str, str]]:
         """(type, encoded frame) for each message, numbered on from the last."""
         encoded = []
         for message in messages:
             self.seq += 1
-            encoded.append((message["type"], encode({"type": message["type"], "seq": self.seq, **message})))
+            frame = encode({"type": message["type"], "seq": self.seq, **message})
+            encoded.append((message["type"], frame))
+            if self.keeps_history:
+                self.history.append((self.seq, frame))
+                self.history_bytes += len(frame)
+        while self.history_bytes > HISTORY_BYTES and self.history:
+            self.history_bytes -= len(self.history.popleft()[1])
         return encoded
 
     def reset(self) -> str:
         assert self.model is not None
-        return encode({"type": "state/reset", "seq": self.seq, "state": self.model})
+        return encode({"type": "state/reset", "seq": self.seq, "stream": self.name, "state": self.model})
+
+    def since(self, name: object, seq: object) -> list[str] | None:
+        """The frames after `seq` for a client that holds this stream's view at `seq`; None if not all kept."""
+        if name != self.name or isinstance(seq, bool) or not isinstance(seq, int) or not 0 <= seq <= self.seq:
+            return None
+        if seq == self.seq:
+            return []
+        if not self.history or self.history[0][0] > seq + 1:
+            return None
+        return [frame for number, frame in self.history if number > seq]
+
+    def forget(self) -> None:
+        """Nobody holds the view: drop it, and start a new numbering so no old client can resume into it."""
+        self.model = None
+        self.name = _stream_name(self.name.split("-", 1)[0])
+        self.seq = 0
+        self.history.clear()
+        self.history_bytes = 0
+
+
+def _stream_name(audience: str) -> str:
+    return f"{audience}-{secrets.token_hex(4)}"
 
 
 @dataclass
@@ -133,8 +173,15 @@ class Publisher:
         self._counts_handle: asyncio.TimerHandle | None = None
         self._last_counts = 0.0
         self.streams: dict[str, Stream] = {
-            "phone": Stream("phone", self._phone_view, lambda: self.registry.audiences["phone"]),
-            "display": Stream("display", self._display_view, lambda: self.registry.audiences["display"]),
+            "phone": Stream(
+                _stream_name("phone"), self._phone_view, lambda: self.registry.audiences["phone"], keeps_history=True
+            ),
+            "display": Stream(
+                _stream_name("display"),
+                self._display_view,
+                lambda: self.registry.audiences["display"],
+                keeps_history=True,
+            ),
         }
         self._remotes: dict[Client, tuple[Stream, Window]] = {}
         self._dirty: set[Stream] = set()
@@ -209,14 +256,16 @@ class Publisher:
 
     # -- clients arrive and ask ----------------------------------------------------------------------------
 
-    def welcome(self, client: Client) -> None:
-        """Send a new client its whole view and start sending it changes, with no await in between."""
+    def welcome(self, client: Client, resume: object = None) -> None:
+        """Send a new client its whole view (or, resuming, only what it missed) and start sending it changes,
+        with no await in between. `resume` is the hello's {"stream", "seq"}: the view the client still holds."""
         if client.audience == "remote":
             window = Window()
-            stream = Stream(f"remote-{id(client)}", lambda: self._remote_view(window), lambda: (client,))
+            stream = Stream(_stream_name("remote"), lambda: self._remote_view(window), lambda: (client,))
             self._remotes[client] = (stream, window)
         self.registry.add(client)
-        self.reset(client)
+        if not (isinstance(resume, dict) and self._resume(client, resume.get("stream"), resume.get("seq"))):
+            self.reset(client)
         if client.device is not None:
             self._send_mine(client)
         if client.role == "host":
@@ -233,6 +282,21 @@ class Publisher:
         stream = self.stream_of(client)
         self._flush_stream(stream, exclude=client)
         self._send_reset(client, stream)
+
+    def _resume(self, client: Client, name: object, seq: object) -> bool:
+        """Send a returning client the changes it missed, if the stream still has them all."""
+        stream = self.stream_of(client)
+        if name != stream.name:
+            return False
+        self._flush_stream(stream, exclude=client)
+        missed = stream.since(name, seq)
+        if missed is None:
+            return False
+        for frame in missed:
+            self.traffic.note("resumed", frame, 1)
+            broadcast([client.ws], frame)
+        client.stale = False
+        return True
 
     def _send_reset(self, client: Client, stream: Stream) -> None:
         frame = stream.reset()
@@ -342,7 +406,7 @@ class Publisher:
         client that missed some while it was slow."""
         clients = [c for c in stream.members() if c is not exclude]
         if not clients and exclude is None:
-            stream.model = None  # nobody holds it: the next client starts from a fresh view
+            stream.forget()  # nobody holds it: the next client starts from a fresh view
             return
         view = stream.build()
         frames = stream.frames(diff(stream.model, view)) if stream.model is not None else []

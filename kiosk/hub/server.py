@@ -201,7 +201,7 @@ class Hub:
             return None
         greeting = {"type": "hello/ok", "role": client.role, "lang": lang, "room": self.info.room_code}
         broadcast([ws], encode(greeting))
-        self.publisher.welcome(client)
+        self.publisher.welcome(client, hello.get("resume"))
         return client
 
     async def _refuse(

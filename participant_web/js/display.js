@@ -17,7 +17,7 @@ const wallOrder = (a, b) => Number(b.pinned) - Number(a.pinned) || (b.count || 0
 const viewState = new ViewState({ order: wallOrder, resync: () => conn.send({ type: "state/resync" }) });
 
 const conn = new Connection({
-  hello: () => ({ type: "hello", role: "display", token, lang: currentLang() }),
+  hello: () => ({ type: "hello", role: "display", token, lang: currentLang(), resume: viewState.resume() }),
   onMessage(message) {
     if (viewState.take(message)) {
       view = viewState.view;

@@ -38,7 +38,7 @@ function hostDevice() {
 const device = hostDevice();
 
 const conn = new Connection({
-  hello: () => ({ type: "hello", role: "host", token, device, lang: currentLang() }),
+  hello: () => ({ type: "hello", role: "host", token, device, lang: currentLang(), resume: viewState.resume() }),
   onMessage: receive,
   onReady: () => {
     sender.forget();

@@ -68,7 +68,7 @@ function feedback(id, text, kind = "ok") {
 }
 
 const conn = new Connection({
-  hello: () => ({ type: "hello", role: "phone", room, device, lang: currentLang() }),
+  hello: () => ({ type: "hello", role: "phone", room, device, lang: currentLang(), resume: viewState.resume() }),
   onMessage: receive,
   onReady: () => {
     // The hello joined this phone already; device/join only adds the role, when one was chosen.

@@ -12,6 +12,7 @@ export class ViewState {
     this.resync = resync;
     this.view = null;
     this.seq = null;
+    this.stream = null; // which numbering `seq` belongs to (the reset names it)
     this.waiting = false; // a gap was seen: changes wait for the next reset
     this.items = new Map();
   }
@@ -21,6 +22,7 @@ export class ViewState {
     if (message.type === "state/reset") {
       this.view = message.state || {};
       this.seq = message.seq;
+      this.stream = message.stream || null;
       this.waiting = false;
       this.items = new Map((this.view.contributions || []).map((item) => [item.id, item]));
       this.list();
@@ -69,6 +71,12 @@ export class ViewState {
     this.list();
     fields.add("contributions");
     return { reset: false, fields };
+  }
+
+  /** For a new connection's hello: the view this page holds, so the server sends only what it missed. */
+  resume() {
+    if (this.view === null || this.waiting || !this.stream) return undefined;
+    return { stream: this.stream, seq: this.seq };
   }
 
   list() {

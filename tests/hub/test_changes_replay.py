@@ -29,7 +29,7 @@ from kiosk.core.events import Actor, Command, CommandError
 from kiosk.core.session import SessionCore, start_session
 from kiosk.core.store import open_event_log
 from kiosk.hub import publisher as publisher_module
-from kiosk.hub.changes import Mirror, comparable
+from kiosk.hub.changes import CHANGES, Mirror, comparable
 from kiosk.hub.server import Hub
 from kiosk.hub.views import PHONE_CONTRIBUTIONS as PHONE_LIST
 from kiosk.resources import default_agenda_path
@@ -48,16 +48,21 @@ PROMPTS = tuple(p.id for p in DIALOGUE.prompts[:2]) + tuple(
 class Client:
     """A real websockets client that keeps its view by the wire's resets and changes."""
 
-    def __init__(self, ws: ClientConnection, hello: dict[str, Any]) -> None:
+    def __init__(self, ws: ClientConnection, hello: dict[str, Any], mirror: Mirror | None = None) -> None:
         self.ws = ws
         self.hello = hello
-        self.mirror = Mirror()
+        self.mirror = mirror or Mirror()
         self.resets = 0
+        self.pongs = 0
+        self.changes = 0
         self.acks: dict[str, dict[str, Any]] = {}
         self.reader = asyncio.get_running_loop().create_task(self._read())
 
     @classmethod
-    async def open(cls, port: int, hello: dict[str, Any], *, receive_buffer: int | None = None) -> Client:
+    async def open(
+        cls, port: int, hello: dict[str, Any], *, receive_buffer: int | None = None, resume: Mirror | None = None
+    ) -> Client:
+        """Connect and say hello; with `resume`, continue that view (the hub sends what it missed, or a reset)."""
         sock = None
         if receive_buffer is not None:  # a small window, set before connecting: the server's buffer fills sooner
             sock = socket.socket()
@@ -65,9 +70,14 @@ class Client:
             sock.connect(("127.0.0.1", port))
         uri = f"ws://127.0.0.1:{port}/ws"
         ws = await connect(uri, proxy=None, compression=None, sock=sock, max_size=None)
-        client = cls(ws, hello)
-        await ws.send(json.dumps({"type": "hello", **hello}))
-        await client.wait(lambda: client.resets >= 1)
+        client = cls(ws, hello, resume)
+        if resume is not None:
+            await ws.send(json.dumps({"type": "hello", **hello, "resume": resume.resume()}))
+            await ws.send(json.dumps({"type": "ping"}))  # answered after everything the hello brought
+            await client.wait(lambda: client.pongs >= 1)
+        else:
+            await ws.send(json.dumps({"type": "hello", **hello}))
+            await client.wait(lambda: client.resets >= 1)
         return client
 
     async def _read(self) -> None:
@@ -76,6 +86,10 @@ class Client:
             self.mirror.take(message)
             if message["type"] == "state/reset":
                 self.resets += 1
+            elif message["type"] == "pong":
+                self.pongs += 1
+            elif message["type"] in CHANGES:
+                self.changes += 1
             elif message["type"] in ("ack", "error") and isinstance(message.get("ref"), str):
                 self.acks[message["ref"]] = message
 
@@ -132,7 +146,7 @@ steps = st.lists(
         st.tuples(st.just("response/set"), phone, st.integers(0, 5)),
         st.tuples(st.just("summary/show"), st.booleans(), st.sampled_from(["points", "heard"])),
         st.tuples(st.just("role"), phone, st.sampled_from(["parent", "staff"])),
-        st.tuples(st.just("reconnect"), st.sampled_from(["phone", "display", "remote"])),
+        st.tuples(st.just("reconnect"), st.sampled_from(["phone", "display", "remote"]), st.booleans()),
         st.tuples(
             st.just("window"),
             st.sampled_from([None, "pending", "approved", "withdrawn"]),
@@ -211,7 +225,10 @@ async def evening(folder: Path, plan: list[tuple[Any, ...]]) -> None:
                 name = "phone1" if step[1] == "phone" else step[1]
                 old = clients[name]
                 await old.close()
-                clients[name] = await Client.open(hub.port, old.hello)
+                if step[2] and old.mirror.resume() is not None:  # back with the view it holds
+                    clients[name] = await Client.open(hub.port, old.hello, resume=old.mirror)
+                else:
+                    clients[name] = await Client.open(hub.port, old.hello)
                 if name == "remote" and window:
                     assert (await clients[name].ask("contributions/filter", f"w{number}", **window))["type"] == "ack"
             elif step[0] == "window":
@@ -288,3 +305,34 @@ async def test_a_phone_skipped_as_slow_gets_a_reset_once_it_reads_again(
     assert normal(slow.mirror.view) == normal(witness.mirror.view) == normal(await slow.fresh_reset())
     await slow.close()
     await witness.close()
+
+
+async def test_a_phone_back_from_a_locked_screen_gets_only_what_it_missed(hub: Hub) -> None:
+    core = hub.core
+    core.execute(Command("block/jump", {"index": DIALOGUE.index}))
+    core.execute(Command("prompt/recognition", {"open": True}))
+    info = core.info
+    assert info is not None
+    hello = {"role": "phone", "room": info.room_code, "device": "phone-lock-0001", "lang": "nl"}
+    keeps_stream_alive = await Client.open(hub.port, {**hello, "device": "phone-stay-0001"})
+    for n in range(30):
+        core.execute(Command("contribution/add", {"id": f"c-before-{n}", "text": f"Eerder {n}", "source": "paper"}))
+    phone = await Client.open(hub.port, hello)
+    assert len(phone.mirror.view["contributions"]) == 30  # type: ignore[index]
+    await phone.close()  # the screen locks
+    for n in range(3):
+        core.execute(Command("contribution/add", {"id": f"c-missed-{n}", "text": f"Gemist {n}", "source": "paper"}))
+        await asyncio.sleep(0.05)
+    back = await Client.open(hub.port, hello, resume=phone.mirror)
+    assert back.resets == 0 and back.changes == 3  # three small changes, not a whole list of 33 again
+    assert normal(back.mirror.view) == normal(await back.fresh_reset())  # type: ignore[arg-type]
+    assert {c["id"] for c in back.mirror.view["contributions"]} >= {"c-missed-0", "c-missed-2"}  # type: ignore[index]
+
+    # A hub that started over (another numbering) cannot be resumed into: a whole view comes.
+    await back.close()
+    stale = Mirror()
+    stale.take({"type": "state/reset", "seq": 3, "stream": "phone-00000000", "state": {"contributions": []}})
+    again = await Client.open(hub.port, hello, resume=stale)
+    assert again.resets == 1 and len(again.mirror.view["contributions"]) == 33  # type: ignore[index]
+    for client in (again, keeps_stream_alive):
+        await client.close()
