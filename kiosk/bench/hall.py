@@ -52,12 +52,30 @@ def _shares(total: int, parts: int) -> list[int]:
     return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
 
 
+def _reached(history: list[tuple[float, int | None]], k: int, since: float) -> float | None:
+    """When the view first showed a count of at least k, if the answer was in view at `since` and stayed there
+    until then (an answer that climbs onto the projector's wall later is not a count that was late)."""
+    present = False
+    for at, count in history:
+        if at > since and not present:
+            return None
+        if count is None:
+            if at > since:
+                return None
+            present = False
+            continue
+        present = True
+        if count >= k:
+            return at
+    return None
+
+
 def _latencies(records: list[list[Any]], witnesses: list[Screen]) -> list[float]:
     """Seconds from each recognition's ack until a witness showed its answer's count at least that high.
 
     The k-th acknowledged recognition of an answer is applied when its count reaches k (counts only grow here),
-    so the first moment a witness shows >= k is when that recognition reached it. Answers a witness never showed
-    (off the projector's wall) are left out.
+    so the first moment a witness shows >= k is when that recognition reached it. Answers a witness did not
+    show at that moment (off the projector's wall) are left out.
     """
     acked: dict[str, list[float]] = {}
     for _ref, _sent, acked_at, error, cid in records:
@@ -67,7 +85,7 @@ def _latencies(records: list[list[Any]], witnesses: list[Screen]) -> list[float]
     for cid, times in acked.items():
         for k, acked_at in enumerate(sorted(times), start=1):
             for witness in witnesses:
-                seen = next((t for t, count in witness.counts_seen.get(cid, ()) if count >= k), None)
+                seen = _reached(witness.counts_seen.get(cid, []), k, acked_at)
                 if seen is not None:
                     found.append(max(0.0, seen - acked_at))
     return found
@@ -179,8 +197,10 @@ async def run_hall(label: str, data_dir: Path, plan: HallPlan, checkout: Path | 
             "recognise_ack_ms_p50": _ms([r[2] - r[1] for r in acked], 0.5),
             "recognise_ack_ms_p99": _ms([r[2] - r[1] for r in acked], 0.99),
             "count_to_phone_ms_p50": _ms(_latencies(acked, witnesses), 0.5),
+            "count_to_phone_ms_p99": _ms(_latencies(acked, witnesses), 0.99),
             "count_to_phone_ms_max": _ms(_latencies(acked, witnesses), 1.0),
             "count_to_projector_ms_p50": _ms(_latencies(acked, [display]), 0.5),
+            "count_to_projector_ms_p99": _ms(_latencies(acked, [display]), 0.99),
             "count_to_projector_ms_max": _ms(_latencies(acked, [display]), 1.0),
             "server_cpu_seconds": round(cpu, 2),
             "round_seconds": round(round_seconds, 1),

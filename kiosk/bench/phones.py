@@ -171,7 +171,7 @@ async def answer_phase(phones: list[Phone], worker: int, count: int, spacing: fl
             await asyncio.sleep(spacing)
         if not phone.alive:
             continue
-        cid = f"h{'t' if tail else 's'}{worker}n{n}"
+        cid = "c-" + rng.randbytes(10).hex()  # as the phone page makes them: c- and 20 hex digits
         text = f"{rng.choice(SENTENCES)} ({''.join(rng.choices('abcdefghjkmnpqrstuvwxyz', k=6))})"
         record = [cid, time.monotonic(), None, None]
         records[cid] = record

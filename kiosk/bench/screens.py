@@ -22,7 +22,9 @@ class Screen:
         self.ws = ws
         self.role = role
         self.first_seen: dict[str, float] = {}
-        self.counts_seen: dict[str, list[tuple[float, int]]] = {}  # id -> (when, count) each time it changed
+        # id -> (when, count) each time its count changed, and (when, None) when it left the view
+        self.counts_seen: dict[str, list[tuple[float, int | None]]] = {}
+        self._present: set[str] = set()
         self.mirror = Mirror()
         self.updates = 0
         self.resets = 0
@@ -67,16 +69,21 @@ class Screen:
             if kind in ("state/reset", "state/update"):
                 self.resets += 1
                 self.reset_bytes.append(size)
+            present = set()
             for item in self.view.get("contributions") or ():
                 cid = item.get("id")
                 if not isinstance(cid, str):
                     continue
+                present.add(cid)
                 if cid not in self.first_seen:
                     self.first_seen[cid] = now
                 seen = self.counts_seen.setdefault(cid, [])
                 count = item.get("count", 0)
                 if not seen or seen[-1][1] != count:
                     seen.append((now, count))
+            for cid in self._present - present:
+                self.counts_seen[cid].append((now, None))
+            self._present = present
             self._asked = False
         elif self.mirror.needs_reset and not self._asked:
             self._asked = True  # a gap in seq: ask once for a whole view

@@ -4,8 +4,9 @@ A view is a dict of fields plus one keyed collection, `contributions` (a list of
 messages (without their `seq`, which the stream adds) are, in this order:
 `state/set` (fields that changed; a field of an object field as "parent.field"), `contributions/removed`,
 `contributions/changed` (only the fields that changed, never the count), `contributions/added` (whole items),
-`contributions/counts` (id -> count for items whose count changed). `apply_changes` is the reference reducer
-a client follows; docs/protocol.md says the same in words.
+`contributions/counts` (count by `n` where the items have that small sort key, else by id, for items whose
+count changed: `by` names the field). `apply_changes` is the reference reducer a client follows;
+docs/protocol.md says the same in words.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
     changed: list[dict[str, Any]] = []
     counts: dict[str, int] = {}
     added: list[dict[str, Any]] = []
+    # A count batch names items by their small `n` where they have one: "57":3 instead of "c-2f..(22)":3.
+    by = "n" if after and all("n" in item for item in after.values()) else "id"
     for cid, item in after.items():
         was = before.get(cid)
         if was is None:
@@ -71,13 +74,13 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
         if fields:
             changed.append({"id": cid, **fields})
         if was.get("count") != item.get("count"):
-            counts[cid] = item["count"]
+            counts[str(item[by])] = item["count"]
     if changed:
         messages.append({"type": "contributions/changed", "items": changed})
     if added:
         messages.append({"type": "contributions/added", "items": added})
     if counts:
-        messages.append({"type": "contributions/counts", "counts": counts})
+        messages.append({"type": "contributions/counts", "by": by, "counts": counts})
     return messages
 
 
@@ -102,9 +105,11 @@ def apply_changes(view: dict[str, Any], message: dict[str, Any]) -> None:
     elif kind == "contributions/added":
         items.extend(dict(item) for item in message["items"])
     elif kind == "contributions/counts":
+        by = message.get("by", "id")
         for item in items:
-            if item["id"] in message["counts"]:
-                item["count"] = message["counts"][item["id"]]
+            key = str(item.get(by))
+            if key in message["counts"]:
+                item["count"] = message["counts"][key]
     else:
         raise ValueError(f"not a change message: {kind}")
 

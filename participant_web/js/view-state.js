@@ -63,9 +63,12 @@ export class ViewState {
         if (item) this.items.set(change.id, { ...item, ...change });
       }
     } else if (message.type === "contributions/counts") {
-      for (const [id, count] of Object.entries(message.counts || {})) {
-        const item = this.items.get(id);
-        if (item) this.items.set(id, { ...item, count });
+      // Keyed by the items' `by` field: their small `n` on phones and the projector, their id on the remote.
+      const by = message.by || "id";
+      const counts = message.counts || {};
+      for (const [id, item] of this.items) {
+        const key = String(item[by]);
+        if (Object.hasOwn(counts, key)) this.items.set(id, { ...item, count: counts[key] });
       }
     }
     this.list();
