@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.bench.load import PHONES_PER_WORKER, Worker, open_remote
+from kiosk.bench.load import PHONES_PER_WORKER, Worker, open_remote, shares
 from kiosk.bench.measure import cpu_seconds, percentile
 from kiosk.bench.screens import Screen
 from kiosk.bench.server import hub_command, start_server
@@ -46,10 +46,6 @@ async def _each(workers: list[Worker], commands: list[dict[str, Any]], timeout: 
     for worker, command in zip(workers, commands, strict=True):
         await worker.tell(**command)
     return [await worker.hear(timeout) for worker in workers]
-
-
-def _shares(total: int, parts: int) -> list[int]:
-    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
 
 
 def _reached(history: list[tuple[float, int | None]], k: int, since: float) -> float | None:
@@ -107,7 +103,7 @@ async def run_hall(label: str, data_dir: Path, plan: HallPlan, checkout: Path | 
         display = await Screen.connect(urls.ws, "display", urls.display_token)
         screens += [remote, display]
         count = plan.worker_count()
-        for index, share in enumerate(_shares(plan.phones, count)):
+        for index, share in enumerate(shares(plan.phones, count)):
             workers.append(await Worker.start(urls.ws, urls.room, share, index))
         connected = sum(report["ok"] for report in [await w.hear(timeout=300) for w in workers])
         witnesses = []
@@ -118,7 +114,7 @@ async def run_hall(label: str, data_dir: Path, plan: HallPlan, checkout: Path | 
 
         seeded = await _each(
             workers,
-            [{"cmd": "answer", "count": k, "spacing": 0, "tail": False} for k in _shares(plan.answers, count)],
+            [{"cmd": "answer", "count": k, "spacing": 0, "tail": False} for k in shares(plan.answers, count)],
             timeout=120,
         )
         ids = [cid for report in seeded for cid, _device in report["ids"]]
@@ -155,7 +151,7 @@ async def run_hall(label: str, data_dir: Path, plan: HallPlan, checkout: Path | 
             workers,
             [
                 {"cmd": "answer", "count": k, "spacing": plan.new_answer_spacing * count, "tail": True}
-                for k in _shares(plan.new_answers, count)
+                for k in shares(plan.new_answers, count)
             ],
             timeout=120,
         )

@@ -150,6 +150,11 @@ class Worker:
                 await self.proc.wait()
 
 
+def shares(total: int, parts: int) -> list[int]:
+    """`total` split over `parts` as evenly as whole numbers allow."""
+    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+
+
 def first_open_prompt() -> tuple[int, str]:
     """The block and id of the shipped evening's first open question."""
     from kiosk.agenda.parser import load_agenda
@@ -223,8 +228,7 @@ async def _drive(
     result.rss_idle_base = await settle(server.pid)
 
     count = plan.worker_count()
-    shares = [plan.phones // count + (1 if i < plan.phones % count else 0) for i in range(count)]
-    for index, share in enumerate(shares):
+    for index, share in enumerate(shares(plan.phones, count)):
         workers.append(await Worker.start(urls.ws, urls.room, share, index))
     for worker in workers:
         report = await worker.hear(timeout=300)
