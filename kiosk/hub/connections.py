@@ -43,7 +43,6 @@ class Client:
     token: str | None = field(default=None, repr=False)  # a host's, checked again after a new division
     shown: Any = None  # the last host view key sent to this host
     mine_sent: str | None = field(default=None, repr=False)  # the last mine/update sent, to send only changes
-    stale: bool = field(default=False)  # missed changes because its send buffer was full: gets a reset
     stalled_since: float | None = None  # when its send buffer first stayed full
     closing: asyncio.Task[None] | None = None  # a flooding client being disconnected
 

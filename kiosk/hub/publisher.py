@@ -14,7 +14,7 @@ import asyncio
 import json
 import secrets
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,12 +86,13 @@ class Stream:
 
     name: str
     build: Callable[[], dict[str, Any]]
-    members: Callable[[], Iterable[Client]]
+    members: Callable[[], Collection[Client]]
     seq: int = 0
     model: dict[str, Any] | None = None
     keeps_history: bool = False
     history: deque[tuple[int, str]] = field(default_factory=deque)
     history_bytes: int = 0
+    behind: set[Client] = field(default_factory=set)  # skipped as slow: each gets a reset once it has caught up
 
     def frames(self, messages: list[dict[str, Any]]) -> list[tuple[str, str]]:
         """(type, encoded frame) for each message, numbered on from the last."""
@@ -295,14 +296,14 @@ class Publisher:
         for frame in missed:
             self.traffic.note("resumed", frame, 1)
             broadcast([client.ws], frame)
-        client.stale = False
+        stream.behind.discard(client)
         return True
 
     def _send_reset(self, client: Client, stream: Stream) -> None:
         frame = stream.reset()
         self.traffic.note("state/reset", frame, 1)
         broadcast([client.ws], frame)
-        client.stale = False
+        stream.behind.discard(client)
 
     def set_window(self, client: Client, data: dict[str, Any]) -> None:
         """`contributions/filter` from a remote: which contributions it sees from now on."""
@@ -403,23 +404,31 @@ class Publisher:
 
     def _flush_stream(self, stream: Stream, exclude: Client | None = None) -> None:
         """Bring every client of the stream (but `exclude`) to its newest view: the changes, or a reset for a
-        client that missed some while it was slow."""
-        clients = [c for c in stream.members() if c is not exclude]
-        if not clients and exclude is None:
+        client that missed some while it was slow. Walks the clients only when there is something to send."""
+        members = stream.members()
+        if exclude is None and not members:
             stream.forget()  # nobody holds it: the next client starts from a fresh view
             return
         view = stream.build()
         frames = stream.frames(diff(stream.model, view)) if stream.model is not None else []
         stream.model = view
+        if stream.behind:
+            stream.behind = {c for c in stream.behind if c in members}  # those that left are no longer behind
+        if not frames and not stream.behind:
+            return
         targets: list[Client] = []
         now = asyncio.get_running_loop().time()
-        for client in clients:
+        for client in members if frames else list(stream.behind):
+            if client is exclude:
+                continue
             if _buffered(client) >= SLOW_BUFFER:
-                client.stale = client.stale or bool(frames)  # it misses these: a reset once it has caught up
+                if frames:
+                    stream.behind.add(client)  # it misses these: a reset once it has caught up
                 _drop_if_stalled(client, now)
                 continue
             client.stalled_since = None
-            if client.stale:
+            if client in stream.behind:
+                stream.behind.discard(client)
                 self._send_reset(client, stream)
             else:
                 targets.append(client)
@@ -428,8 +437,8 @@ class Publisher:
             for kind, frame in frames:
                 self.traffic.note(kind, frame, len(sockets))
                 broadcast(sockets, frame)
-        if any(c.stale for c in clients):
-            self._dirty.add(stream)  # come back for it: it gets a reset once its buffer has drained
+        if stream.behind:
+            self._dirty.add(stream)  # come back for them: each gets a reset once its buffer has drained
             self._schedule()
 
     def _send_mine(self, client: Client) -> None:

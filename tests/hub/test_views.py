@@ -5,8 +5,8 @@ from __future__ import annotations
 from kiosk.agenda.parser import load_agenda
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
-from kiosk.hub.seat_handles import SeatHandles
 from kiosk.hub.changes import comparable
+from kiosk.hub.seat_handles import SeatHandles
 from kiosk.hub.views import display_view, live_counts, mine_view, phone_view, remote_view, tally
 from kiosk.resources import default_agenda_path
 
