@@ -94,13 +94,13 @@ class Stream:
     history_bytes: int = 0
     behind: set[Client] = field(default_factory=set)  # skipped as slow: each gets a reset once it has caught up
 
-    def frames(self, messages: list[dict[str, Any]]) -> list[tuple[str, str]]:
-        """(type, encoded frame) for each message, numbered on from the last."""
+    def frames(self, messages: list[dict[str, Any]]) -> list[str]:
+        """Each message encoded, numbered on from the last."""
         encoded = []
         for message in messages:
             self.seq += 1
             frame = encode({"type": message["type"], "seq": self.seq, **message})
-            encoded.append((message["type"], frame))
+            encoded.append(frame)
             if self.keeps_history:
                 self.history.append((self.seq, frame))
                 self.history_bytes += len(frame)
@@ -133,18 +133,6 @@ class Stream:
 
 def _stream_name(audience: str) -> str:
     return f"{audience}-{secrets.token_hex(4)}"
-
-
-@dataclass
-class Traffic:
-    """What the publisher sent, for tests and the bench: frames and bytes by message type."""
-
-    frames: dict[str, int] = field(default_factory=dict)
-    bytes: dict[str, int] = field(default_factory=dict)
-
-    def note(self, kind: str, frame: str, clients: int) -> None:
-        self.frames[kind] = self.frames.get(kind, 0) + clients
-        self.bytes[kind] = self.bytes.get(kind, 0) + clients * len(frame.encode())
 
 
 class Publisher:
@@ -194,7 +182,6 @@ class Publisher:
         self._unsubscribe: Callable[[], None] | None = None
         self._roles_version = 0  # moves on every device/join, the only event that changes a phone's role
         self._counted: tuple[tuple[int, int], dict[str, int]] | None = None
-        self.traffic = Traffic()
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
@@ -294,14 +281,12 @@ class Publisher:
         if missed is None:
             return False
         for frame in missed:
-            self.traffic.note("resumed", frame, 1)
             broadcast([client.ws], frame)
         stream.behind.discard(client)
         return True
 
     def _send_reset(self, client: Client, stream: Stream) -> None:
         frame = stream.reset()
-        self.traffic.note("state/reset", frame, 1)
         broadcast([client.ws], frame)
         stream.behind.discard(client)
 
@@ -434,8 +419,7 @@ class Publisher:
                 targets.append(client)
         if frames and targets:
             sockets = [c.ws for c in targets]
-            for kind, frame in frames:
-                self.traffic.note(kind, frame, len(sockets))
+            for frame in frames:
                 broadcast(sockets, frame)
         if stream.behind:
             self._dirty.add(stream)  # come back for them: each gets a reset once its buffer has drained
@@ -450,7 +434,6 @@ class Publisher:
             self._schedule()
             return
         client.mine_sent = frame
-        self.traffic.note("mine/update", frame, 1)
         broadcast([client.ws], frame)
 
     def host_update(self, client: Client, cache: dict[int, dict[str, Any] | None]) -> None:
