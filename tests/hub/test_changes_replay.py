@@ -146,6 +146,9 @@ steps = st.lists(
         st.tuples(st.just("response/set"), phone, st.integers(0, 5)),
         st.tuples(st.just("summary/show"), st.booleans(), st.sampled_from(["points", "heard"])),
         st.tuples(st.just("role"), phone, st.sampled_from(["parent", "staff"])),
+        st.tuples(st.just("tables/assign"), st.integers(1, 2)),
+        st.tuples(st.just("presentation/start")),
+        st.tuples(st.just("keypoint/add"), texts),
         st.tuples(st.just("reconnect"), st.sampled_from(["phone", "display", "remote"]), st.booleans()),
         st.tuples(
             st.just("window"),
@@ -190,6 +193,12 @@ def command(step: tuple[Any, ...], core: SessionCore) -> Command | None:
         return Command(kind, {"open": step[1]})
     if kind == "settings/auto_approve":
         return Command(kind, {"on": step[1]})
+    if kind == "tables/assign":
+        return Command(kind, {"count": step[1]})
+    if kind == "keypoint/add":
+        return Command(kind, {"text": step[1]})
+    if kind == "presentation/start":
+        return Command(kind, {})
     if kind == "summary/show":
         return Command(kind, {"on": step[1], "view": step[2]})
     if kind in ("prompt/close", "block/next", "block/previous", "block/pause", "block/start"):
