@@ -232,12 +232,6 @@ class Publisher:
             return self._remotes[client][0]
         return self.streams[client.audience]
 
-    def view(self, audience: str) -> dict[str, Any]:
-        """A fresh whole view of an audience (a remote's with the default window)."""
-        if audience == "remote":
-            return self._remote_view(Window())
-        return self.streams[audience].build()
-
     def mine(self, client: Client) -> str:
         assert client.device is not None
         return encode({"type": "mine/update", **mine_view(self.core.state, client.device, client.table)})
