@@ -55,6 +55,7 @@ class LoadResult:
     cpu_send: float = 0.0
     disconnected: int = 0
     acked_ids: set[str] = field(default_factory=set, repr=False)
+    phone_bytes: list[int] = field(default_factory=list, repr=False)  # what each phone received while sending
 
     @property
     def rss_per_phone(self) -> float | None:
@@ -96,6 +97,7 @@ class LoadResult:
             "rss_with_phones_bytes": self.rss_idle_phones,
             "rss_per_phone_bytes": None if self.rss_per_phone is None else round(self.rss_per_phone),
             "disconnected_during_send": self.disconnected,
+            "phone_bytes_mean": round(sum(self.phone_bytes) / len(self.phone_bytes)) if self.phone_bytes else None,
         }
 
 
@@ -146,6 +148,11 @@ class Worker:
             except (TimeoutError, ConnectionError):
                 self.proc.kill()
                 await self.proc.wait()
+
+
+def shares(total: int, parts: int) -> list[int]:
+    """`total` split over `parts` as evenly as whole numbers allow."""
+    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
 
 
 def first_open_prompt() -> tuple[int, str]:
@@ -221,8 +228,7 @@ async def _drive(
     result.rss_idle_base = await settle(server.pid)
 
     count = plan.worker_count()
-    shares = [plan.phones // count + (1 if i < plan.phones % count else 0) for i in range(count)]
-    for index, share in enumerate(shares):
+    for index, share in enumerate(shares(plan.phones, count)):
         workers.append(await Worker.start(urls.ws, urls.room, share, index))
     for worker in workers:
         report = await worker.hear(timeout=300)
@@ -243,6 +249,7 @@ async def _drive(
         report = await worker.hear(timeout=plan.duration + 120)
         records += report["records"]
         result.disconnected += report["disconnected"]
+        result.phone_bytes += report.get("bytes", [])
     acked = {r[0]: r[1] for r in records if r[2] is not None and r[3] is None}
     await remote.wait_seen(set(acked), timeout=10)
     result.cpu_send = cpu_seconds(server.pid) - cpu_before

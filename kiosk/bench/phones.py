@@ -5,6 +5,14 @@ and waits for its state/reset), prints {"event": "ready", ...}, then on {"cmd": 
 "duration": S, "start": T} sends contributions at R per second from random phones of its own, starting at
 monotonic time T, and prints {"event": "sent", "records": [[id, sent_at, acked_at, error], ...]} once every
 message was answered (or the drain time ran out). {"cmd": "close"} closes the phones and ends the process.
+
+The hall scenario (kiosk/bench/hall.py) adds: {"cmd": "answer", "count": K, "spacing": S, "tail": bool} (K of
+this worker's phones, from the first or the last, each send one answer, S seconds apart; prints "answered" with
+the records and [id, device] of each), {"cmd": "recognise", "ids": [...], "per_phone": R, "duration": D,
+"start": T} (each phone recognises R of the ids, not its own, at random moments within D seconds; prints
+"recognised" with records [ref, sent_at, acked_at, error, id]), {"cmd": "mark"} (count bytes from now) and
+{"cmd": "bytes"} (prints the bytes and frames each phone received since the mark).
+Every phone counts what it receives (frame headers and payloads), also the frames it does not read.
 """
 
 from __future__ import annotations
@@ -42,6 +50,27 @@ class Phone:
         self.ready = asyncio.get_running_loop().create_future()
         self.waiting: set[str] = set()  # refs sent and not answered yet
         self.client: WireClient | None = None
+        self.own: set[str] = set()  # ids of the answers this phone wrote
+        self.mark = (0, 0)  # received bytes and frames when counting started
+
+    def send(self, ref: str, message: dict[str, Any], record: list[Any]) -> None:
+        self.records[ref] = record
+        self.waiting.add(ref)
+        assert self.client is not None
+        self.client.send_text(json.dumps({"ref": ref, **message}))
+
+    @property
+    def alive(self) -> bool:
+        return self.client is not None and not self.client.closed.done()
+
+    def since_mark(self) -> tuple[int, int]:
+        if self.client is None:
+            return (0, 0)
+        return (self.client.received_bytes - self.mark[0], self.client.received_frames - self.mark[1])
+
+    def start_counting(self) -> None:
+        if self.client is not None:
+            self.mark = (self.client.received_bytes, self.client.received_frames)
 
     def on_text(self, payload: bytes) -> None:
         if not self.ready.done():
@@ -116,21 +145,67 @@ async def send_phase(
         delay = start + i / rate - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
-        alive = [
-            p for p in rng.sample(phones, min(3, len(phones))) if p.client and not p.client.closed.done()
-        ]
+        alive = [p for p in rng.sample(phones, min(3, len(phones))) if p.alive]
         if not alive:
             continue
         phone = alive[0]
         ref = cid = f"w{worker}n{i}"
         text = f"{rng.choice(SENTENCES)} ({''.join(rng.choices('abcdefghjkmnpqrstuvwxyz', k=6))})"
-        records[ref] = [cid, time.monotonic(), None, None]
-        phone.waiting.add(ref)
-        assert phone.client is not None
-        phone.client.send_text(json.dumps({"type": "contribution/add", "ref": ref, "id": cid, "text": text}))
+        phone.send(ref, {"type": "contribution/add", "id": cid, "text": text}, [cid, time.monotonic(), None, None])
+    await drain(phones)
+
+
+async def drain(phones: list[Phone]) -> None:
     deadline = time.monotonic() + DRAIN_SECONDS
     while any(p.waiting for p in phones) and time.monotonic() < deadline:
         await asyncio.sleep(0.05)
+
+
+async def answer_phase(phones: list[Phone], worker: int, count: int, spacing: float, tail: bool) -> dict[str, Any]:
+    """`count` phones (the first, or the last) each send one answer, `spacing` seconds apart."""
+    chosen = phones[-count:] if tail and count else phones[:count]
+    rng = random.Random(f"answer-{worker}-{tail}")
+    records: dict[str, list[Any]] = {}
+    for n, phone in enumerate(chosen):
+        if n and spacing:
+            await asyncio.sleep(spacing)
+        if not phone.alive:
+            continue
+        cid = "c-" + rng.randbytes(10).hex()  # as the phone page makes them: c- and 20 hex digits
+        text = f"{rng.choice(SENTENCES)} ({''.join(rng.choices('abcdefghjkmnpqrstuvwxyz', k=6))})"
+        record = [cid, time.monotonic(), None, None]
+        records[cid] = record
+        phone.own.add(cid)
+        phone.send(cid, {"type": "contribution/add", "id": cid, "text": text}, record)
+    await drain(phones)
+    ids = [[cid, phone.device] for phone in chosen for cid in phone.own if cid in records]
+    return {"event": "answered", "records": list(records.values()), "ids": ids}
+
+
+async def recognise_phase(
+    phones: list[Phone], worker: int, ids: list[str], per_phone: int, duration: float, start: float
+) -> dict[str, Any]:
+    """Each phone recognises `per_phone` of the ids (never its own) at random moments within `duration`."""
+    rng = random.Random(f"recognise-{worker}")
+    plan: list[tuple[float, Phone, str]] = []
+    for phone in phones:
+        others = [cid for cid in ids if cid not in phone.own]
+        for cid in rng.sample(others, min(per_phone, len(others))):
+            plan.append((start + rng.random() * duration, phone, cid))
+    plan.sort(key=lambda p: p[0])
+    records: dict[str, list[Any]] = {}
+    for n, (at, phone, cid) in enumerate(plan):
+        delay = at - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        if not phone.alive:
+            continue
+        ref = f"e{worker}n{n}"
+        record = [ref, time.monotonic(), None, None, cid]
+        records[ref] = record
+        phone.send(ref, {"type": "contribution/endorse", "id": cid, "on": True}, record)
+    await drain(phones)
+    return {"event": "recognised", "records": list(records.values())}
 
 
 def emit(message: dict[str, Any]) -> None:
@@ -149,11 +224,29 @@ async def serve_commands(args: argparse.Namespace) -> None:
     while line := await reader.readline():
         command = json.loads(line)
         if command["cmd"] == "send":
+            for phone in phones:
+                phone.start_counting()
             await send_phase(
                 phones, args.worker, command["rate"], command["duration"], command["start"], records
             )
-            lost = sum(1 for p in phones if p.client is None or p.client.closed.done())
-            emit({"event": "sent", "records": list(records.values()), "disconnected": lost})
+            lost = sum(1 for p in phones if not p.alive)
+            received = [p.since_mark()[0] for p in phones]
+            emit({"event": "sent", "records": list(records.values()), "disconnected": lost, "bytes": received})
+        elif command["cmd"] == "answer":
+            emit(await answer_phase(phones, args.worker, command["count"], command["spacing"], command["tail"]))
+        elif command["cmd"] == "recognise":
+            emit(
+                await recognise_phase(
+                    phones, args.worker, command["ids"], command["per_phone"], command["duration"], command["start"]
+                )
+            )
+        elif command["cmd"] == "mark":
+            for phone in phones:
+                phone.start_counting()
+            emit({"event": "marked"})
+        elif command["cmd"] == "bytes":
+            counted = [p.since_mark() for p in phones]
+            emit({"event": "bytes", "bytes": [b for b, _ in counted], "frames": [f for _, f in counted]})
         elif command["cmd"] == "close":
             break
     for phone in phones:

@@ -28,6 +28,7 @@ ROWS: list[Row] = [
     ("server CPU in send phase (s)", "cpu_send_seconds", None),
     ("server RSS per idle phone (KiB)", "rss_per_phone_kib", "<= 20"),
     ("phones dropped while sending", "disconnected_during_send", "0"),
+    ("bytes received per phone in send phase (KiB)", "phone_kib_mean", None),
 ]
 RATIOS: list[Row] = [
     ("hub/bare CPU in send phase", "cpu_send_seconds", "<= 1.25"),
@@ -41,7 +42,12 @@ URLS_LABEL = "resume: until the URLs are printed (s)"
 
 def with_kib(summary: dict[str, Any]) -> dict[str, Any]:
     per = summary.get("rss_per_phone_bytes")
-    return {**summary, "rss_per_phone_kib": None if per is None else round(per / 1024, 1)}
+    received = summary.get("phone_bytes_mean")
+    return {
+        **summary,
+        "rss_per_phone_kib": None if per is None else round(per / 1024, 1),
+        "phone_kib_mean": None if received is None else round(received / 1024, 1),
+    }
 
 
 def ratio(hub: Any, bare: Any) -> float | None:
@@ -93,3 +99,64 @@ def render_table(report: dict[str, Any]) -> str:
 
 def write_json(report: dict[str, Any], path: Path) -> None:
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+# (label, hall key, target) for the hall scenario: bytes on the air while the room recognises answers.
+HALL_ROWS: list[Row] = [
+    ("phones", "phones", None),
+    ("approved answers before recognition opens", "answers", None),
+    ("recognitions acknowledged", "recognitions_acked", None),
+    ("new answers during the round", "new_answers", None),
+    ("one whole list: a new phone's view (KiB)", "whole_list_kib", None),
+    ("answers in that list", "whole_list_items", None),
+    ("received per phone, whole round (KiB)", "per_phone_kib", None),
+    ("  as whole lists", "whole_lists_per_phone", "<= 2"),
+    ("  frames per phone", "frames_per_phone_mean", None),
+    ("received by all phones (MiB)", "phones_mib", None),
+    ("received by the projector (KiB)", "projector_kib", None),
+    ("received by the remote (KiB)", "remote_kib", None),
+    ("to the remote per new answer (KiB)", "remote_kib_per_new_answer", "<= 2"),
+    ("recognition ack p50 (ms)", "recognise_ack_ms_p50", None),
+    ("recognition ack p99 (ms)", "recognise_ack_ms_p99", None),
+    ("count change -> phone, p50 (ms)", "count_to_phone_ms_p50", None),
+    ("count change -> phone, p99 (ms)", "count_to_phone_ms_p99", "<= 1500"),
+    ("count change -> phone, max (ms)", "count_to_phone_ms_max", "<= 1500"),
+    ("count change -> projector, p50 (ms)", "count_to_projector_ms_p50", None),
+    ("count change -> projector, p99 (ms)", "count_to_projector_ms_p99", "<= 1500"),
+    ("count change -> projector, max (ms)", "count_to_projector_ms_max", "<= 1500"),
+    ("server CPU in the round (s)", "server_cpu_seconds", None),
+    ("round, recognition open to settled (s)", "round_seconds", None),
+]
+
+
+def hall_figures(run: dict[str, Any]) -> dict[str, Any]:
+    """A hall run's figures with the sizes in KiB and MiB, as the table shows them."""
+
+    def kib(key: str) -> float | None:
+        value = run.get(key)
+        return None if value is None else round(value / 1024, 1)
+
+    phones = run.get("bytes_to_phones")
+    return {
+        **run,
+        "whole_list_kib": kib("whole_list_bytes"),
+        "per_phone_kib": kib("bytes_per_phone_mean"),
+        "phones_mib": None if phones is None else round(phones / 1024 / 1024, 2),
+        "projector_kib": kib("bytes_to_projector"),
+        "remote_kib": kib("bytes_to_remote"),
+        "remote_kib_per_new_answer": kib("remote_bytes_per_new_answer"),
+    }
+
+
+def render_hall(hall: dict[str, dict[str, Any]]) -> str:
+    """The hall scenario: this checkout, and beside it the --before checkout when it was measured."""
+    after = hall_figures(hall.get("after") or {})
+    before = hall_figures(hall["before"]) if hall.get("before") else None
+    head = f"{'hall on one Wi-Fi (bytes received)':<44} {'this':>12} {'before' if before else '':>12}  target"
+    lines = [head, "-" * len(head) + "-" * 10]
+    for label, key, target in HALL_ROWS:
+        other = _cell(before.get(key)) if before else ""
+        lines.append(f"{label:<44} {_cell(after.get(key)):>12} {other:>12}  {target or ''}")
+    if before:
+        lines.append(f"  before: {hall['before'].get('label')}")
+    return "\n".join(lines)

@@ -8,10 +8,12 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
+from kiosk.bench.hall import HallPlan, run_hall
 from kiosk.bench.load import LoadPlan, run_load
 from kiosk.bench.replay import measure_replay
-from kiosk.bench.report import build_report, render_table, write_json
+from kiosk.bench.report import build_report, render_hall, render_table, write_json
 from kiosk.bench.server import ServerFailed, baseline_command, hub_command
 
 
@@ -31,7 +33,10 @@ async def run_bench(args: argparse.Namespace) -> int:
         "duration": plan.duration,
         "workers": plan.worker_count(),
         "replay": args.replay,
+        "hall_phones": args.hall_phones,
+        "before": str(args.before) if args.before else None,
     }
+    hall_plan = HallPlan(phones=args.hall_phones, recognise_seconds=args.hall_seconds)
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         root = Path(tmp)
         try:
@@ -45,6 +50,13 @@ async def run_bench(args: argparse.Namespace) -> int:
             if args.replay:
                 _say(f"bench: resuming an evening of {args.replay} contributions ...")
                 replay = await measure_replay(root / "replay", args.replay)
+            hall: dict[str, Any] = {}
+            if args.hall_phones:
+                _say(f"bench: the hall, {args.hall_phones} phones recognising answers, counted in bytes ...")
+                hall["after"] = await run_hall("this checkout", root / "hall", hall_plan)
+                if args.before is not None:
+                    _say(f"bench: the same hall against {args.before} ...")
+                    hall["before"] = await run_hall(str(args.before), root / "hall-before", hall_plan, args.before)
         except ServerFailed as exc:
             _say(f"bench: {exc}")
             return 1
@@ -52,7 +64,11 @@ async def run_bench(args: argparse.Namespace) -> int:
             _say("bench: stopped; its servers and phones are closed")
             return 130
     report = build_report(plan_json, hub.summary(), bare.summary() if bare else None, replay)
+    report["hall"] = hall
     print(render_table(report))
+    if hall:
+        print()
+        print(render_hall(hall))
     if args.json is not None:
         write_json(report, args.json)
     return 0

@@ -11,16 +11,25 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
+from kiosk.hub.changes import Mirror
+
 
 class Screen:
-    """A display or remote client: reads every view and notes when each contribution id first appears."""
+    """A display, remote or phone client: keeps its view as the wire says (a whole view, then changes) and notes
+    when each contribution id first appears and when its count changed."""
 
     def __init__(self, ws: ClientConnection, role: str) -> None:
         self.ws = ws
         self.role = role
         self.first_seen: dict[str, float] = {}
-        self.view: dict[str, Any] = {}
+        # id -> (when, count) each time its count changed, and (when, None) when it left the view
+        self.counts_seen: dict[str, list[tuple[float, int | None]]] = {}
+        self._present: set[str] = set()
+        self.mirror = Mirror()
         self.updates = 0
+        self.resets = 0
+        self.reset_bytes: list[int] = []  # the size of each whole view received
+        self._asked = False
         self.received_bytes = 0
         self._refs = itertools.count(1)
         self._answers: dict[str, asyncio.Future[dict[str, Any]]] = {}
@@ -38,25 +47,48 @@ class Screen:
         screen = cls(ws, str(hello.get("role")))
         await ws.send(json.dumps(hello))
         while screen.updates == 0:
-            message = json.loads(await asyncio.wait_for(ws.recv(), 30))
+            raw = await asyncio.wait_for(ws.recv(), 30)
+            message = json.loads(raw)
             if message.get("type") == "error":
                 await ws.close()
                 raise ConnectionRefusedError(f"hello refused: {message.get('code')}")
-            screen.take(message)
+            screen.received_bytes += len(raw)
+            screen.take(message, len(raw))
         screen._reader = asyncio.get_running_loop().create_task(screen._read())
         return screen
 
-    def take(self, message: dict[str, Any]) -> None:
+    @property
+    def view(self) -> dict[str, Any]:
+        return self.mirror.view or {}
+
+    def take(self, message: dict[str, Any], size: int = 0) -> None:
         now = time.monotonic()
         kind = message.get("type")
-        if kind in ("state/reset", "state/update"):
-            self.view = message.get("state") or {}
+        if self.mirror.take(message):
             self.updates += 1
+            if kind in ("state/reset", "state/update"):
+                self.resets += 1
+                self.reset_bytes.append(size)
+            present = set()
             for item in self.view.get("contributions") or ():
                 cid = item.get("id")
-                if isinstance(cid, str) and cid not in self.first_seen:
+                if not isinstance(cid, str):
+                    continue
+                present.add(cid)
+                if cid not in self.first_seen:
                     self.first_seen[cid] = now
-        elif kind in ("ack", "error", "pong"):
+                seen = self.counts_seen.setdefault(cid, [])
+                count = item.get("count", 0)
+                if not seen or seen[-1][1] != count:
+                    seen.append((now, count))
+            for cid in self._present - present:
+                self.counts_seen[cid].append((now, None))
+            self._present = present
+            self._asked = False
+        elif self.mirror.needs_reset and not self._asked:
+            self._asked = True  # a gap in seq: ask once for a whole view
+            asyncio.get_running_loop().create_task(self.ws.send(json.dumps({"type": "state/resync"})))
+        if kind in ("ack", "error", "pong"):
             future = self._answers.pop(str(message.get("ref")), None)
             if future is not None and not future.done():
                 future.set_result(message)
@@ -64,8 +96,9 @@ class Screen:
     async def _read(self) -> None:
         try:
             async for raw in self.ws:
-                self.received_bytes += len(raw)
-                self.take(json.loads(raw))
+                size = len(raw.encode() if isinstance(raw, str) else raw)
+                self.received_bytes += size
+                self.take(json.loads(raw), size)
         except ConnectionClosed:
             pass
 

@@ -55,13 +55,16 @@ def _query(url: str, name: str) -> str:
     return values[0]
 
 
-def hub_command(data_dir: Path, *, resume: bool = False, extra: tuple[str, ...] = ()) -> list[str]:
-    """`kiosk serve` on a free port of 127.0.0.1."""
+def hub_command(
+    data_dir: Path, *, resume: bool = False, extra: tuple[str, ...] = (), checkout: Path | None = None
+) -> list[str]:
+    """`kiosk serve` on a free port of 127.0.0.1; from another checkout of the kiosk when `checkout` is given
+    (to measure an older version side by side: its folder goes first on the module path)."""
     mode = "--resume" if resume else "--new"
+    start = ["-c", _FROM_CHECKOUT, str(checkout)] if checkout is not None else ["-m", "kiosk"]
     return [
         sys.executable,
-        "-m",
-        "kiosk",
+        *start,
         "serve",
         "--port",
         "0",
@@ -72,6 +75,10 @@ def hub_command(data_dir: Path, *, resume: bool = False, extra: tuple[str, ...] 
         mode,
         *extra,
     ]
+
+
+# `python -c _FROM_CHECKOUT DIR serve ...` runs the kiosk found in DIR, whatever is installed.
+_FROM_CHECKOUT = "import sys; sys.path.insert(0, sys.argv.pop(1)); from kiosk.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
 def baseline_command() -> list[str]:

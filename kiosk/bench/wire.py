@@ -2,7 +2,8 @@
 
 The websockets client parses, UTF-8-decodes and queues every frame in Python; with thousands of phones that
 receive every broadcast, that cost would land on the same two cores as the server under test. This client only
-reads frame headers and hands over the text frames its owner asked to see.
+reads frame headers and hands over the text frames its owner asked to see. It counts every byte it receives
+after the handshake (frame headers and payloads, as they would cross the air), read or not.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ class WireClient(asyncio.Protocol):
         self.close_code: int | None = None
         self._buffer = bytearray()
         self._upgraded = False
+        self.received_bytes = 0  # after the handshake: every frame, header and payload
+        self.received_frames = 0
         self._fragments: list[bytes] = []
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -104,6 +107,9 @@ class WireClient(asyncio.Protocol):
                 return
             self._upgraded = True
             self.opened.set_result(None)
+            self.received_bytes += len(self._buffer)
+        else:
+            self.received_bytes += len(data)
         self._read_frames()
 
     def _read_frames(self) -> None:
@@ -126,6 +132,7 @@ class WireClient(asyncio.Protocol):
             if len(buf) - offset < size:
                 break
             start = offset + size
+            self.received_frames += 1
             self._frame(first, buf, offset, size)
         del buf[:start]
 

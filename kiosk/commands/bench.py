@@ -19,6 +19,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--replay", type=int, default=10_000, help="contributions in the resumed evening; 0 skips"
     )
     parser.add_argument("--no-bare", action="store_true", help="skip the bare websockets baseline")
+    parser.add_argument(
+        "--hall-phones",
+        type=int,
+        default=300,
+        help="phones in the hall scenario (bytes on the air while the room recognises answers); 0 skips",
+    )
+    parser.add_argument(
+        "--hall-seconds", type=float, default=20.0, help="seconds over which the hall recognises (default 20)"
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        default=None,
+        metavar="CHECKOUT",
+        help="another checkout of the kiosk (a folder with kiosk/): its hall is measured beside this one",
+    )
     parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the figures here")
 
 
@@ -31,6 +47,10 @@ def main(args: argparse.Namespace) -> int:
         raise UserError("--phones must be between 1 and 4500 (the hub takes 5000 connections).")
     if not 0 < args.rate <= 2000 or not 0 < args.duration <= 600:
         raise UserError("--rate must be in (0, 2000] and --duration in (0, 600] seconds.")
+    if not 0 <= args.hall_phones <= 4500:
+        raise UserError("--hall-phones must be between 0 and 4500.")
+    if args.before is not None and not (args.before / "kiosk" / "cli.py").is_file():
+        raise UserError(f"--before {args.before}: no kiosk checkout there (no kiosk/cli.py).")
     if args.json is not None and not args.json.parent.exists():
         raise UserError(f"Cannot write {args.json}: the folder {args.json.parent} does not exist.")
     return asyncio.run(run_bench(args))

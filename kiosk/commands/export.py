@@ -88,7 +88,7 @@ def render(
 ) -> str | bytes:
     """The record (team) or the letter (parents) of a stored evening in one of FORMATS; PDF comes as bytes."""
     if fmt == "pdf":
-        from kiosk.report.pdf import PdfUnavailable, html_to_pdf
+        from kiosk.printing.pdf import PdfUnavailable, html_to_pdf
 
         html = render(evening, "html", lang, audience, written_at)
         assert isinstance(html, str)

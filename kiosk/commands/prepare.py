@@ -29,7 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from kiosk.prepare.kit import build_kit, write_kit
-    from kiosk.report.pdf import PdfUnavailable, html_to_pdf, pdf_available
+    from kiosk.printing.pdf import PdfUnavailable, html_to_pdf, pdf_available
 
     agenda = load_agenda_or_exit(args.agenda)
     langs = [code.strip() for code in args.languages.split(",") if code.strip()] if args.languages else None

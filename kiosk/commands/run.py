@@ -19,7 +19,8 @@ from kiosk.core.session import SessionCore, resume_session, start_session
 from kiosk.core.store import EventLog, SessionInfo, StoreError
 
 if TYPE_CHECKING:
-    from kiosk.tui.app import KioskApp, ResumeOffer
+    from kiosk.prepare.qr import Wifi
+    from kiosk.tui.app import HubStarter, KioskApp, LiveHub, ResumeOffer
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -51,10 +52,29 @@ def build_app(args: argparse.Namespace) -> KioskApp:
         if unfinished is not None:
             offer = _offer(args.lang, unfinished, log, agenda)
 
-    from kiosk.tui.app import HubOptions, KioskApp
+    from kiosk.tui.app import KioskApp
 
-    options = HubOptions(args.host, args.port, args.public_url, args.wifi, args.poster)
-    return KioskApp(core, lang=args.lang, hub_options=options, offer=offer)
+    starter = hub_starter(args.host, args.port, args.public_url, args.wifi)
+    return KioskApp(core, lang=args.lang, hub=starter, offer=offer, poster=args.poster)
+
+
+def hub_starter(
+    host: str = "0.0.0.0", port: int = 8765, public_url: str | None = None, wifi: Wifi | None = None
+) -> HubStarter:
+    """How the kiosk starts its hub: here, where both faces meet, so neither imports the other."""
+
+    async def start(core: SessionCore, lang: str) -> LiveHub:
+        from kiosk.hub.server import Hub, HubError
+        from kiosk.tui.app import HubFailed
+
+        hub = Hub(core, host=host, port=port, public_url=public_url, lang=lang, wifi=wifi)
+        try:
+            await hub.start()
+        except HubError as exc:
+            raise HubFailed(str(exc)) from None
+        return hub
+
+    return start
 
 
 def _offer(lang: str, unfinished: SessionInfo, log: EventLog, agenda: Agenda) -> ResumeOffer:

@@ -72,6 +72,8 @@ class Contribution:
     endorsements: set[str] = field(default_factory=set)  # devices that recognise it ("herken ik")
     merged_into: str | None = None
     withdrawn: bool = False
+    approved_seq: int = 0  # the event that last approved it: the order in which the room first saw it
+
 
     @property
     def visible(self) -> bool:

@@ -42,7 +42,7 @@ class Client:
     table: int | None = None
     token: str | None = field(default=None, repr=False)  # a host's, checked again after a new division
     shown: Any = None  # the last host view key sent to this host
-    stale: bool = field(default=False)  # missed an update because its send buffer was full
+    mine_sent: str | None = field(default=None, repr=False)  # the last mine/update sent, to send only changes
     stalled_since: float | None = None  # when its send buffer first stayed full
     closing: asyncio.Task[None] | None = None  # a flooding client being disconnected
 

@@ -29,6 +29,7 @@ from kiosk.prepare.poster import evening_poster
 from kiosk.prepare.qr import Wifi
 
 HELLO_TIMEOUT = 10.0
+VIEW_REQUESTS = frozenset({"state/resync", "contributions/filter"})
 MAX_FRAME = 4096
 log = logging.getLogger("kiosk.hub")
 
@@ -184,8 +185,7 @@ class Hub:
         finally:
             self._open -= 1
             if client is not None:
-                self.registry.remove(client)
-                self.publisher.mark("display", "remote")
+                self.publisher.leave(client)
 
     async def _hello(self, ws: ServerConnection) -> Client | None:
         lang = self.messages.default_lang
@@ -212,7 +212,7 @@ class Hub:
             return None
         greeting = {"type": "hello/ok", "role": client.role, "lang": lang, "room": self.info.room_code}
         broadcast([ws], encode(greeting))
-        self.publisher.welcome(client)
+        self.publisher.welcome(client, hello.get("resume"))
         return client
 
     async def _refuse(
@@ -257,6 +257,9 @@ class Hub:
         if type_ == "ping":
             await client.ws.send(encode({"type": "pong", "ref": ref}))
             return True
+        if type_ in VIEW_REQUESTS:
+            await self._view_request(client, type_, ref, data)
+            return True
         await self._command(client, type_, ref, data)
         return True
 
@@ -277,6 +280,18 @@ class Hub:
         if type_ == "contribution/add":
             ack["id"] = data.get("id")
         await client.ws.send(encode(ack))
+
+    async def _view_request(self, client: Client, type_: str, ref: Any, data: dict[str, Any]) -> None:
+        """Requests about what a client is sent, not about the evening: answered by the publisher alone."""
+        try:
+            if type_ == "state/resync":
+                self.publisher.reset(client)  # it saw a gap in `seq`
+            else:
+                self.publisher.set_window(client, data)
+        except CommandError as exc:
+            await self._error(client, ref, exc.code, exc.message, exc.params)
+            return
+        await client.ws.send(encode({"type": "ack", "ref": ref, "of": type_}))
 
     def _seat_to_device(self, data: dict[str, Any]) -> dict[str, Any]:
         """The remote names a person by the handle its view gave it; the core wants the device."""

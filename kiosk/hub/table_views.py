@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from kiosk.agenda.cards import load_cards
-from kiosk.core.grouping import MAX_TABLES
-from kiosk.core.rules.tables import PER_TABLE
+from kiosk.core.readings.tables import suggested_count
 from kiosk.core.state import BlockTimer, SessionState
 from kiosk.core.tables import (
     current_presentation,
@@ -104,11 +102,6 @@ def display_tables(state: SessionState, now: float) -> dict[str, Any] | None:
     return {"list": [t.to_json() for t in table_list(state)], "presentation": presentation}
 
 
-def suggested_count(state: SessionState) -> int:
-    """The remote's default number of tables: groups of about eight, at least one."""
-    return max(1, min(MAX_TABLES, math.ceil(len(state.devices) / PER_TABLE)))
-
-
 def remote_tables(
     state: SessionState, now: float, *, base_url: str, handles: SeatHandles = PROCESS_HANDLES
 ) -> dict[str, Any]:
@@ -141,17 +134,6 @@ def remote_tables(
         ],
         "presentation": _presentation(state, now, remote=True),
     }
-
-
-def strip_running(view: dict[str, Any] | None) -> dict[str, Any] | None:
-    """A tables view without the running presentation timer's elapsed, for change detection."""
-    if not view or not view.get("presentation") or not view["presentation"].get("presenting"):
-        return view
-    presenting = dict(view["presentation"]["presenting"])
-    timer = presenting.get("timer")
-    if timer and timer.get("running"):
-        presenting["timer"] = {k: v for k, v in timer.items() if k != "elapsed"}
-    return {**view, "presentation": {**view["presentation"], "presenting": presenting}}
 
 
 def host_key(view: dict[str, Any] | None) -> dict[str, Any] | None:

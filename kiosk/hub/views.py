@@ -1,17 +1,37 @@
-"""What each audience may see of the evening: pure functions from the state to JSON-ready dicts."""
+"""What each audience may see of the evening: pure functions from the state to JSON-ready dicts.
+
+Recognition counts come from a snapshot (`counts`, contribution id -> count) that the publisher refreshes at most
+about once a second, so that a busy hall does not send every recognition to every phone at once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from kiosk.core.readings.kinds import kind_of
+from kiosk.core.readings.summary import running_summary
 from kiosk.core.state import Contribution, SessionState
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
-from kiosk.hub.table_views import display_tables, phone_table, remote_tables, strip_running
-from kiosk.report.summary import running_summary
+from kiosk.hub.table_views import display_tables, phone_table, remote_tables
 
 PHONE_CONTRIBUTIONS = 200
 DISPLAY_CONTRIBUTIONS = 60
-REMOTE_RECENT = 200
+REMOTE_LIMIT = 200  # the remote's window unless it asks for more
+REMOTE_MAX = 1000  # the most a remote may ask for at once
+REMOTE_STATUSES = ("pending", "approved", "hidden", "withdrawn")
+Counts = Mapping[str, int]
+
+
+def live_counts(state: SessionState) -> dict[str, int]:
+    """Every contribution's recognitions now (merged duplicates included); zero counts are left out."""
+    counts = {}
+    for c in state.contributions.values():
+        n = state.endorsement_count(c)
+        if n:
+            counts[c.id] = n
+    return counts
 
 
 def shared_view(state: SessionState, now: float) -> dict[str, Any]:
@@ -20,7 +40,6 @@ def shared_view(state: SessionState, now: float) -> dict[str, Any]:
     timer = state.timer
     prompt = state.agenda.prompt(state.open_prompt) if state.open_prompt else None
     return {
-        "seq": state.seq,
         "agenda": {"title": state.agenda.title, "language": state.agenda.language},
         "started": state.started,
         "finished": state.finished,
@@ -43,21 +62,31 @@ def _on_open_prompt(state: SessionState) -> list[Contribution]:
     return [c for c in state.contributions.values() if c.visible and c.prompt_id == state.open_prompt]
 
 
-def phone_view(state: SessionState, now: float) -> dict[str, Any]:
-    """The same view for every phone; nothing in it belongs to one phone."""
+def phone_view(state: SessionState, now: float, counts: Counts) -> dict[str, Any]:
+    """The same view for every phone; nothing in it belongs to one phone.
+
+    While recognition is open: the newest PHONE_CONTRIBUTIONS answers in the order the room first saw them
+    (`n`), so a list being read only grows at its end; counts change in place, nothing is re-sorted.
+    """
     view = shared_view(state, now)
     shown: list[dict[str, Any]] = []
     if state.recognition_open:
-        visible = sorted(_on_open_prompt(state), key=lambda c: c.at)[-PHONE_CONTRIBUTIONS:]
-        shown = [{"id": c.id, "text": c.text, "count": state.endorsement_count(c)} for c in visible]
+        visible = sorted(_on_open_prompt(state), key=_appearance)[-PHONE_CONTRIBUTIONS:]
+        shown = [{"id": c.id, "text": c.text, "count": counts.get(c.id, 0), "n": c.approved_seq} for c in visible]
     view["contributions"] = shown
     return view
+
+
+def _appearance(c: Contribution) -> tuple[int, float]:
+    return (c.approved_seq, c.at)
 
 
 def mine_view(state: SessionState, device: str, host_table: int | None = None) -> dict[str, Any]:
     """One phone's own things: its role, table, contributions and their status, what it recognised.
 
     A host's table comes from its token (`host_table`); a phone's from its seat at the theme tables.
+    Counts are not here: they change often and reach the phone in the phone view's count batches.
+    `endorsed` holds only answers to the open question, the only ones a phone can still recognise.
     """
     known = state.devices.get(device)
     own = [state.contributions[cid] for cid in state.own.get(device, ())]
@@ -78,11 +107,14 @@ def mine_view(state: SessionState, device: str, host_table: int | None = None) -
                 "held": c.held_reason,
                 "withdrawn": c.withdrawn,
                 "merged": c.merged_into is not None,
-                "count": state.endorsement_count(c),
             }
             for c in own
         ],
-        "endorsed": sorted(state.endorsed.get(device, ())),
+        "endorsed": sorted(
+            cid
+            for cid in state.endorsed.get(device, ())
+            if state.open_prompt is not None and state.contributions[cid].prompt_id == state.open_prompt
+        ),
         "responses": {
             prompt: {"value": answers[device].value, "comment": answers[device].comment}
             for prompt, answers in state.responses.items()
@@ -92,33 +124,34 @@ def mine_view(state: SessionState, device: str, host_table: int | None = None) -
 
 
 def tally(state: SessionState) -> dict[str, Any] | None:
-    """Answers per value of the open rating or choice prompt."""
+    """Answers per value of the open rating or choice prompt; None for an open question or none."""
     prompt = state.agenda.prompt(state.open_prompt) if state.open_prompt else None
-    if prompt is None or prompt.kind == "open":
+    if prompt is None:
         return None
-    size = 5 if prompt.kind == "rating" else len(prompt.options)
-    offset = 1 if prompt.kind == "rating" else 0
-    counts = [0] * size
-    for answer in state.responses.get(prompt.id, {}).values():
-        if 0 <= answer.value - offset < size:
-            counts[answer.value - offset] += 1
-    return {"counts": counts, "total": sum(counts)}
+    counted = kind_of(prompt).tally(prompt, (a.value for a in state.responses.get(prompt.id, {}).values()))
+    return None if counted is None else counted.to_json()
 
 
 def display_view(
-    state: SessionState, now: float, *, join_url: str, room: str, connected: dict[str, int]
+    state: SessionState, now: float, *, join_url: str, room: str, connected: dict[str, int], counts: Counts
 ) -> dict[str, Any]:
     """The projector: only what the room may see."""
     view = shared_view(state, now)
-    counts = {c.id: state.endorsement_count(c) for c in _on_open_prompt(state)}
     # Pinned first, then most recognised, then the newest: a full hall keeps seeing fresh answers come in.
     ranked = sorted(
-        (state.contributions[cid] for cid in counts),
-        key=lambda c: (not c.pinned, -counts[c.id], -c.at),
+        _on_open_prompt(state),
+        key=lambda c: (not c.pinned, -counts.get(c.id, 0), -c.approved_seq, -c.at),
     )
     view["join"] = {"url": join_url, "room": room, "qr": "/qr.svg"}
     view["contributions"] = [
-        {"id": c.id, "text": c.text, "count": counts[c.id], "role": c.role, "pinned": c.pinned}
+        {
+            "id": c.id,
+            "text": c.text,
+            "count": counts.get(c.id, 0),
+            "role": c.role,
+            "pinned": c.pinned,
+            "n": c.approved_seq,
+        }
         for c in ranked[:DISPLAY_CONTRIBUTIONS]
     ]
     view["tally"] = tally(state)
@@ -164,7 +197,47 @@ def heard(state: SessionState) -> list[dict[str, Any]]:
     return result
 
 
-def _remote_contribution(state: SessionState, c: Contribution) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Window:
+    """Which contributions one remote asked to see: a status, a question, how many (see `remote_window`)."""
+
+    status: str | None = None  # pending, approved, hidden, withdrawn; None: any
+    prompt: str | None = None  # a prompt id; None: any
+    limit: int = REMOTE_LIMIT
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": self.status, "prompt": self.prompt, "limit": self.limit}
+
+
+def _status_of(c: Contribution) -> str:
+    return "withdrawn" if c.withdrawn else c.status
+
+
+def remote_window(state: SessionState, window: Window) -> tuple[list[Contribution], dict[str, int]]:
+    """The most relevant `limit` contributions that match: waiting ones first, newest first; and the totals.
+
+    Totals count per status (withdrawn ones apart) within the window's question, and how many match in all.
+    """
+    totals = dict.fromkeys(REMOTE_STATUSES, 0)
+    pending: list[Contribution] = []
+    others: list[Contribution] = []
+    for c in reversed(state.contributions.values()):  # newest first: arrival order is the order of `at`
+        if window.prompt is not None and c.prompt_id != window.prompt:
+            continue
+        status = _status_of(c)
+        totals[status] += 1
+        if window.status is not None and status != window.status:
+            continue
+        if status == "pending":
+            if len(pending) < window.limit:
+                pending.append(c)
+        elif len(others) < window.limit:
+            others.append(c)
+    matching = sum(totals.values()) if window.status is None else totals[window.status]
+    return (pending + others)[: window.limit], {**totals, "matching": matching}
+
+
+def _remote_contribution(c: Contribution, counts: Counts) -> dict[str, Any]:
     return {
         "id": c.id,
         "prompt": c.prompt_id,
@@ -174,7 +247,7 @@ def _remote_contribution(state: SessionState, c: Contribution) -> dict[str, Any]
         "status": c.status,
         "held": c.held_reason,
         "tags": list(c.tags),
-        "count": state.endorsement_count(c),
+        "count": counts.get(c.id, 0),
         "role": c.role,
         "source": c.source,
         "pinned": c.pinned,
@@ -188,15 +261,14 @@ def remote_view(
     now: float,
     *,
     connected: dict[str, int],
+    counts: Counts,
+    window: Window = Window(),
     base_url: str = "",
     handles: SeatHandles = PROCESS_HANDLES,
 ) -> dict[str, Any]:
     """The facilitator's remote: everything needed to steer and moderate, but no device ids."""
     view = shared_view(state, now)
-    newest_first = sorted(state.contributions.values(), key=lambda c: c.at, reverse=True)
-    pending = [c for c in newest_first if c.status == "pending" and not c.withdrawn]
-    others = [c for c in newest_first if c.status != "pending" or c.withdrawn][:REMOTE_RECENT]
-    chosen = sorted(pending + others, key=lambda c: c.at, reverse=True)
+    chosen, totals = remote_window(state, window)
     view["blocks"] = [
         {
             "index": b.index,
@@ -205,12 +277,15 @@ def remote_view(
             "kind": b.kind,
             "length": state.timers[b.index].length,
             "elapsed": round(state.timers[b.index].elapsed(now), 3),
+            "running": state.timers[b.index].running,
         }
         for b in state.agenda.blocks
     ]
     view["points"] = list(state.block.points)
     view["prompts"] = [p.to_json() for p in state.block.prompts]
-    view["contributions"] = [_remote_contribution(state, c) for c in chosen]
+    view["contributions"] = [_remote_contribution(c, counts) for c in chosen]
+    view["window"] = window.to_json()
+    view["totals"] = totals
     view["auto_approve"] = state.auto_approve
     view["tally"] = tally(state)
     view["summary"] = {
@@ -228,17 +303,3 @@ def remote_view(
     view["connected"] = dict(connected)
     view["tables"] = remote_tables(state, now, base_url=base_url, handles=handles)
     return view
-
-
-def change_key(view: dict[str, Any]) -> dict[str, Any]:
-    """The view without what moves by itself (seq, a running timer's elapsed): equal keys need no resend."""
-    key = {k: v for k, v in view.items() if k != "seq"}
-    timer = dict(view["timer"])
-    if timer["running"]:
-        timer.pop("elapsed")
-    key["timer"] = timer
-    if "blocks" in key:
-        key["blocks"] = [{k: v for k, v in b.items() if k != "elapsed"} for b in key["blocks"]]
-    if "tables" in key:
-        key["tables"] = strip_running(key["tables"])
-    return key

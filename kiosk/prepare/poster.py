@@ -87,7 +87,7 @@ class PosterNotWritten(Exception):
 
 def write_poster(path: Path, poster_html: str) -> Path:
     """The poster as HTML, or as PDF when the file ends in .pdf."""
-    from kiosk.report.pdf import PdfUnavailable, html_to_pdf
+    from kiosk.printing.pdf import PdfUnavailable, html_to_pdf
 
     try:
         if path.suffix.lower() == ".pdf":

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from kiosk.agenda.model import Prompt
 from kiosk.core.events import Event
 from kiosk.core.moderation import review_reason
+from kiosk.core.readings import choice, rating
+from kiosk.core.readings.summary import PromptSummary, RoleSplit, running_summary
 from kiosk.core.state import SessionState
 from kiosk.core.tables import TABLES_KEY, table_outcomes
-from kiosk.report.summary import PromptSummary, RoleSplit, running_summary
 
 
 @dataclass(frozen=True)
@@ -122,37 +124,33 @@ def attendance(state: SessionState) -> RoleSplit:
     return RoleSplit(parent, staff, len(roles) - parent - staff)
 
 
-def _rating(state: SessionState, prompt_id: str, text: str) -> RatingResult:
-    answers = list(state.responses.get(prompt_id, {}).values())
-    counts = [0, 0, 0, 0, 0]
-    for answer in answers:
-        if 1 <= answer.value <= 5:
-            counts[answer.value - 1] += 1
+def _rating(state: SessionState, prompt: Prompt, text: str) -> RatingResult:
+    answers = list(state.responses.get(prompt.id, {}).values())
+    values = [a.value for a in answers]
+    c = rating.tally(prompt, values).counts
     shown = [a.comment for a in answers if a.comment]
     comments = tuple(c for c in shown if review_reason(c) is None)
-    average = sum(a.value for a in answers) / len(answers) if answers else None
-    distribution = (counts[0], counts[1], counts[2], counts[3], counts[4])
-    return RatingResult(text, len(answers), average, distribution, comments, len(shown) - len(comments))
+    distribution = (c[0], c[1], c[2], c[3], c[4])
+    return RatingResult(
+        text, len(answers), rating.average(values), distribution, comments, len(shown) - len(comments)
+    )
 
 
-def _choice(state: SessionState, prompt_id: str, text: str, options: tuple[str, ...]) -> ChoiceResult:
-    answers = list(state.responses.get(prompt_id, {}).values())
-    tally = [0] * len(options)
-    for answer in answers:
-        if 0 <= answer.value < len(options):
-            tally[answer.value] += 1
-    return ChoiceResult(text, len(answers), tuple(zip(options, tally, strict=True)))
+def _choice(state: SessionState, prompt: Prompt, text: str, options: tuple[str, ...]) -> ChoiceResult:
+    answers = list(state.responses.get(prompt.id, {}).values())
+    counts = choice.tally(prompt, (a.value for a in answers)).counts
+    return ChoiceResult(text, len(answers), tuple(zip(options, counts, strict=True)))
 
 
 def _blocks(state: SessionState, lang: str) -> tuple[BlockReport, ...]:
     heard = running_summary(state).prompts
     result = []
     for block in state.agenda.blocks:
-        ratings = tuple(_rating(state, p.id, p.text_in(lang)) for p in block.prompts if p.kind == "rating")
+        ratings = tuple(_rating(state, p, p.text_in(lang)) for p in block.prompts if p.kind == rating.NAME)
         choices = tuple(
-            _choice(state, p.id, p.text_in(lang), p.options_in(lang))
+            _choice(state, p, p.text_in(lang), p.options_in(lang))
             for p in block.prompts
-            if p.kind == "choice"
+            if p.kind == choice.NAME
         )
         mine = tuple(p for p in heard if p.block_index == block.index)
         if mine or ratings or choices:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.core.readings.summary import PromptSummary, RoleSplit
 from kiosk.report.aftercare import AftercareReport
-from kiosk.report.summary import PromptSummary, RoleSplit
 
 
 def _roles(split: RoleSplit) -> dict[str, int]:

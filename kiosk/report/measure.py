@@ -7,11 +7,11 @@ import time
 from collections.abc import Callable
 
 from kiosk.agenda.model import Agenda
+from kiosk.core.readings.summary import running_summary
 from kiosk.core.state import Contribution, Device, SessionState
 from kiosk.report.aftercare import build_report
 from kiosk.report.render_html import render_html
 from kiosk.report.render_md import render_markdown
-from kiosk.report.summary import running_summary
 
 
 def big_evening(

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from datetime import tzinfo
 
+from kiosk.core.readings.summary import PromptSummary, SummaryItem
 from kiosk.report.aftercare import ActionReport, AftercareReport, BlockReport, ChoiceResult, RatingResult
-from kiosk.report.summary import PromptSummary, SummaryItem
 from kiosk.report.texts import format_date, format_due, format_number, label
 
 # Escapes go only where CommonMark would otherwise read markup, so a plain "Doe dit elk jaar!" stays as it is.

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -24,7 +24,7 @@ from kiosk.tui.screens.run import RunScreen
 from kiosk.tui.screens.waiting import WaitingScreen
 
 if TYPE_CHECKING:
-    from kiosk.hub.server import Hub
+    from kiosk.core.store import SessionInfo
     from kiosk.prepare.qr import Wifi
 
 FACILITATOR = Actor("facilitator")
@@ -50,15 +50,56 @@ def _summary_screen() -> Screen[None]:
     return SummaryScreen()
 
 
-@dataclass(frozen=True)
-class HubOptions:
-    """Where the hub listens; None for the app means no hub (tests that need no network)."""
+class HubAddresses(Protocol):
+    """Where phones join (with the room code), where the projector and the remote open, and the base address."""
 
-    host: str = "0.0.0.0"
-    port: int = 8765
-    public_url: str | None = None
-    wifi: Wifi | None = None  # the hall's network, for the poster and the projector
-    poster: Path | None = None  # write the poster here when the hub is up
+    @property
+    def join(self) -> str: ...
+
+    @property
+    def display(self) -> str: ...
+
+    @property
+    def remote(self) -> str: ...
+
+    @property
+    def base(self) -> str: ...
+
+    @property
+    def poster(self) -> str: ...
+
+
+class LiveHub(Protocol):
+    """What the kiosk reads of the running hub; the hub itself is made by `kiosk run` (kiosk.commands.run), so
+    the terminal app never imports it."""
+
+    @property
+    def port(self) -> int: ...
+
+    @property
+    def urls(self) -> HubAddresses: ...
+
+    def connected(self) -> dict[str, int]: ...
+
+    @property
+    def info(self) -> SessionInfo: ...
+
+    @property
+    def wifi(self) -> Wifi | None: ...
+
+    def network_hint(self) -> str: ...
+
+    def poster_html(self) -> str: ...
+
+    async def stop(self) -> None: ...
+
+
+class HubFailed(Exception):
+    """The hub could not start; the message is one sentence that says what to do."""
+
+
+# Starts the hub over an evening in the kiosk's language; raises HubFailed.
+HubStarter = Callable[[SessionCore, str], Awaitable[LiveHub]]
 
 
 @dataclass(frozen=True)
@@ -102,8 +143,9 @@ class KioskApp(App[None]):
         core: SessionCore | None = None,
         *,
         lang: str = "nl",
-        hub_options: HubOptions | None = None,
+        hub: HubStarter | None = None,
         offer: ResumeOffer | None = None,
+        poster: Path | None = None,
     ) -> None:
         super().__init__()
         if core is None and offer is None:
@@ -113,8 +155,9 @@ class KioskApp(App[None]):
         translate_bindings(self, self.t)
         self._core = core
         self._offer = offer
-        self.hub_options = hub_options
-        self.hub: Hub | None = None
+        self._start = hub  # None: no hub (tests that need no network)
+        self._poster = poster  # write the poster here once the hub is up
+        self.hub: LiveHub | None = None
         self.failure: str | None = None  # why the app ended early, printed after the screen closes
         self._pending: list[Event] = []
         self._unsubscribe: Callable[[], None] | None = None
@@ -150,31 +193,20 @@ class KioskApp(App[None]):
         self.sub_title = self.core.agenda.title
         # The hub first: binding the port takes a tenth of a second, and then the run screen's very first frame
         # shows the join link (never a "no network" line that turns into it a moment later).
-        if self.hub_options is not None and not await self._start_hub(self.hub_options):
+        if self._start is not None and not await self._start_hub(self._start):
             return
         await self.switch_mode("run")
         self.set_interval(0.5, self._tick)
 
-    async def _start_hub(self, options: HubOptions) -> bool:
-        from kiosk.hub.server import Hub, HubError
-
-        hub = Hub(
-            self.core,
-            host=options.host,
-            port=options.port,
-            public_url=options.public_url,
-            lang=self.lang,
-            wifi=options.wifi,
-        )
+    async def _start_hub(self, start: HubStarter) -> bool:
         try:
-            await hub.start()
-        except HubError as exc:
+            self.hub = await start(self.core, self.lang)
+        except HubFailed as exc:
             self.failure = str(exc)
             self.exit(return_code=1, message=self.failure)
             return False
-        self.hub = hub
-        if options.poster is not None:
-            self.save_poster(options.poster)
+        if self._poster is not None:
+            self.save_poster(self._poster)
         return True
 
     def save_poster(self, path: Path | None = None) -> None:
@@ -182,7 +214,7 @@ class KioskApp(App[None]):
         if self.hub is None:
             return
         from kiosk.prepare.poster import PosterNotWritten, write_poster
-        from kiosk.report.pdf import pdf_available
+        from kiosk.printing.pdf import pdf_available
 
         page = self.hub.poster_html()
         name = f"poster-{self.hub.info.room_code}"

@@ -69,7 +69,7 @@ def palette_entries(app: KioskApp) -> list[PaletteEntry]:
 
 def ask_table_count(app: KioskApp) -> None:
     """Ask how many tables (the suggestion filled in), then divide the room."""
-    from kiosk.hub.table_views import suggested_count
+    from kiosk.core.readings.tables import suggested_count
     from kiosk.tui.screens.text_prompt import TextPrompt
 
     def answered(value: str | None) -> None:

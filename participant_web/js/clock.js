@@ -1,8 +1,19 @@
 // Countdowns computed locally from the last view: remaining = length - elapsed - time since it arrived.
 
-/** A timer from a VIEW plus the moment it arrived (performance.now()). */
+const stamps = new WeakMap(); // a timer object from the wire -> that timer with the moment it arrived
+
+/**
+ * A timer from a VIEW plus the moment it arrived (performance.now()). Views change in parts: a timer object is
+ * stamped the first time it is seen, so drawing again for another change does not restart its countdown.
+ */
 export function stampTimer(timer) {
-  return timer ? { ...timer, receivedAt: performance.now() } : null;
+  if (!timer) return null;
+  let stamped = stamps.get(timer);
+  if (!stamped) {
+    stamped = { ...timer, receivedAt: performance.now() };
+    stamps.set(timer, stamped);
+  }
+  return stamped;
 }
 
 /** Seconds left, negative in overtime. */

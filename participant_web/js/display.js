@@ -5,17 +5,22 @@ import { Connection } from "./connection.js";
 import { currentLang, onLangChange, preferredLang, promptOptions, promptText, setLang, t } from "./i18n.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer, urgency } from "./clock.js";
 import { badge, byId, el, show } from "./elements.js";
+import { ViewState } from "./view-state.js";
 
 const token = new URLSearchParams(location.search).get("token") || "";
 let view = null;
 let timer = null;
 let tableTimer = null; // the presenting table's own clock
 
+// Pinned first, then the most recognised, then the newest: the order the wall shows.
+const wallOrder = (a, b) => Number(b.pinned) - Number(a.pinned) || (b.count || 0) - (a.count || 0) || b.n - a.n;
+const viewState = new ViewState({ order: wallOrder, resync: () => conn.send({ type: "state/resync" }) });
+
 const conn = new Connection({
-  hello: () => ({ type: "hello", role: "display", token, lang: currentLang() }),
+  hello: () => ({ type: "hello", role: "display", token, lang: currentLang(), resume: viewState.resume() }),
   onMessage(message) {
-    if (message.type === "state/reset" || message.type === "state/update") {
-      view = message.state;
+    if (viewState.take(message)) {
+      view = viewState.view;
       timer = stampTimer(view.timer);
       tableTimer = stampTimer(presenting() && presenting().timer);
       draw();

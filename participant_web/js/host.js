@@ -6,6 +6,7 @@ import { Outbox, Sender, randomId } from "./outbox.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer } from "./clock.js";
 import { byId, show } from "./elements.js";
 import { mergedNotes, renderNotes } from "./host-notes.js";
+import { ViewState } from "./view-state.js";
 
 // Codes that may succeed later; anything else takes the item out of the outbox and says why.
 const RETRYABLE = new Set(["rate_limited", "full", "not_stored", "internal"]);
@@ -19,6 +20,7 @@ let table = null; // the last table/update
 let timer = null;
 let blockTitle = "";
 let editing = null; // {id, text} while a note is being changed
+const viewState = new ViewState({ resync: () => conn.send({ type: "state/resync" }) });
 
 function hostDevice() {
   try {
@@ -36,7 +38,7 @@ function hostDevice() {
 const device = hostDevice();
 
 const conn = new Connection({
-  hello: () => ({ type: "hello", role: "host", token, device, lang: currentLang() }),
+  hello: () => ({ type: "hello", role: "host", token, device, lang: currentLang(), resume: viewState.resume() }),
   onMessage: receive,
   onReady: () => {
     sender.forget();
@@ -81,8 +83,8 @@ function itemFor(ref) {
 }
 
 function receive(message) {
-  if (message.type === "state/reset" || message.type === "state/update") {
-    blockTitle = (message.state.block && message.state.block.title) || "";
+  if (viewState.take(message)) {
+    blockTitle = (viewState.view.block && viewState.view.block.title) || "";
     draw();
   } else if (message.type === "table/update") {
     table = message;

@@ -6,6 +6,7 @@ import { Outbox, Sender, randomId } from "./outbox.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer } from "./clock.js";
 import { byId, show } from "./elements.js";
 import { AnswerForms } from "./phone-answers.js";
+import { ViewState } from "./view-state.js";
 import { renderMine, renderOthers } from "./phone-lists.js";
 
 // Codes that will not succeed on a resend: the item leaves the outbox and its text goes back to the writer.
@@ -44,6 +45,8 @@ const sender = new Sender(outbox, sendContribution);
 const pending = new Map(); // ref -> what it was for, to place errors and confirmations
 let view = null;
 let timer = null;
+// Others' answers in the order the room first saw them: new ones join at the end, nothing moves while reading.
+const viewState = new ViewState({ order: (a, b) => a.n - b.n, resync: () => conn.send({ type: "state/resync" }) });
 let mine = []; // this phone's contributions as the server has them (mine/update)
 let endorsed = new Set();
 let responses = {};
@@ -65,7 +68,7 @@ function feedback(id, text, kind = "ok") {
 }
 
 const conn = new Connection({
-  hello: () => ({ type: "hello", role: "phone", room, device, lang: currentLang() }),
+  hello: () => ({ type: "hello", role: "phone", room, device, lang: currentLang(), resume: viewState.resume() }),
   onMessage: receive,
   onReady: () => {
     // The hello joined this phone already; device/join only adds the role, when one was chosen.
@@ -117,13 +120,13 @@ function errorText(message) {
 }
 
 function receive(message) {
+  if (viewState.take(message)) {
+    view = viewState.view;
+    timer = stampTimer(view.timer);
+    draw();
+    return;
+  }
   switch (message.type) {
-    case "state/reset":
-    case "state/update":
-      view = message.state;
-      timer = stampTimer(view.timer);
-      draw();
-      break;
     case "mine/update":
       mine = Array.isArray(message.mine) ? message.mine : [];
       endorsed = new Set(Array.isArray(message.endorsed) ? message.endorsed : []);

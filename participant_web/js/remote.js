@@ -1,23 +1,31 @@
 // The facilitator's remote: steer blocks and time, open questions, moderate what comes in.
 
 import { Connection } from "./connection.js";
-import { bindSwitch, currentLang, has, onLangChange, preferredLang, setLang, t } from "./i18n.js";
+import { bindSwitch, currentLang, has, onLangChange, preferredLang, promptText, setLang, t } from "./i18n.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer, urgency } from "./clock.js";
-import { byId, show } from "./elements.js";
+import { byId, el, show } from "./elements.js";
 import { renderIncoming, renderPrompts } from "./remote-lists.js";
 import { bindTables, drawPresentationClock, drawTables } from "./remote-tables.js";
+import { ViewState } from "./view-state.js";
 
 const token = new URLSearchParams(location.search).get("token") || "";
 let view = null;
 let timer = null;
 let refCount = 0;
 const areas = new Map(); // ref -> the feedback line next to the control that sent it
+const viewState = new ViewState({ resync: () => conn.send({ type: "state/resync" }) });
+const PAGE = 200; // "Meer tonen" asks for this many more
+let window_ = { status: null, prompt: null, limit: PAGE }; // what this remote asked to see
 
 const conn = new Connection({
   hello: () => ({ type: "hello", role: "remote", token, lang: currentLang() }),
+  onReady() {
+    // A new connection starts with the default window: ask again for what this page was showing.
+    if (window_.status !== null || window_.prompt !== null || window_.limit !== PAGE) askWindow();
+  },
   onMessage(message) {
-    if (message.type === "state/reset" || message.type === "state/update") {
-      view = message.state;
+    if (viewState.take(message)) {
+      view = viewState.view;
       timer = stampTimer(view.timer);
       draw();
     } else if (message.type === "error") {
@@ -75,8 +83,38 @@ function draw() {
   const incoming = view.contributions || [];
   show(byId("no-incoming"), incoming.length === 0);
   renderIncoming(byId("incoming"), incoming, command);
+  drawWindow(incoming.length);
   drawTables(view);
   drawClock();
+}
+
+/** Which contributions are shown, how many there are per status, and whether there is more. */
+function drawWindow(shown) {
+  const totals = view.totals || {};
+  byId("incoming-totals").textContent = t("remote.totals", {
+    pending: totals.pending || 0, approved: totals.approved || 0,
+    hidden: totals.hidden || 0, withdrawn: totals.withdrawn || 0,
+  });
+  const matching = totals.matching || 0;
+  byId("incoming-shown").textContent = matching > shown ? t("remote.showing", { shown, matching }) : "";
+  show(byId("incoming-more"), matching > shown);
+  const select = byId("filter-prompt");
+  const prompts = [...(view.prompts || [])];
+  if (view.prompt && !prompts.some((p) => p.id === view.prompt.id)) prompts.push(view.prompt);
+  const wanted = JSON.stringify([prompts.map((p) => [p.id, promptText(p)]), currentLang()]);
+  if (select.dataset.sig !== wanted) {
+    select.replaceChildren(el("option", { value: "" }, t("remote.filter_any_prompt")),
+      ...prompts.map((p) => el("option", { value: p.id }, promptText(p))));
+    select.dataset.sig = wanted;
+  }
+  const asked = (view.window && view.window.prompt) || "";
+  if (asked && !prompts.some((p) => p.id === asked)) select.append(el("option", { value: asked }, asked));
+  select.value = asked;
+  byId("filter-status").value = (view.window && view.window.status) || "";
+}
+
+function askWindow() {
+  command("contributions/filter", window_);
 }
 
 function drawClock() {
@@ -100,6 +138,18 @@ function bind() {
   });
   byId("summary-shown").addEventListener("change", (event) => {
     command("summary/show", { on: event.target.checked });
+  });
+  byId("filter-status").addEventListener("change", (event) => {
+    window_ = { ...window_, status: event.target.value || null, limit: PAGE };
+    askWindow();
+  });
+  byId("filter-prompt").addEventListener("change", (event) => {
+    window_ = { ...window_, prompt: event.target.value || null, limit: PAGE };
+    askWindow();
+  });
+  byId("incoming-more").addEventListener("click", () => {
+    window_ = { ...window_, limit: Math.min(1000, window_.limit + PAGE) };
+    askWindow();
   });
 }
 

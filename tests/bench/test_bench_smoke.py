@@ -1,4 +1,4 @@
-"""`kiosk bench` at small scale: it runs to the end and its table and JSON have every row (no thresholds)."""
+"""`kiosk bench` at small scale: it runs to the end and its table and JSON have every row (no speed thresholds)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.bench.report import RATIOS, REPLAY_LABEL, REPLAYED_LABEL, ROWS, URLS_LABEL
+from kiosk.bench.report import HALL_ROWS, RATIOS, REPLAY_LABEL, REPLAYED_LABEL, ROWS, URLS_LABEL
 
 
 def test_bench_prints_every_row_and_writes_the_json(tmp_path: Path) -> None:
@@ -26,6 +26,10 @@ def test_bench_prints_every_row_and_writes_the_json(tmp_path: Path) -> None:
             "3",
             "--replay",
             "500",
+            "--hall-phones",
+            "20",
+            "--hall-seconds",
+            "3",
             "--json",
             str(out),
         ],
@@ -47,3 +51,11 @@ def test_bench_prints_every_row_and_writes_the_json(tmp_path: Path) -> None:
     assert report["hub"]["lost"] == 0
     assert {key for _, key, _ in RATIOS} == report["ratios"].keys()
     assert report["replay"]["contributions"] == 500 and report["replay"]["seconds_median"] > 0
+    for label, _, _ in HALL_ROWS:
+        assert label in run.stdout
+    hall = report["hall"]["after"]
+    assert hall["phones"] == 20 and hall["answers"] == 20 and hall["new_answers"] == 20
+    assert hall["recognitions_acked"] == 20 * 5 and hall["recognitions_refused"] == 0
+    # Every phone counted what it received: at least the list of answers that opened with recognition.
+    assert hall["bytes_per_phone_mean"] >= hall["whole_list_bytes"] > 0
+    assert report["hub"]["phone_bytes_mean"] > 0

@@ -114,3 +114,20 @@ def test_sending_an_empty_answer_says_what_to_do(evening: Evening, screens: Scre
     expect(phone.locator("#open-feedback")).to_have_text("Schrijf eerst iets.")
     expect(phone.locator("#open-feedback")).to_have_attribute("data-kind", "error")
     expect(phone.get_by_role("textbox", name=FIRST_QUESTION)).to_be_focused()
+
+
+def test_remote_shows_totals_and_filters_its_list_by_status(evening: Evening, screens: Screens) -> None:
+    remote = screens.open(evening.remote)
+    phone = screens.open(evening.join)
+    remote_goes_to(remote, "Dialoog")
+    answer(phone, "Eerste antwoord.")
+    answer(phone, "Tweede antwoord.")
+    approve(remote, "Eerste antwoord.")
+    totals = remote.locator("#incoming-totals")
+    expect(totals).to_have_text("1 wachtend · 1 getoond · 0 verborgen · 0 teruggenomen")
+    remote.get_by_label("Toon").select_option(label="wachtend")
+    expect(remote.locator("#incoming li")).to_have_count(1)
+    expect(incoming(remote, "Tweede antwoord.")).to_have_count(1)
+    expect(remote.locator("#incoming-more")).to_be_hidden()
+    remote.get_by_label("Toon").select_option(label="alles")
+    expect(remote.locator("#incoming li")).to_have_count(2)

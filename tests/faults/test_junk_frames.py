@@ -16,6 +16,7 @@ from websockets.sync.client import connect
 
 from kiosk.bench.server import Urls
 from kiosk.bench.wire import BINARY, TEXT, encode_frame, handshake_request
+from kiosk.hub.changes import CHANGES
 from tests.faults.conftest import kiosk_serve
 
 JSON_VALUES = st.recursive(
@@ -92,7 +93,7 @@ def another_phone_is_answered(urls: Urls, device: str) -> dict[str, Any]:
         assert json.loads(ws.recv(timeout=10))["type"] == "hello/ok"
         ws.send(json.dumps({"type": "device/join", "ref": "j1", "role": "parent"}))
         while (message := json.loads(ws.recv(timeout=10)))["type"] != "ack":
-            assert message["type"] in ("state/reset", "state/update", "mine/update"), message
+            assert message["type"] in ("state/reset", "mine/update", *CHANGES), message
         return message
 
 

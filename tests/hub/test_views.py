@@ -5,8 +5,9 @@ from __future__ import annotations
 from kiosk.agenda.parser import load_agenda
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
+from kiosk.hub.changes import comparable
 from kiosk.hub.seat_handles import SeatHandles
-from kiosk.hub.views import change_key, display_view, mine_view, phone_view, remote_view, tally
+from kiosk.hub.views import display_view, live_counts, mine_view, phone_view, remote_view, tally
 from kiosk.resources import default_agenda_path
 
 NOW = 1_790_000_000.0
@@ -27,7 +28,17 @@ def add(core: SessionCore, cid: str, text: str, device: str = "phone-aaaa") -> N
 
 
 def display(core: SessionCore) -> dict[str, object]:
-    return display_view(core.state, NOW, join_url="http://x/join?room=R", room="R", connected=CONNECTED)
+    return display_view(
+        core.state, NOW, join_url="http://x/join?room=R", room="R", connected=CONNECTED, counts=live_counts(core.state)
+    )
+
+
+def phone(core: SessionCore, at: float = NOW) -> dict[str, object]:
+    return phone_view(core.state, at, live_counts(core.state))
+
+
+def remote(core: SessionCore, at: float = NOW, **options: object) -> dict[str, object]:
+    return remote_view(core.state, at, connected=CONNECTED, counts=live_counts(core.state), **options)  # type: ignore[arg-type]
 
 
 def test_projector_shows_only_approved_answers_pinned_then_most_recognised() -> None:
@@ -50,6 +61,7 @@ def test_projector_shows_only_approved_answers_pinned_then_most_recognised() -> 
         "count": 1,
         "role": "parent",
         "pinned": False,
+        "n": core.state.contributions["c-popular"].approved_seq,
     }  # type: ignore[index]
     assert "phone-aaaa" not in str(display(core)) and "phone-bbbb" not in str(display(core))
 
@@ -59,10 +71,11 @@ def test_phones_see_approved_answers_only_while_recognition_is_open_and_no_devic
     add(core, "c-one", "Meer uitleg over het rapport")
     add(core, "c-two", "Nog niet goedgekeurd")
     core.execute(Command("contribution/approve", {"id": "c-one"}))
-    assert phone_view(core.state, NOW)["contributions"] == []
+    assert phone(core)["contributions"] == []
     core.execute(Command("prompt/recognition", {"open": True}))
-    view = phone_view(core.state, NOW)
-    assert view["contributions"] == [{"id": "c-one", "text": "Meer uitleg over het rapport", "count": 0}]
+    view = phone(core)
+    n = core.state.contributions["c-one"].approved_seq
+    assert view["contributions"] == [{"id": "c-one", "text": "Meer uitleg over het rapport", "count": 0, "n": n}]
     assert "phone-aaaa" not in str(view)
 
 
@@ -77,13 +90,14 @@ def test_a_phone_sees_its_own_answers_with_status_and_what_it_recognised() -> No
     assert mine["device"] == {"role": "parent", "table": None, "lang": "nl"}
     assert [(m["id"], m["status"], m["held"]) for m in mine["mine"]] == [("c-mail", "pending", "email")]
     assert mine["endorsed"] == ["c-other"]
-    assert mine_view(core.state, "phone-bbbb")["mine"][0]["count"] == 1
+    assert "count" not in mine_view(core.state, "phone-bbbb")["mine"][0]  # counts come in the count batches
+    assert live_counts(core.state) == {"c-other": 1}
 
 
 def test_remote_lists_pending_with_reasons_and_steering_facts_but_no_device_ids() -> None:
     core = evening()
     add(core, "c-held", "Meneer Jansen luistert nooit")
-    remote = remote_view(core.state, NOW, connected=CONNECTED)
+    remote = remote_view(core.state, NOW, connected=CONNECTED, counts={})
     assert remote["contributions"][0]["status"] == "pending" and remote["contributions"][0]["held"] == "name"
     assert len(remote["blocks"]) == len(core.agenda.blocks) and remote["prompts"]
     assert remote["connected"] == CONNECTED and remote["devices"] == 2
@@ -94,14 +108,14 @@ def test_remote_lists_the_seated_people_by_join_number_and_role_with_a_handle_bu
     core = evening()
     core.execute(Command("tables/assign", {"count": 2}))
     handles = SeatHandles()
-    remote = remote_view(core.state, NOW, connected=CONNECTED, handles=handles)
+    remote = remote_view(core.state, NOW, connected=CONNECTED, counts={}, handles=handles)
     seats = remote["tables"]["seats"]
     assert sorted((s["seat"], s["role"]) for s in seats) == [(1, "parent"), (2, None)]
     for seat in seats:
         device = handles.device(core.state, seat["handle"])
         assert device is not None and core.state.devices[device].role == seat["role"]
         assert set(seat) == {"seat", "role", "table", "handle"}
-    for view in (remote, display(core), phone_view(core.state, NOW), mine_view(core.state, "phone-aaaa")):
+    for view in (remote, display(core), phone(core), mine_view(core.state, "phone-aaaa")):
         assert "phone-aaaa" not in str(view) and "phone-bbbb" not in str(view)
     assert handles.device(core.state, "s-forged") is None and handles.device(core.state, 7) is None
 
@@ -121,13 +135,13 @@ def test_rating_tally_counts_answers_per_value() -> None:
     assert mine_view(core.state, "phone-aaaa")["responses"] == {rating.id: {"value": 4, "comment": ""}}
 
 
-def test_change_key_ignores_the_running_clock_but_not_a_pause() -> None:
+def test_a_running_clock_is_no_change_but_a_pause_is() -> None:
     core = evening()
-    early, later = phone_view(core.state, NOW), phone_view(core.state, NOW + 30)
-    assert early["timer"]["elapsed"] != later["timer"]["elapsed"]
-    assert change_key(early) == change_key(later)
+    early, later = phone(core), phone(core, NOW + 30)
+    assert early["timer"]["elapsed"] != later["timer"]["elapsed"]  # type: ignore[index]
+    assert comparable(early) == comparable(later)
     core.execute(Command("block/pause"))
-    assert change_key(phone_view(core.state, NOW)) != change_key(early)
+    assert comparable(phone(core)) != comparable(early)
 
 
 def test_a_running_presentation_clock_alone_sends_no_update_but_an_extension_does() -> None:
@@ -142,18 +156,20 @@ def test_a_running_presentation_clock_alone_sends_no_update_but_an_extension_doe
     later = NOW + 30
 
     def views(at: float) -> tuple[dict[str, object], dict[str, object]]:
-        shown = display_view(core.state, at, join_url="http://x/join?room=R", room="R", connected=CONNECTED)
-        return shown, remote_view(core.state, at, connected=CONNECTED)
+        shown = display_view(
+            core.state, at, join_url="http://x/join?room=R", room="R", connected=CONNECTED, counts={}
+        )
+        return shown, remote_view(core.state, at, connected=CONNECTED, counts={})
 
     (display_now, remote_now), (display_later, remote_later) = views(NOW), views(later)
     presenting = display_later["tables"]["presentation"]["presenting"]  # type: ignore[index]
     assert presenting["timer"]["elapsed"] == 30.0 and presenting["points"] == ["Een punt"]
-    assert change_key(display_now) == change_key(display_later)
-    assert change_key(remote_now) == change_key(remote_later)
+    assert comparable(display_now) == comparable(display_later)
+    assert comparable(remote_now) == comparable(remote_later)
     before = host_key(host_view(core.state, 1, NOW))
     assert before == host_key(host_view(core.state, 1, later))
     core.execute(Command("presentation/extend", {"minutes": 1}))
-    assert change_key(display_now) != change_key(views(later)[0])
+    assert comparable(display_now) != comparable(views(later)[0])
     assert before != host_key(host_view(core.state, 1, later))
 
 

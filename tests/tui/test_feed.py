@@ -10,10 +10,12 @@ from textual.pilot import Pilot
 from websockets.asyncio.client import ClientConnection, connect
 
 from kiosk.agenda.parser import load_agenda
+from kiosk.commands.run import hub_starter
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
+from kiosk.hub.changes import Mirror
 from kiosk.resources import default_agenda_path
-from kiosk.tui.app import HubOptions, KioskApp
+from kiosk.tui.app import KioskApp
 from kiosk.tui.screens.feed import FeedScreen
 from kiosk.tui.widgets.feed_table import FeedTable
 
@@ -41,10 +43,10 @@ async def next_message(ws: ClientConnection, wanted: Any) -> dict[str, Any]:
     return await asyncio.wait_for(wait(), PATIENCE)
 
 
-def projected(message: dict[str, Any]) -> list[str]:
-    if not message["type"].startswith("state/"):
-        return []
-    return [c["text"] for c in message["state"].get("contributions", [])]
+def projected(mirror: Mirror, message: dict[str, Any]) -> list[str]:
+    """The projector's texts after this message: its view is a reset plus the changes since."""
+    mirror.take(message)
+    return [c["text"] for c in (mirror.view or {}).get("contributions", [])]
 
 
 async def to_dialogue(app: KioskApp, pilot: Pilot[None]) -> None:
@@ -65,7 +67,7 @@ def rows(app: KioskApp) -> list[str]:
 
 
 async def test_parent_answer_approved_in_the_kiosk_reaches_the_projector(core: SessionCore) -> None:
-    app = KioskApp(core, hub_options=HubOptions(host="127.0.0.1", port=0))
+    app = KioskApp(core, hub=hub_starter(host="127.0.0.1", port=0))
     async with app.run_test(size=SIZE) as pilot:
         await to_dialogue(app, pilot)
         hub = app.hub
@@ -75,7 +77,8 @@ async def test_parent_answer_approved_in_the_kiosk_reaches_the_projector(core: S
         )
         display = await open_client(hub.port, {"role": "display", "token": core.info.display_token})
         await next_message(phone, lambda m: m["type"] == "state/reset")
-        await next_message(display, lambda m: m["type"] == "state/reset")
+        wall = Mirror()
+        await next_message(display, lambda m: wall.take(m) and m["type"] == "state/reset")
         await phone.send(json.dumps({"type": "contribution/add", "ref": "r1", "id": "c-1", "text": "Meer contact"}))
         await next_message(phone, lambda m: m["type"] == "ack")
         await pilot.press("2")
@@ -83,8 +86,8 @@ async def test_parent_answer_approved_in_the_kiosk_reaches_the_projector(core: S
         assert rows(app) == ["c-1"]
         assert "wachtend" in shown(app.screen.query_one("#feed-detail"))
         await pilot.press("a")
-        message = await next_message(display, lambda m: "Meer contact" in projected(m))
-        assert projected(message) == ["Meer contact"]
+        await next_message(display, lambda m: "Meer contact" in projected(wall, m))
+        assert [c["text"] for c in (wall.view or {})["contributions"]] == ["Meer contact"]
         assert core.state.contributions["c-1"].status == "approved"
         await phone.close()
         await display.close()

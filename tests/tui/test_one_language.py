@@ -21,7 +21,8 @@ from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore, start_session
 from kiosk.core.store import EventLog
 from kiosk.resources import agendas_dir, default_agenda_path
-from kiosk.tui.app import HubOptions, KioskApp
+from kiosk.commands.run import hub_starter
+from kiosk.tui.app import KioskApp
 from kiosk.tui.i18n import en, nl
 from kiosk.tui.palette import palette_entries
 
@@ -162,7 +163,7 @@ async def test_every_screen_dialog_and_the_palette_speak_one_language(
     assert len(foreign) > 100  # the catalog is searched, not a handful of words
     if lang == "nl":
         foreign |= set(TEXTUAL_ENGLISH)
-    app = KioskApp(core, lang=lang, hub_options=HubOptions(host="127.0.0.1", port=0))
+    app = KioskApp(core, lang=lang, hub=hub_starter(host="127.0.0.1", port=0))
     async with app.run_test(size=(200, 60), notifications=True) as pilot:
         await pilot.pause()
         seen = await walk(app, pilot)

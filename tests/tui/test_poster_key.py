@@ -9,7 +9,8 @@ from textual.widgets import Static
 
 from kiosk.core.session import SessionCore
 from kiosk.prepare.qr import Wifi
-from kiosk.tui.app import HubOptions, KioskApp
+from kiosk.commands.run import hub_starter
+from kiosk.tui.app import KioskApp
 
 from .conftest import SIZE, shown
 
@@ -19,7 +20,7 @@ async def test_the_poster_key_saves_the_poster_with_both_codes(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     wifi = Wifi("School-gast", "geheim-wachtwoord")
-    app = KioskApp(core, hub_options=HubOptions(host="127.0.0.1", port=0, wifi=wifi))
+    app = KioskApp(core, hub=hub_starter(host="127.0.0.1", port=0, wifi=wifi))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("3")
@@ -40,7 +41,7 @@ async def test_the_poster_key_saves_the_poster_with_both_codes(
 
 async def test_run_with_a_poster_file_writes_it_when_the_hub_is_up(core: SessionCore, tmp_path: Path) -> None:
     target = tmp_path / "deur.html"
-    app = KioskApp(core, hub_options=HubOptions(host="127.0.0.1", port=0, poster=target))
+    app = KioskApp(core, hub=hub_starter(host="127.0.0.1", port=0), poster=target)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -51,7 +52,7 @@ async def test_a_poster_that_cannot_be_written_is_a_notification_not_a_crash(
     core: SessionCore, tmp_path: Path
 ) -> None:
     target = tmp_path / "no-such-folder" / "poster.html"
-    app = KioskApp(core, hub_options=HubOptions(host="127.0.0.1", port=0, poster=target))
+    app = KioskApp(core, hub=hub_starter(host="127.0.0.1", port=0), poster=target)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()

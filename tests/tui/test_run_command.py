@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
+from kiosk.commands.run import hub_starter
 from kiosk.core.session import SessionCore
-from kiosk.tui.app import HubOptions, KioskApp
+from kiosk.tui.app import KioskApp
 
 from .conftest import SIZE
 
@@ -28,7 +29,7 @@ async def test_port_in_use_ends_the_app_with_status_1_and_says_what_to_do(core: 
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        app = KioskApp(core, hub_options=HubOptions(host="127.0.0.1", port=port))
+        app = KioskApp(core, hub=hub_starter(host="127.0.0.1", port=port))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
         assert app.return_code == 1

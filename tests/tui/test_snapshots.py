@@ -12,13 +12,14 @@ from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
 from kiosk.core.store import SessionInfo
 from kiosk.resources import default_agenda_path
-from kiosk.tui.app import HubOptions, KioskApp, ResumeOffer
+from kiosk.commands.run import hub_starter
+from kiosk.tui.app import KioskApp, ResumeOffer
 
 from .conftest import EVENING, SIZE, SteppedClock
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36"), pytest.param((200, 50), id="200x50")]
 # The hub listens on a free port, but the links it shows use this fixed address: the snapshots stay the same.
-HUB = HubOptions(host="0.0.0.0", port=0, public_url="http://192.168.178.23:8765")
+HUB = hub_starter(host="0.0.0.0", port=0, public_url="http://192.168.178.23:8765")
 STORED = SessionInfo(
     id="20260312-1855-snap", created_at=EVENING, agenda_title="Dialoogbijeenkomst ouderpartnerschap",
     agenda_path="", agenda_source="", room_code="K7QPM", display_token="display-token-snap",
@@ -80,19 +81,19 @@ def on_screen(key: str) -> Any:
 @pytest.mark.parametrize("size", SIZES)
 def test_run_screen_in_the_dialogue_with_the_timer_amber(snap_compare: Any, size: tuple[int, int]) -> None:
     core, _ = evening_in_dialogue()
-    assert snap_compare(KioskApp(core, hub_options=HUB), terminal_size=size, run_before=settle)
+    assert snap_compare(KioskApp(core, hub=HUB), terminal_size=size, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_feed_screen_with_a_held_answer_selected(snap_compare: Any, size: tuple[int, int]) -> None:
     core, _ = evening_in_dialogue()
-    assert snap_compare(KioskApp(core, hub_options=HUB), terminal_size=size, run_before=on_screen("2"))
+    assert snap_compare(KioskApp(core, hub=HUB), terminal_size=size, run_before=on_screen("2"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_join_screen_with_the_qr_code_and_links(snap_compare: Any, size: tuple[int, int]) -> None:
     core, _ = evening_in_dialogue()
-    assert snap_compare(KioskApp(core, hub_options=HUB), terminal_size=size, run_before=on_screen("3"))
+    assert snap_compare(KioskApp(core, hub=HUB), terminal_size=size, run_before=on_screen("3"))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -102,7 +103,7 @@ def test_summary_screen_with_key_points_and_an_action(snap_compare: Any, size: t
     core.execute(Command("keypoint/add", {"text": "Ouders eerder betrekken"}))
     core.execute(Command("action/add", {"what": "Mentoren bellen elke ouder", "owner": "teamleider",
                                         "due": "2026-04-01"}))
-    app = KioskApp(core, lang="en", hub_options=HUB)
+    app = KioskApp(core, lang="en", hub=HUB)
     assert snap_compare(app, terminal_size=size, run_before=on_screen("4"))
 
 

@@ -211,13 +211,13 @@ def decoded(lines: tuple[str, ...]) -> str:
 
 
 async def test_table_leaders_links_show_as_qr_codes_a_phone_can_read(core: SessionCore) -> None:
-    from kiosk.tui.app import HubOptions
+    from kiosk.commands.run import hub_starter
     from kiosk.tui.widgets.qr_code import qr_lines
 
     join_room(core, parents=6, staff=3)
     core.execute(Command("tables/assign", {"count": 2}))
     jump_to(core, "tables")
-    app = KioskApp(core, hub_options=HubOptions(host="127.0.0.1", port=0))
+    app = KioskApp(core, hub=hub_starter(host="127.0.0.1", port=0))
     async with app.run_test(size=(160, 60)) as pilot:
         await pilot.pause()
         assert app.hub is not None

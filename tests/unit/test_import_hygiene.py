@@ -1,10 +1,13 @@
-"""The core never imports a face: each core module is imported alone in a fresh interpreter."""
+"""The core never imports a face, and faces never import each other: run-time and static checks."""
 
 from __future__ import annotations
 
+import ast
 import pkgutil
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +51,73 @@ def test_hub_does_not_import_textual(module: str) -> None:
 
 def test_checking_an_agenda_loads_neither_face() -> None:
     assert not imported_after("kiosk.cli") & {"textual", "websockets"}
+
+
+# Faces import the core, never each other; the core imports no face. `kiosk.commands` and `kiosk.bench` put
+# faces together (the composition root and the benchmark), so they are left out.
+FORBIDDEN = {
+    "kiosk.hub": ("kiosk.report", "kiosk.tui", "kiosk.commands", "kiosk.bench"),
+    "kiosk.tui": ("kiosk.hub", "kiosk.report", "kiosk.commands", "kiosk.bench"),
+    "kiosk.report": ("kiosk.hub", "kiosk.tui", "kiosk.commands", "kiosk.bench"),
+    "kiosk.core": ("kiosk.hub", "kiosk.tui", "kiosk.report", "kiosk.commands", "kiosk.bench"),
+    "kiosk.agenda": ("kiosk.hub", "kiosk.tui", "kiosk.report", "kiosk.commands", "kiosk.bench", "kiosk.core"),
+}
+PACKAGE = Path(kiosk.__file__).resolve().parent
+
+
+def imports_of(path: Path, module: str) -> set[str]:
+    """Every module an import statement in the file names: at the top, in functions, under TYPE_CHECKING."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def modules_under(prefix: str) -> list[tuple[str, Path]]:
+    folder = PACKAGE.joinpath(*prefix.split(".")[1:])
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        relative = path.relative_to(PACKAGE.parent).with_suffix("")
+        name = ".".join(relative.parts).removesuffix(".__init__")
+        found.append((name, path))
+    return found
+
+
+def test_every_face_is_checked_and_has_modules() -> None:
+    for prefix in FORBIDDEN:
+        assert modules_under(prefix), prefix
+
+
+@pytest.mark.parametrize("face", sorted(FORBIDDEN))
+def test_faces_never_import_each_other(face: str) -> None:
+    crossings = []
+    for module, path in modules_under(face):
+        for imported in imports_of(path, module):
+            if any(imported == other or imported.startswith(other + ".") for other in FORBIDDEN[face]):
+                crossings.append(f"{module} imports {imported}")
+    assert crossings == []
+
+
+def test_the_check_sees_an_import_inside_a_function(tmp_path: Path) -> None:
+    source = tmp_path / "probe.py"
+    source.write_text("def f():\n    from kiosk.hub.server import Hub\n    from . import sibling\n")
+    assert {"kiosk.hub.server", "kiosk.hub.server.Hub", "kiosk.tui.sibling"} <= imports_of(source, "kiosk.tui.probe")
+
+
+def test_import_linter_contracts_hold() -> None:
+    """The same layers as import-linter contracts (pyproject.toml), as a second, independent reading."""
+    lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
+    if lint is None:
+        pytest.skip("import-linter is not installed (pip install -e '.[test]')")
+    run = subprocess.run([lint], capture_output=True, text=True, cwd=PACKAGE.parent, check=False)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-1000:]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from kiosk.agenda.model import Agenda, Block, Prompt, Theme
 from kiosk.core.events import Actor, Command
+from kiosk.core.readings.summary import running_summary
 from kiosk.core.session import SessionCore, replay, start_session
 from kiosk.core.state import SessionState
 from kiosk.core.store import EventLog, open_event_log
 from kiosk.report.measure import big_evening
-from kiosk.report.summary import running_summary
 from tests.conftest import FakeClock
 
 DAY = 86_400.0

@@ -108,6 +108,7 @@ def _apply_add(state: SessionState, event: Event) -> None:
         role=d["role"],
         status=d["status"],
         held_reason=d["held"],
+        approved_seq=event.seq if d["status"] == "approved" else 0,
     )
     if d["device"] is not None:
         state.own.setdefault(d["device"], []).append(d["id"])
@@ -127,6 +128,7 @@ def _status_rule(type_: str, status: str) -> None:
         contribution.status = status
         if status == "approved":
             contribution.held_reason = None
+            contribution.approved_seq = event.seq
         else:
             contribution.pinned = False
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.core.events import Command, CommandError, Event
+from kiosk.core.readings.kinds import kind_of
 from kiosk.core.rules.devices import device_of
-from kiosk.core.rules.registry import EVERYONE, Context, field_bool, field_int, field_str, rule
+from kiosk.core.rules.registry import EVERYONE, Context, field_bool, field_str, rule
 from kiosk.core.state import Response, SessionState
 
 
@@ -63,12 +64,7 @@ def _check_response(state: SessionState, cmd: Command, ctx: Context) -> dict[str
     assert prompt is not None
     if state.open_prompt != prompt_id:
         raise CommandError("prompt_closed", "this question is closed")
-    if prompt.kind == "rating":
-        value = field_int(cmd.data, "value", lo=1, hi=5)
-    elif prompt.kind == "choice":
-        value = field_int(cmd.data, "value", lo=0, hi=len(prompt.options) - 1)
-    else:
-        raise CommandError("wrong_prompt_kind", "this question takes written answers")
+    value = kind_of(prompt).value(prompt, cmd.data)
     comment = field_str(cmd.data, "comment", required=False)
     return {"prompt": prompt_id, "device": device, "value": value, "comment": comment}
 

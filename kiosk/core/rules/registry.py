@@ -6,8 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core.events import Command, CommandError, Event
+from kiosk.core.events import Command, Event
+from kiosk.core.fields import field_bool, field_int, field_str
 from kiosk.core.state import SessionState
+
+__all__ = ["Context", "Rule", "field_bool", "field_int", "field_str", "rule"]
 
 Check = Callable[[SessionState, Command, "Context"], "dict[str, Any] | None"]
 Apply = Callable[[SessionState, Event], None]
@@ -59,35 +62,3 @@ def rule(type_: str, *, actors: frozenset[str] = STEERING) -> Callable[[Check], 
         return PendingRule(type_, check, actors)
 
     return register
-
-
-def field_str(data: dict[str, Any], name: str, *, required: bool = True, max_len: int = 500) -> str:
-    """A string field of a command, trimmed; a clear error when missing or wrong."""
-    value = data.get(name)
-    if value is None:
-        if required:
-            raise CommandError("bad_request", f"'{name}' is missing", field=name)
-        return ""
-    if not isinstance(value, str):
-        raise CommandError("bad_request", f"'{name}' must be text", field=name)
-    value = value.strip()
-    if len(value) > max_len:
-        raise CommandError("too_long", f"'{name}' is longer than {max_len} characters", field=name, max=max_len)
-    return value
-
-
-def field_int(data: dict[str, Any], name: str, *, default: int | None = None, lo: int, hi: int) -> int:
-    """A whole-number field within [lo, hi]."""
-    value = data.get(name, default)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise CommandError("bad_request", f"'{name}' must be a whole number", field=name)
-    if not lo <= value <= hi:
-        raise CommandError("out_of_range", f"'{name}' must be from {lo} to {hi}", field=name, lo=lo, hi=hi)
-    return value
-
-
-def field_bool(data: dict[str, Any], name: str, *, default: bool | None = None) -> bool:
-    value = data.get(name, default)
-    if not isinstance(value, bool):
-        raise CommandError("bad_request", f"'{name}' must be true or false", field=name)
-    return value

@@ -14,8 +14,8 @@ from textual.widgets.data_table import CellDoesNotExist
 from textual.widgets.option_list import Option
 
 from kiosk.core.events import Event
+from kiosk.core.readings.summary import SummaryItem, running_summary
 from kiosk.core.state import SessionState
-from kiosk.report.summary import SummaryItem, running_summary
 from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
 from kiosk.tui.widgets.column_fit import FittingTable, distinct_labels
