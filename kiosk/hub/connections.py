@@ -19,7 +19,7 @@ from kiosk.hub.limits import TokenBucket, bucket_for
 ROLES = ("phone", "display", "remote", "host")
 # Hosts see what phones see; their table's notepad comes to each host on its own (`table/update`).
 AUDIENCE = {"phone": "phone", "host": "phone", "display": "display", "remote": "remote"}
-_DEVICE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+_DEVICE = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 class Refused(Exception):
@@ -80,7 +80,7 @@ def introduce(
             raise Refused("bad_token")
     device = hello.get("device")
     if role in ("phone", "host"):
-        if not isinstance(device, str) or not _DEVICE.match(device):
+        if not isinstance(device, str) or not _DEVICE.fullmatch(device):
             raise Refused("bad_device")
     else:
         device = None

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 LANGS = ("nl", "en")  # always offered; other languages when the pages have a file for them
-_LANG = re.compile(r"^[a-z]{2,3}$")
+_LANG = re.compile(r"[a-z]{2,3}")
 
 # The hub's own errors, in English; the core's errors carry their English message themselves.
 HUB_MESSAGES = {
@@ -47,7 +47,7 @@ class Messages:
 
     def lang(self, asked: object) -> str:
         """The language to answer in: the one asked for when we have it, else the kiosk's."""
-        if not isinstance(asked, str) or not _LANG.match(asked):
+        if not isinstance(asked, str) or not _LANG.fullmatch(asked):
             return self.default_lang
         if asked in LANGS or (self._dir is not None and (self._dir / f"{asked}.json").is_file()):
             return asked
