@@ -11,7 +11,7 @@ from pathlib import Path
 from kiosk.agenda.model import Agenda
 from kiosk.core.clock import Clock, system_clock
 from kiosk.core.session import SessionCore, resume_session, start_session
-from kiosk.core.store import EventLog, SessionInfo, StoreError, open_event_log
+from kiosk.core.store import EventLog, NoDatabase, SessionInfo, StoreError, open_event_log
 
 APP_NAME = "driehoek-kiosk"
 DEFAULT_PORT = 8765
@@ -76,11 +76,27 @@ def data_dir(args: argparse.Namespace) -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-def open_log(args: argparse.Namespace) -> EventLog:
+NOTHING_STORED = "No evenings are stored here yet; `kiosk run` starts one, --data-dir picks another."
+
+
+def open_log(args: argparse.Namespace, *, read_only: bool = False) -> EventLog:
+    """The data folder's database; `read_only` for commands that only read (a backup on a read-only disk)."""
     try:
-        return open_event_log(data_dir(args))
+        return open_event_log(data_dir(args), read_only=read_only)
+    except NoDatabase as exc:
+        raise UserError(NOTHING_STORED) from exc
     except StoreError as exc:
         raise UserError(str(exc)) from exc
+
+
+def open_log_for_reading(args: argparse.Namespace) -> EventLog | None:
+    """The database opened read-only, creating nothing; None when the folder holds none yet."""
+    try:
+        return open_log(args, read_only=True)
+    except UserError as exc:
+        if isinstance(exc.__cause__, NoDatabase):
+            return None
+        raise
 
 
 def load_agenda_or_exit(path: str | None) -> Agenda:

@@ -79,7 +79,7 @@ def render(evening: StoredEvening, fmt: str, lang: str) -> str:
 
 
 def main(args: argparse.Namespace) -> int:
-    log = open_log(args)
+    log = open_log(args, read_only=True)  # a backup on a read-only disk can be exported too
     try:
         text = render(load_evening(log, args.session), args.format, args.lang)
     finally:

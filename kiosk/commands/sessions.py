@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
-from kiosk.commands.common import add_data_dir, open_log
+from kiosk.commands.common import UserError, add_data_dir, open_log_for_reading
+from kiosk.core.store import StoreError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -13,8 +14,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    log = open_log(args)
-    sessions = log.sessions()
+    log = open_log_for_reading(args)
+    try:
+        sessions = log.sessions() if log is not None else []
+    except StoreError as exc:
+        raise UserError(str(exc)) from exc
+    finally:
+        if log is not None:
+            log.close()
     if not sessions:
         print("No evenings stored yet. `kiosk run` starts one.")
         return 0
