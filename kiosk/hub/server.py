@@ -252,7 +252,8 @@ class Hub:
     async def _command(self, client: Client, type_: str, ref: Any, data: dict[str, Any]) -> None:
         actor = Actor(client.role, device=client.device, table=client.table)
         try:
-            if type_ == "tables/move" and "seat" in data:
+            # Only who may move people learns whether a handle names anyone: a phone is forbidden first.
+            if type_ == "tables/move" and "seat" in data and actor.steers:
                 data = self._seat_to_device(data)
             self.core.execute(Command(type_, data, actor))
         except CommandError as exc:
