@@ -24,6 +24,8 @@ HUB_MESSAGES = {
     "bad_token": "this link is not valid (any more); use the link the facilitator's laptop shows",
     "bad_device": "this phone sent no valid device id; reload the page",
     "full": "the evening has as many connections as it can take; try again in a minute",
+    "too_many_joins": "many phones are joining through this network at once; try again in a moment",
+    "not_stored": "the laptop could not save this just now; it stays on your phone, send it again shortly",
     "unknown_type": "unknown message type",
     "too_big": "that message is too big",
     "flooding": "too many messages; disconnected",
