@@ -38,6 +38,21 @@ def add_network(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks one)")
     parser.add_argument("--public-url", default=None, help="the address phones use, when behind a proxy")
+    parser.add_argument(
+        "--trust-proxy",
+        action="store_true",
+        help="the proxy of --public-url names each phone in X-Forwarded-For: count limits per phone address",
+    )
+
+
+def check_network(args: argparse.Namespace) -> None:
+    """Options that only make sense together; a sentence instead of a quiet surprise."""
+    if getattr(args, "trust_proxy", False) and not getattr(args, "public_url", None):
+        raise UserError(
+            "--trust-proxy trusts the X-Forwarded-For header of the proxy that phones reach the kiosk through; "
+            "give that proxy's address with --public-url too. Without a proxy, leave --trust-proxy out: "
+            "anyone could otherwise pretend to be many phones."
+        )
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:

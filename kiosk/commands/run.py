@@ -10,6 +10,7 @@ from kiosk.agenda.model import Agenda
 from kiosk.commands.common import (
     UserError,
     add_evening_options,
+    check_network,
     load_agenda_or_exit,
     open_evening,
     open_log,
@@ -34,6 +35,7 @@ def main(args: argparse.Namespace) -> int:
 
 def build_app(args: argparse.Namespace) -> KioskApp:
     """The app for the evening asked for; agenda and data-folder problems raise UserError before any UI."""
+    check_network(args)
     log = open_log(args)
     core: SessionCore | None = None
     offer: ResumeOffer | None = None
@@ -53,7 +55,8 @@ def build_app(args: argparse.Namespace) -> KioskApp:
 
     from kiosk.tui.app import HubOptions, KioskApp
 
-    return KioskApp(core, lang=args.lang, hub_options=HubOptions(args.host, args.port, args.public_url), offer=offer)
+    options = HubOptions(args.host, args.port, args.public_url, args.trust_proxy)
+    return KioskApp(core, lang=args.lang, hub_options=options, offer=offer)
 
 
 def _offer(lang: str, unfinished: SessionInfo, log: EventLog, agenda: Agenda) -> ResumeOffer:

@@ -45,6 +45,8 @@ class Client:
     stale: bool = field(default=False)  # missed an update because its send buffer was full
     stalled_since: float | None = None  # when its send buffer first stayed full
     closing: asyncio.Task[None] | None = None  # a flooding client being disconnected
+    address: str | None = None  # what per-address limits count it under; never stored
+    join_lang: str | None = None  # the language its hello asked for, for its join
 
     @property
     def audience(self) -> str:
@@ -128,11 +130,17 @@ class Registry:
                 self.by_device.pop(client.device, None)
 
     def counts(self, role_of: Callable[[str], str | None]) -> dict[str, int]:
-        """Connections now: phones by their role (parent, staff, unknown), then the other kinds."""
+        """Connections now: phones by their role (parent, staff, unknown), then the other kinds.
+
+        `role_of` gives a phone's role ("unknown" when it did not say), or None for a phone that does not take
+        part (it only said hello): such a phone is not counted.
+        """
         counts = {"parent": 0, "staff": 0, "unknown": 0}
         # A phone with the page open twice is still one person.
         for device, clients in self.by_device.items():
             if any(c.role == "phone" for c in clients):
-                counts[role_of(device) or "unknown"] += 1
+                role = role_of(device)
+                if role is not None:
+                    counts[role] += 1
         counts.update({k: self.by_role[k] for k in ("display", "remote", "host")})
         return counts

@@ -92,7 +92,10 @@ class Publisher:
         key = (self.registry.version, self._roles_version)
         if self._counts is None or self._counts[0] != key:
             devices = self.core.state.devices
-            self._counts = (key, self.registry.counts(lambda d: devices[d].role if d in devices else None))
+            self._counts = (
+                key,
+                self.registry.counts(lambda d: (devices[d].role or "unknown") if d in devices else None),
+            )
         return dict(self._counts[1])
 
     def view(self, audience: str) -> dict[str, Any]:

@@ -54,6 +54,7 @@ class HubOptions:
     host: str = "0.0.0.0"
     port: int = 8765
     public_url: str | None = None
+    trust_proxy: bool = False  # X-Forwarded-For of the proxy at public_url names each phone
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,14 @@ class KioskApp(App[None]):
     async def _start_hub(self, options: HubOptions) -> bool:
         from kiosk.hub.server import Hub, HubError
 
-        hub = Hub(self.core, host=options.host, port=options.port, public_url=options.public_url, lang=self.lang)
+        hub = Hub(
+            self.core,
+            host=options.host,
+            port=options.port,
+            public_url=options.public_url,
+            lang=self.lang,
+            trust_proxy=options.trust_proxy,
+        )
         try:
             await hub.start()
         except HubError as exc:
@@ -154,6 +162,9 @@ class KioskApp(App[None]):
             self.exit(return_code=1, message=self.failure)
             return False
         self.hub = hub
+        warning = hub.capacity_warning()
+        if warning is not None:
+            self.notify(warning, severity="warning", timeout=30)
         return True
 
     async def on_unmount(self) -> None:
