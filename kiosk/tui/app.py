@@ -15,6 +15,7 @@ from textual.screen import Screen
 from kiosk.core.events import Actor, Command, CommandError, Event
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
+from kiosk.core.store import StoreError
 from kiosk.tui.i18n import Translator
 from kiosk.tui.palette import KioskCommands
 from kiosk.tui.screens.confirm import ConfirmScreen
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 FACILITATOR = Actor("facilitator")
 SCREENS_IN_ORDER = ("run", "feed", "join", "summary")
+STORAGE_RETRY = 3.0  # seconds between tries to store again while the disk is full
 
 
 # The other screens load when first shown: their widgets (tables, forms, the QR code) cost start-up time.
@@ -87,6 +89,13 @@ class KioskApp(App[None]):
     class CoreChanged(Message):
         """Events arrived from the core; the app drains its queue once per burst."""
 
+    class StorageChanged(Message):
+        """Storing started failing, or works again (the core may say so from a phone's command)."""
+
+        def __init__(self, problem: StoreError | None) -> None:
+            super().__init__()
+            self.problem = problem
+
     def __init__(
         self,
         core: SessionCore | None = None,
@@ -107,7 +116,10 @@ class KioskApp(App[None]):
         self.failure: str | None = None  # why the app ended early, printed after the screen closes
         self._pending: list[Event] = []
         self._unsubscribe: Callable[[], None] | None = None
+        self._unsubscribe_storage: Callable[[], None] | None = None
         self._views: list[Any] = []
+        self.storage_sentence: str | None = None  # shown on every screen while the evening cannot be stored
+        self._storage_retry: Any = None
 
     @property
     def core(self) -> SessionCore:
@@ -130,12 +142,18 @@ class KioskApp(App[None]):
 
     async def _answer_offer(self, resume: bool | None) -> None:
         assert self._offer is not None
-        self._core = self._offer.resume() if resume else self._offer.start_new()
+        try:
+            self._core = self._offer.resume() if resume else self._offer.start_new()
+        except StoreError as exc:
+            self.failure = str(exc)
+            self.exit(return_code=1, message=self.failure)
+            return
         await self._begin()
 
     async def _begin(self) -> None:
         """Listen to the core, start the hub, then show the run screen."""
         self._unsubscribe = self.core.subscribe(self._on_core_event)
+        self._unsubscribe_storage = self.core.on_storage(self._on_storage)
         self.sub_title = self.core.agenda.title
         # The screen first, then the hub: the facilitator can read the block while the port is bound;
         # the join link appears on the next tick, or the app exits with the hub's sentence.
@@ -170,6 +188,8 @@ class KioskApp(App[None]):
     async def on_unmount(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
+        if self._unsubscribe_storage is not None:
+            self._unsubscribe_storage()
         if self.hub is not None:
             hub, self.hub = self.hub, None
             await hub.stop()
@@ -193,6 +213,28 @@ class KioskApp(App[None]):
         """A main screen asks to hear the core's events while it exists."""
         self._views.append(view)
 
+    # -- storage trouble: a calm banner on every screen, and a quiet retry until it works -----------------
+
+    def _on_storage(self, problem: StoreError | None) -> None:
+        # Called inside core.execute, possibly for a phone via the hub: the screens hear it through a message.
+        self.post_message(self.StorageChanged(problem))
+
+    def on_kiosk_app_storage_changed(self, message: KioskApp.StorageChanged) -> None:
+        problem = self.core.storage_problem  # the newest word, whatever order the messages came in
+        self.storage_sentence = None if problem is None else self.storage_words(problem)
+        for view in list(self._views):
+            view.show_storage(self.storage_sentence)
+        if problem is not None and self._storage_retry is None:
+            self._storage_retry = self.set_interval(STORAGE_RETRY, self.core.check_storage)
+        elif problem is None and self._storage_retry is not None:
+            self._storage_retry.stop()
+            self._storage_retry = None
+
+    def storage_words(self, problem: StoreError) -> str:
+        if problem.reason in ("disk_full", "read_only"):
+            return self.t(f"storage.{problem.reason}")
+        return self.t("storage.other", reason=str(problem).split(". ")[0])
+
     def _tick(self) -> None:
         if not self.screen_stack:
             return  # the app is closing: its screens are gone before its timers stop
@@ -212,6 +254,8 @@ class KioskApp(App[None]):
         except CommandError as exc:
             self.notify(self.t.error(exc), severity="error")
             return False
+        except StoreError:
+            return False  # nothing changed; the banner on every screen says why (StorageChanged)
         return True
 
     def show(self, name: str) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from kiosk.core.events import Event
 from kiosk.tui.i18n import Translator
+from kiosk.tui.widgets.storage_banner import StorageBanner
 
 if TYPE_CHECKING:
     from kiosk.tui.app import KioskApp
@@ -72,6 +73,14 @@ class KioskScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.kiosk.register_view(self)
+        banner = StorageBanner(id="storage-banner")
+        self.mount(banner)
+        banner.show_problem(self.kiosk.storage_sentence)
+
+    def show_storage(self, sentence: str | None) -> None:
+        """Storing failed (the sentence says why and what to do) or works again (None)."""
+        for banner in self.query(StorageBanner):
+            banner.show_problem(sentence)
 
     def core_changed(self, events: list[Event]) -> None:
         """A burst of events was applied; screens update what they show incrementally."""
