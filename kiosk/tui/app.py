@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from kiosk.core.events import Actor, Command, CommandError, Event
@@ -244,6 +245,19 @@ class KioskApp(App[None]):
                 tick()
             except NoMatches:
                 pass  # a screen just switched to has not mounted its widgets yet; the next tick draws it
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast is plain text: refusals and confirmations may quote what the room or the facilitator
+        typed (a tag, a table count), which must never be read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # -- steering --------------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
 from kiosk.core.tables import tables_of
 from kiosk.tui.table_steering import add_table_point, change_theme, move_person
@@ -89,14 +90,26 @@ class KioskCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, action in self._entries():
-            yield DiscoveryHit(title, action, help=help_text)
+            yield DiscoveryHit(Content(title), action, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, action in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), action, text=title, help=help_text)
+                yield Hit(score, literal_highlight(matcher, title), action, text=title, help=help_text)
+
+
+def literal_highlight(matcher: Matcher, title: str) -> Content:
+    """The title with the letters the query matched marked, read as typed: titles carry the agenda's questions,
+    and Textual's own highlight would read them as markup."""
+    content = Content(title)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    if score:
+        for offset in offsets:
+            if not title[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 def toggle_heard(app: KioskApp) -> None:

@@ -51,7 +51,7 @@ class SummaryScreen(KioskScreen):
             with Vertical(id="heard-col"):
                 yield DataTable(id="heard", cursor_type="row")
             with Vertical(id="points-col"):
-                yield OptionList(id="points")
+                yield OptionList(id="points", markup=False)  # key points quote what the room said
                 yield Input(placeholder=t("summary.new_point"), id="new-point", max_length=500)
             with Vertical(id="closing-col"):
                 yield Static(id="summary-state")
@@ -102,7 +102,7 @@ class SummaryScreen(KioskScreen):
         table.clear()
         for group, item in heard(state, self.t.lang):
             table.add_row(
-                str(item.recognitions or ""),
+                Text(str(item.recognitions or "")),
                 Text(group, overflow="ellipsis", no_wrap=True),
                 Text(("* " if item.pinned else "") + item.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
                 key=item.id,

@@ -25,7 +25,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.question, classes="question")
+            yield Label(self.question, classes="question", markup=False)
             yield Input(self.value, placeholder=self.placeholder, max_length=self.max_length, id="answer")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
