@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import Join, in_dialogue
 from hubclient import Peer, open_peer
 
+from kiosk.cli import main
 from kiosk.core.events import Command
 from kiosk.core.rules.contributions import MAX_PENDING
 from kiosk.core.session import SessionCore
@@ -136,3 +138,12 @@ async def test_without_trust_a_forwarded_for_header_is_ignored(hub: Hub) -> None
 
 def phone_ws(hub: Hub, device: str) -> Any:
     return next(iter(hub.registry.by_device[device])).ws
+
+
+def test_trust_proxy_without_a_public_url_is_refused_with_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", "--trust-proxy", "--data-dir", str(tmp_path), "--port", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "--public-url" in err and "X-Forwarded-For" in err and "Traceback" not in err
+    assert not (tmp_path / "kiosk.sqlite3").exists()

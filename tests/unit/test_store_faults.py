@@ -124,3 +124,13 @@ def test_a_read_only_disk_refuses_a_new_evening_with_a_sentence(
         make_read_only(folder)
         with pytest.raises(StoreError, match="cannot be written"):
             open_event_log(folder)
+
+
+def test_sessions_count_phones_not_joins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    log = open_event_log(tmp_path)
+    core = start_session(log, load_agenda(default_agenda_path()))
+    for data in ({}, {"role": "parent"}, {"lang": "en"}):  # one phone says its role, then switches language
+        core.execute(Command("device/join", data, PHONE))
+    log.close()
+    assert main(["sessions", "--data-dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split()[3] == "1"
