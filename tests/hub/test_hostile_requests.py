@@ -7,7 +7,7 @@ import http.client
 import socket
 
 import pytest
-from conftest import Join
+from conftest import Join, in_dialogue
 
 from kiosk.hub.server import Hub
 from kiosk.resources import web_dir
@@ -101,3 +101,15 @@ async def test_a_phone_moving_people_is_forbidden_before_any_lookup(hub: Hub, jo
     for data in ({"seat": "s-no-such-person", "table": 1}, {"device": "phone-0000-test", "table": 1}):
         answer = await phone.command("tables/move", ref="m", **data)
         assert answer["code"] == "forbidden", answer
+
+
+async def test_a_lone_surrogate_over_the_wire_is_dropped_and_the_answer_acked(hub: Hub, join: Join) -> None:
+    in_dialogue(hub.core)
+    phone = await join("phone")
+    # JSON may escape half of a surrogate pair on its own; UTF-8 cannot store it.
+    await phone.send('{"type": "contribution/add", "ref": "s", "id": "c-broken", "text": "a\\ud800b"}')
+    answer = await phone.next("ack")
+    assert answer["id"] == "c-broken"
+    assert hub.core.state.contributions["c-broken"].text == "ab"
+    await phone.send({"type": "ping", "ref": "still"})
+    assert (await phone.next("pong"))["ref"] == "still"  # the connection stays up

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
+
 from kiosk.hub.admission import (
     CONNECTS,
     FULL,
@@ -14,6 +18,7 @@ from kiosk.hub.admission import (
     address_key,
     forwarded_for,
 )
+from kiosk.hub.open_files import RESERVE, connection_places, low_limit_warning, raise_open_file_limit
 from tests.conftest import FakeClock
 
 
@@ -141,3 +146,18 @@ def test_a_trusted_proxy_names_the_phone_in_its_last_forwarded_for_entry() -> No
     assert forwarded_for(["[2001:db8::1]"]) == "2001:db8::1"
     assert forwarded_for(["not an address"]) is None
     assert forwarded_for([]) is None
+
+
+def test_without_an_open_file_limit_to_raise_the_hub_still_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "resource", None)  # as on Windows: `import resource` fails
+    assert raise_open_file_limit() is None
+    assert connection_places(None, 5000) == 5000
+    assert low_limit_warning(None, 5000, "nl") is None
+
+
+def test_a_low_open_file_limit_says_how_many_phones_fit() -> None:
+    assert connection_places(256, 5000) == 256 - RESERVE
+    assert connection_places(100_000, 5000) == 5000
+    warning = low_limit_warning(256, 256 - RESERVE, "en")
+    assert warning is not None and f"about {256 - RESERVE} phones" in warning and "ulimit -n 4096" in warning
+    assert low_limit_warning(20_000, 5000, "nl") is None
