@@ -45,7 +45,6 @@ class Client:
     stale: bool = field(default=False)  # missed an update because its send buffer was full
     stalled_since: float | None = None  # when its send buffer first stayed full
     closing: asyncio.Task[None] | None = None  # a flooding client being disconnected
-    address: str | None = None  # what per-address limits count it under; never stored
     join_lang: str | None = None  # the language its hello asked for, for its join
 
     @property

@@ -272,7 +272,6 @@ class Hub:
         except Refused as refused:
             await self._refuse(ws, refused.code, lang)
             return None
-        client.address = self.gate.address(ws)
         client.join_lang = hello["lang"] if isinstance(hello.get("lang"), str) else None
         # A phone takes part (joins the evening, counts, gets a table) from the first thing it does; a phone
         # that only says hello fills nothing. A phone this hub has not seen counts against its address.
