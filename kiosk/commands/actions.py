@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from datetime import datetime
 
 from kiosk.commands.common import UserError, add_data_dir, open_log
@@ -11,6 +10,7 @@ from kiosk.commands.export import load_evening
 from kiosk.core.events import Command, CommandError
 from kiosk.core.session import SessionCore
 from kiosk.core.state import ACTION_STATUSES
+from kiosk.core.store import StoreError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -30,11 +30,12 @@ def _execute(core: SessionCore, command: Command) -> None:
         core.execute(command)
     except CommandError as exc:
         raise UserError(f"{exc.message}.") from exc
-    except sqlite3.IntegrityError as exc:
-        # Another kiosk appended to this evening meanwhile: it is still running there.
-        raise UserError(
-            "This evening is open in a running kiosk; change its actions there, or after it ends."
-        ) from exc
+    except StoreError as exc:
+        if exc.reason == "conflict":  # another kiosk appended to this evening meanwhile: it still runs there
+            raise UserError(
+                "This evening is open in a running kiosk; change its actions there, or after it ends."
+            ) from exc
+        raise UserError(str(exc)) from exc
 
 
 def _list(core: SessionCore) -> None:

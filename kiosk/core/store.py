@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS events (
 class StoreError(Exception):
     """The data folder or database cannot be used; the message says what to do.
 
-    `reason` names the kind of trouble for faces that speak another language: disk_full, read_only, io, other.
+    `reason` names the kind of trouble for faces that speak another language: disk_full, read_only, io,
+    conflict (another kiosk wrote to the same evening), other.
     """
 
     def __init__(self, message: str, reason: str = "other") -> None:
@@ -71,6 +72,9 @@ def write_failure(exc: BaseException, path: Path) -> StoreError:
         reason = "disk_full"
     if isinstance(exc, UnicodeError):
         return StoreError(f"Text with broken characters could not be stored ({exc}); nothing was changed.")
+    if isinstance(exc, sqlite3.IntegrityError):
+        # Another process appended to the same evening meanwhile: its events took these places in the log.
+        return StoreError(f"Another kiosk wrote to this evening in {path} meanwhile; nothing was changed.", "conflict")
     if reason == "disk_full":
         sentence = f"The disk is full: {path} could not be written."
     elif reason == "read_only":

@@ -134,3 +134,19 @@ def test_sessions_count_phones_not_joins(tmp_path: Path, capsys: pytest.CaptureF
     log.close()
     assert main(["sessions", "--data-dir", str(tmp_path)]) == 0
     assert capsys.readouterr().out.splitlines()[1].split()[3] == "1"
+
+
+def test_actions_while_a_running_kiosk_appends_to_the_evening_get_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = stored_evening(tmp_path)
+    log = open_event_log(tmp_path)
+    running = resume_session(log, log.session(session), parse_stored_agenda)
+    other = open_event_log(tmp_path)  # `kiosk actions` in another terminal: the same evening, read before
+    behind = resume_session(other, other.session(session), parse_stored_agenda)
+    running.execute(Command("action/add", {"what": "Terugbellen"}))
+    with pytest.raises(StoreError) as refused:
+        behind.execute(Command("action/add", {"what": "Ook terugbellen"}))
+    assert refused.value.reason == "conflict"
+    log.close()
+    other.close()
