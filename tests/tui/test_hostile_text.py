@@ -219,7 +219,7 @@ ISSUE_STRINGS = [
 
 
 # Each example is one evening with several hostile texts at once: a walk through every screen costs seconds.
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raws=st.lists(HOSTILE, min_size=1, max_size=5))
 @example(raws=ISSUE_STRINGS)
 async def test_hostile_text_is_shown_as_typed_on_every_screen_and_dialog(raws: list[str]) -> None:
