@@ -7,7 +7,6 @@ approved answers it responds to, so the letter to parents says what answers what
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from datetime import date, datetime
 
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log
@@ -16,6 +15,7 @@ from kiosk.commands.texts import say
 from kiosk.core.events import Command, CommandError
 from kiosk.core.session import SessionCore
 from kiosk.core.state import ACTION_STATUSES, Action, SessionState
+from kiosk.core.store import StoreError
 from kiosk.report.letter import is_overdue
 
 MIN_PREFIX = 4
@@ -62,9 +62,10 @@ def execute(core: SessionCore, command: Command, lang: str) -> None:
         from kiosk.tui.i18n import Translator  # the core's refusals, in the kiosk's words
 
         raise UserError(Translator(lang).error(exc)) from exc
-    except sqlite3.IntegrityError as exc:
-        # Another kiosk appended to this evening meanwhile: it is still running there.
-        raise UserError(say(lang, "actions.open_elsewhere")) from exc
+    except StoreError as exc:
+        if exc.reason == "conflict":  # another kiosk appended to this evening meanwhile: it still runs there
+            raise UserError(say(lang, "actions.open_elsewhere")) from exc
+        raise UserError(str(exc)) from exc
 
 
 def _refs(state: SessionState) -> dict[str, tuple[str, str]]:

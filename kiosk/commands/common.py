@@ -13,7 +13,7 @@ from kiosk.agenda.model import Agenda
 from kiosk.commands.texts import say
 from kiosk.core.clock import Clock, system_clock
 from kiosk.core.session import SessionCore, resume_session, start_session
-from kiosk.core.store import EventLog, SessionInfo, StoreError, open_event_log
+from kiosk.core.store import EventLog, NoDatabase, SessionInfo, StoreError, open_event_log
 
 if TYPE_CHECKING:
     from kiosk.prepare.qr import Wifi
@@ -43,6 +43,21 @@ def add_network(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks one)")
     parser.add_argument("--public-url", default=None, help="the address phones use, when behind a proxy")
+    parser.add_argument(
+        "--trust-proxy",
+        action="store_true",
+        help="the proxy of --public-url names each phone in X-Forwarded-For: count limits per phone address",
+    )
+
+
+def check_network(args: argparse.Namespace) -> None:
+    """Options that only make sense together; a sentence instead of a quiet surprise."""
+    if getattr(args, "trust_proxy", False) and not getattr(args, "public_url", None):
+        raise UserError(
+            "--trust-proxy trusts the X-Forwarded-For header of the proxy that phones reach the kiosk through; "
+            "give that proxy's address with --public-url too. Without a proxy, leave --trust-proxy out: "
+            "anyone could otherwise pretend to be many phones."
+        )
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
@@ -110,11 +125,24 @@ def data_dir(args: argparse.Namespace) -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-def open_log(args: argparse.Namespace) -> EventLog:
+def open_log(args: argparse.Namespace, *, read_only: bool = False) -> EventLog:
+    """The data folder's database; `read_only` for commands that only read (a backup on a read-only disk)."""
     try:
-        return open_event_log(data_dir(args))
+        return open_event_log(data_dir(args), read_only=read_only)
+    except NoDatabase as exc:
+        raise UserError(say(getattr(args, "lang", "nl"), "export.none")) from exc
     except StoreError as exc:
         raise UserError(str(exc)) from exc
+
+
+def open_log_for_reading(args: argparse.Namespace) -> EventLog | None:
+    """The database opened read-only, creating nothing; None when the folder holds none yet."""
+    try:
+        return open_log(args, read_only=True)
+    except UserError as exc:
+        if isinstance(exc.__cause__, NoDatabase):
+            return None
+        raise
 
 
 def load_agenda_or_exit(path: str | None, lang: str = "nl") -> Agenda:

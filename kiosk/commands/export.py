@@ -165,7 +165,15 @@ def main(args: argparse.Namespace) -> int:
         written_at = datetime(args.date.year, args.date.month, args.date.day, 12).timestamp()
     if args.format == "pdf" and args.output is None and sys.stdout.isatty():
         raise UserError("A PDF is not for the terminal; write it to a file with -o, like -o brief.pdf.")
-    log = open_log(args)
+    # A letter written to a file is remembered in the evening's log; everything else only reads, so a backup on a
+    # read-only disk can be exported too (and a letter from it is written, with a note that it is not remembered).
+    remembers = args.audience == "parents" and args.output is not None and args.format != "csv"
+    try:
+        log = open_log(args, read_only=not remembers)
+    except UserError:
+        if not remembers:
+            raise
+        log = open_log(args, read_only=True)
     try:
         evening = load_evening(log, args.session, args.lang)
         output = render(evening, args.format, args.lang, args.audience, written_at)

@@ -10,6 +10,7 @@ from kiosk.agenda.model import Agenda
 from kiosk.commands.common import (
     UserError,
     add_evening_options,
+    check_network,
     load_agenda_or_exit,
     open_evening,
     open_log,
@@ -35,6 +36,7 @@ def main(args: argparse.Namespace) -> int:
 
 def build_app(args: argparse.Namespace) -> KioskApp:
     """The app for the evening asked for; agenda and data-folder problems raise UserError before any UI."""
+    check_network(args)
     log = open_log(args)
     core: SessionCore | None = None
     offer: ResumeOffer | None = None
@@ -54,12 +56,16 @@ def build_app(args: argparse.Namespace) -> KioskApp:
 
     from kiosk.tui.app import KioskApp
 
-    starter = hub_starter(args.host, args.port, args.public_url, args.wifi)
+    starter = hub_starter(args.host, args.port, args.public_url, args.wifi, args.trust_proxy)
     return KioskApp(core, lang=args.lang, hub=starter, offer=offer, poster=args.poster)
 
 
 def hub_starter(
-    host: str = "0.0.0.0", port: int = 8765, public_url: str | None = None, wifi: Wifi | None = None
+    host: str = "0.0.0.0",
+    port: int = 8765,
+    public_url: str | None = None,
+    wifi: Wifi | None = None,
+    trust_proxy: bool = False,
 ) -> HubStarter:
     """How the kiosk starts its hub: here, where both faces meet, so neither imports the other."""
 
@@ -67,7 +73,7 @@ def hub_starter(
         from kiosk.hub.server import Hub, HubError
         from kiosk.tui.app import HubFailed
 
-        hub = Hub(core, host=host, port=port, public_url=public_url, lang=lang, wifi=wifi)
+        hub = Hub(core, host=host, port=port, public_url=public_url, lang=lang, wifi=wifi, trust_proxy=trust_proxy)
         try:
             await hub.start()
         except HubError as exc:

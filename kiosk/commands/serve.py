@@ -10,6 +10,7 @@ import sys
 from kiosk.commands.common import (
     UserError,
     add_evening_options,
+    check_network,
     open_evening,
     open_log,
 )
@@ -20,6 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    check_network(args)
     log = open_log(args)
     try:
         core = open_evening(args, log)
@@ -33,7 +35,15 @@ async def _serve(args: argparse.Namespace, core: object) -> int:
     from kiosk.hub.server import Hub, HubError
 
     assert isinstance(core, SessionCore)
-    hub = Hub(core, host=args.host, port=args.port, public_url=args.public_url, lang=args.lang, wifi=args.wifi)
+    hub = Hub(
+        core,
+        host=args.host,
+        port=args.port,
+        public_url=args.public_url,
+        lang=args.lang,
+        wifi=args.wifi,
+        trust_proxy=args.trust_proxy,
+    )
     try:
         await hub.start()
     except HubError as exc:
@@ -54,6 +64,9 @@ async def _serve(args: argparse.Namespace, core: object) -> int:
         except PosterNotWritten as exc:
             print(f"kiosk: {exc}", file=sys.stderr, flush=True)  # the evening goes on without the file
     print(hub.network_hint(), file=sys.stderr, flush=True)
+    warning = hub.capacity_warning()
+    if warning is not None:
+        print(warning, file=sys.stderr, flush=True)
     try:
         await stop.wait()
     finally:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
-from kiosk.commands.common import add_data_dir, add_lang, open_log
+from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log_for_reading
 from kiosk.commands.texts import say
+from kiosk.core.store import StoreError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -15,8 +16,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    log = open_log(args)
-    sessions = log.sessions()
+    log = open_log_for_reading(args)
+    try:
+        sessions = log.sessions() if log is not None else []
+    except StoreError as exc:
+        raise UserError(str(exc)) from exc
+    finally:
+        if log is not None:
+            log.close()
     if not sessions:
         print(say(args.lang, "sessions.none"))
         return 0

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.core.events import CommandError
+from kiosk.core.text import clean_text
 
 
 def field_str(data: dict[str, Any], name: str, *, required: bool = True, max_len: int = 500) -> str:
-    """A string field of a command, trimmed; a clear error when missing or wrong."""
+    """A string field of a command, cleaned like every typed text; a clear error when missing or wrong."""
     value = data.get(name)
     if value is None:
         if required:
@@ -16,7 +17,7 @@ def field_str(data: dict[str, Any], name: str, *, required: bool = True, max_len
         return ""
     if not isinstance(value, str):
         raise CommandError("bad_request", f"'{name}' must be text", field=name)
-    value = value.strip()
+    value = clean_text(value)
     if len(value) > max_len:
         raise CommandError("too_long", f"'{name}' is longer than {max_len} characters", field=name, max=max_len)
     return value

@@ -15,6 +15,7 @@ from kiosk.core.state import SessionState
 from kiosk.core.store import EventLog, SessionInfo, StoreError
 
 Listener = Callable[[Event, SessionState], None]
+StorageListener = Callable[[StoreError | None], None]
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ class SessionCore:
         self.state = replay(agenda, history)
         self._last_at = history[-1].at if history else 0.0
         self._listeners: list[Listener] = []
+        self._storage_listeners: list[StorageListener] = []
+        self.storage_problem: StoreError | None = None  # the last write failed; cleared by the next that works
 
     def now(self) -> float:
         return self.clock()
@@ -76,8 +79,35 @@ class SessionCore:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
+    def on_storage(self, listener: StorageListener) -> Callable[[], None]:
+        """Call `listener(problem)` when writing starts failing (a StoreError) and when it works again (None)."""
+        self._storage_listeners.append(listener)
+        return lambda: self._storage_listeners.remove(listener) if listener in self._storage_listeners else None
+
+    def check_storage(self) -> bool:
+        """After a failed write, try a harmless one; True when the log can be written again."""
+        if self.storage_problem is None or self.log is None:
+            return True
+        try:
+            self.log.probe()
+        except StoreError as exc:
+            self._storage(exc)
+            return False
+        self._storage(None)
+        return True
+
+    def _storage(self, problem: StoreError | None) -> None:
+        changed = (problem is None) != (self.storage_problem is None)
+        self.storage_problem = problem
+        if changed:
+            for listener in list(self._storage_listeners):
+                listener(problem)
+
     def execute(self, command: Command) -> Outcome:
-        """Validate, then append durably, then apply and publish. Raises CommandError when refused."""
+        """Validate, then append durably, then apply and publish.
+
+        Raises CommandError when refused, StoreError when the event could not be written (nothing changed then).
+        """
         rule = RULES.get(command.type)
         if rule is None:
             raise CommandError("unknown_type", f"unknown message type {command.type!r}", type=command.type)
@@ -92,7 +122,13 @@ class SessionCore:
             return Outcome(None)
         event = Event(seq=self.state.seq + 1, at=now, type=command.type, data=data)
         if self.log is not None and self.info is not None:
-            self.log.append(self.info.id, [event])
+            try:
+                self.log.append(self.info.id, [event])
+            except StoreError as exc:
+                self._storage(exc)
+                raise
+            if self.storage_problem is not None:
+                self._storage(None)
         self._last_at = now
         apply_event(self.state, event)
         for listener in list(self._listeners):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
@@ -44,7 +45,46 @@ CREATE TABLE IF NOT EXISTS events (
 
 
 class StoreError(Exception):
-    """The data folder or database cannot be used; the message says what to do."""
+    """The data folder or database cannot be used; the message says what to do.
+
+    `reason` names the kind of trouble for faces that speak another language: disk_full, read_only, io,
+    conflict (another kiosk wrote to the same evening), other.
+    """
+
+    def __init__(self, message: str, reason: str = "other") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class NoDatabase(StoreError):
+    """A folder opened for reading holds no database (yet)."""
+
+
+# SQLite's primary result codes (the low byte of an extended code) that say why a write failed.
+_SQLITE_REASONS = {13: "disk_full", 8: "read_only", 10: "io", 5: "io", 6: "io", 14: "io"}
+
+
+def write_failure(exc: BaseException, path: Path) -> StoreError:
+    """The one error a failed write becomes: a sentence that says what happened and what to do."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    reason = _SQLITE_REASONS.get(code & 0xFF, "other") if isinstance(code, int) else "other"
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        reason = "disk_full"
+    if isinstance(exc, UnicodeError):
+        return StoreError(f"Text with broken characters could not be stored ({exc}); nothing was changed.")
+    if isinstance(exc, sqlite3.IntegrityError):
+        # Another process appended to the same evening meanwhile: its events took these places in the log.
+        return StoreError(f"Another kiosk wrote to this evening in {path} meanwhile; nothing was changed.", "conflict")
+    if reason == "disk_full":
+        sentence = f"The disk is full: {path} could not be written."
+    elif reason == "read_only":
+        sentence = f"The database {path} cannot be written (the disk or file is read-only)."
+    else:
+        sentence = f"The database {path} could not be written ({exc})."
+    return StoreError(
+        f"{sentence} Nothing that was confirmed is lost; free some space or fix the disk and the kiosk carries on.",
+        reason,
+    )
 
 
 @dataclass(frozen=True)
@@ -70,21 +110,36 @@ class SessionInfo:
 
 
 class EventLog:
-    """Sessions and their events in one SQLite file (WAL, synchronous=FULL)."""
+    """Sessions and their events in one SQLite file (WAL, synchronous=FULL), private to the user (0600).
 
-    def __init__(self, path: Path) -> None:
+    `read_only` opens it for reading only, so a backup on a read-only disk or folder can be listed and exported.
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         try:
-            self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
+            self._db = self._connect(path, read_only)
+            if not read_only:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
             result = self._db.execute("PRAGMA quick_check").fetchone()
             if result is None or result[0] != "ok":
                 raise sqlite3.DatabaseError(str(result[0] if result else "no answer"))
-            self._db.executescript(_SCHEMA)
+            if not read_only:
+                self._db.executescript(_SCHEMA)
             self._check_version()
-        except sqlite3.DatabaseError as exc:
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot open the database {path} ({exc.strerror}). Check that the folder can be written, "
+                "or choose another with --data-dir.",
+                "read_only" if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else "io",
+            ) from exc
+        except sqlite3.Error as exc:
+            failure = write_failure(exc, path)
+            if failure.reason in ("disk_full", "read_only"):
+                raise failure from exc
             if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
                 raise StoreError(
                     f"Cannot open the database {path}: {exc}. Check that the folder exists and can be written, "
@@ -96,8 +151,27 @@ class EventLog:
                 "or restore a backup of it."
             ) from exc
 
+    @staticmethod
+    def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+        if read_only:
+            # A folder nobody may write holds no -shm file for WAL readers: read the file as it is.
+            flag = "mode=ro" if os.access(path.parent, os.W_OK) else "immutable=1"
+            uri = f"{path.resolve().as_uri()}?{flag}"
+            return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        if not path.exists():
+            # Created private before SQLite opens it; SQLite gives its -wal and -shm files the same mode.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        elif os.name == "posix" and path.stat().st_mode & 0o077:
+            try:
+                path.chmod(0o600)  # an older kiosk made it readable by everyone on the laptop
+            except OSError:
+                pass
+        return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+
     def _check_version(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None and self.read_only:
+            raise sqlite3.DatabaseError("it holds no kiosk evenings")
         if row is None:
             self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         elif int(row[0]) > SCHEMA_VERSION:
@@ -151,32 +225,47 @@ class EventLog:
                 if event.type == "session/finish":
                     self._db.execute("UPDATE sessions SET finished_at=? WHERE id=?", (event.at, session_id))
 
+    def probe(self) -> None:
+        """Write something harmless: raises StoreError while the disk is still full or read-only."""
+        with self._transaction():
+            self._db.execute("UPDATE meta SET value=value WHERE key='schema'")
+
     def events(self, session_id: str) -> Iterator[Event]:
-        rows = self._db.execute(
-            "SELECT seq, at, type, data FROM events WHERE session_id=? ORDER BY seq", (session_id,)
-        )
+        try:
+            rows = self._db.execute(
+                "SELECT seq, at, type, data FROM events WHERE session_id=? ORDER BY seq", (session_id,)
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise self._read_failure(exc) from exc
         for seq, at, type_, data in rows:
             yield Event(seq=seq, at=at, type=type_, data=json.loads(data))
+
+    def _read_failure(self, exc: sqlite3.Error) -> StoreError:
+        return StoreError(f"The database {self.path} could not be read ({exc}); restore a backup of it.")
 
     def sessions(self) -> list[SessionInfo]:
         """All stored sessions, newest first, with their counts."""
         counts: dict[str, dict[str, int]] = {}
-        for session_id, type_, count in self._db.execute(
-            "SELECT session_id, type, count(*) FROM events GROUP BY session_id, type"
-        ):
-            counts.setdefault(session_id, {})[type_] = count
-        # A phone joins again after every reconnect and when it says its role: count phones, not joins.
-        phones = dict(
-            self._db.execute(
-                "SELECT session_id, count(DISTINCT json_extract(data, '$.device')) FROM events "
-                "WHERE type = 'device/join' GROUP BY session_id"
+        try:
+            for session_id, type_, count in self._db.execute(
+                "SELECT session_id, type, count(*) FROM events GROUP BY session_id, type"
+            ):
+                counts.setdefault(session_id, {})[type_] = count
+            # A phone joins again when it changes its role or language: count phones, not joins.
+            phones = dict(
+                self._db.execute(
+                    "SELECT session_id, count(DISTINCT json_extract(data, '$.device')) FROM events "
+                    "WHERE type='device/join' GROUP BY session_id"
+                ).fetchall()
+            )
+            rows = self._db.execute(
+                "SELECT id, created_at, agenda_title, agenda_path, agenda_source, room_code, display_token, "
+                "remote_token, finished_at FROM sessions ORDER BY created_at DESC, id DESC"
             ).fetchall()
-        )
+        except sqlite3.Error as exc:
+            raise self._read_failure(exc) from exc
         result = []
-        for row in self._db.execute(
-            "SELECT id, created_at, agenda_title, agenda_path, agenda_source, room_code, display_token, "
-            "remote_token, finished_at FROM sessions ORDER BY created_at DESC, id DESC"
-        ):
+        for row in rows:
             c = counts.get(row[0], {})
             result.append(
                 SessionInfo(
@@ -206,27 +295,55 @@ class EventLog:
         return next((s for s in self.sessions() if not s.finished), None)
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+        return _Transaction(self._db, self.path)
 
 
 class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE ... COMMIT; any failure on the way rolls back and becomes one StoreError."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self._db = db
+        self._path = path
 
     def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise write_failure(exc, self._path) from exc
 
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            self._db.execute("COMMIT")
-        else:
-            self._db.execute("ROLLBACK")
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        if exc is None:
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as failed:
+                self._rollback()
+                raise write_failure(failed, self._path) from failed
+            return
+        self._rollback()
+        if isinstance(exc, (sqlite3.Error, UnicodeError)):
+            raise write_failure(exc, self._path) from exc
+
+    def _rollback(self) -> None:
+        if self._db.in_transaction:
+            try:
+                self._db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite rolled back by itself (a full disk can do that); nothing was committed
 
 
-def open_event_log(data_dir: Path) -> EventLog:
-    """Open (or create) the data folder's database, with a clear StoreError when that cannot be done."""
+def open_event_log(data_dir: Path, *, read_only: bool = False) -> EventLog:
+    """Open (or create) the data folder's database, with a clear StoreError when that cannot be done.
+
+    `read_only` (for commands that only read, such as export) creates nothing and writes nothing; a folder
+    without a database raises NoDatabase.
+    """
+    if read_only:
+        path = data_dir / DB_NAME
+        if not path.is_file():
+            raise NoDatabase(f"There is no kiosk database in {data_dir}; `kiosk run` starts an evening there.")
+        return EventLog(path, read_only=True)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(
             f"Cannot create the data folder {data_dir} ({exc.strerror}). Choose another with --data-dir "

@@ -19,7 +19,7 @@ from kiosk.hub.limits import TokenBucket, bucket_for
 ROLES = ("phone", "display", "remote", "host")
 # Hosts see what phones see; their table's notepad comes to each host on its own (`table/update`).
 AUDIENCE = {"phone": "phone", "host": "phone", "display": "display", "remote": "remote"}
-_DEVICE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+_DEVICE = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 class Refused(Exception):
@@ -45,6 +45,7 @@ class Client:
     mine_sent: str | None = field(default=None, repr=False)  # the last mine/update sent, to send only changes
     stalled_since: float | None = None  # when its send buffer first stayed full
     closing: asyncio.Task[None] | None = None  # a flooding client being disconnected
+    join_lang: str | None = None  # the language its hello asked for, for its join
 
     @property
     def audience(self) -> str:
@@ -80,7 +81,7 @@ def introduce(
             raise Refused("bad_token")
     device = hello.get("device")
     if role in ("phone", "host"):
-        if not isinstance(device, str) or not _DEVICE.match(device):
+        if not isinstance(device, str) or not _DEVICE.fullmatch(device):
             raise Refused("bad_device")
     else:
         device = None
@@ -128,11 +129,17 @@ class Registry:
                 self.by_device.pop(client.device, None)
 
     def counts(self, role_of: Callable[[str], str | None]) -> dict[str, int]:
-        """Connections now: phones by their role (parent, staff, unknown), then the other kinds."""
+        """Connections now: phones by their role (parent, staff, unknown), then the other kinds.
+
+        `role_of` gives a phone's role ("unknown" when it did not say), or None for a phone that does not take
+        part (it only said hello): such a phone is not counted.
+        """
         counts = {"parent": 0, "staff": 0, "unknown": 0}
         # A phone with the page open twice is still one person.
         for device, clients in self.by_device.items():
             if any(c.role == "phone" for c in clients):
-                counts[role_of(device) or "unknown"] += 1
+                role = role_of(device)
+                if role is not None:
+                    counts[role] += 1
         counts.update({k: self.by_role[k] for k in ("display", "remote", "host")})
         return counts

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 LANGS = ("nl", "en")  # always offered; other languages when the pages have a file for them
-_LANG = re.compile(r"^[a-z]{2,3}$")
+_LANG = re.compile(r"[a-z]{2,3}")
 
 # The hub's own errors, in English; the core's errors carry their English message themselves.
 HUB_MESSAGES = {
@@ -24,6 +24,8 @@ HUB_MESSAGES = {
     "bad_token": "this link is not valid (any more); use the link the facilitator's laptop shows",
     "bad_device": "this phone sent no valid device id; reload the page",
     "full": "the evening has as many connections as it can take; try again in a minute",
+    "too_many_joins": "many phones are joining through this network at once; try again in a moment",
+    "not_stored": "the laptop could not save this just now; it stays on your phone, send it again shortly",
     "unknown_type": "unknown message type",
     "too_big": "that message is too big",
     "flooding": "too many messages; disconnected",
@@ -47,7 +49,7 @@ class Messages:
 
     def lang(self, asked: object) -> str:
         """The language to answer in: the one asked for when we have it, else the kiosk's."""
-        if not isinstance(asked, str) or not _LANG.match(asked):
+        if not isinstance(asked, str) or not _LANG.fullmatch(asked):
             return self.default_lang
         if asked in LANGS or (self._dir is not None and (self._dir / f"{asked}.json").is_file()):
             return asked

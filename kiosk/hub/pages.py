@@ -36,8 +36,16 @@ CONTENT_TYPES = {
 }
 
 
-def respond(status: int, body: bytes, content_type: str, *, page: bool = False) -> Response:
-    """A complete response; built by hand because `Headers[...] = ...` appends rather than replaces."""
+MAX_NAME = 200  # longer file names are not ours; the file system would refuse them with an error anyway
+
+
+def respond(
+    status: int, body: bytes, content_type: str, *, page: bool = False, head: bool = False
+) -> Response:
+    """A complete response; built by hand because `Headers[...] = ...` appends rather than replaces.
+
+    `head`: the answer to a HEAD request, with the headers of the full answer and no body.
+    """
     headers = Headers(
         [
             ("Date", email.utils.formatdate(usegmt=True)),
@@ -52,22 +60,29 @@ def respond(status: int, body: bytes, content_type: str, *, page: bool = False) 
     if page:
         headers["Content-Security-Policy"] = CSP
         headers["X-Frame-Options"] = "DENY"
+    if status == 405:
+        headers["Allow"] = "GET, HEAD"
     phrase = http.HTTPStatus(status).phrase
-    return Response(status, phrase, headers, body)
+    return Response(status, phrase, headers, b"" if head else body)
 
 
-def plain(status: int, sentence: str) -> Response:
-    return respond(status, sentence.encode(), "text/plain; charset=utf-8")
+def plain(status: int, sentence: str, *, head: bool = False) -> Response:
+    return respond(status, sentence.encode(), "text/plain; charset=utf-8", head=head)
 
 
 def static_file(web_dir: Path, relative: str) -> Path | None:
-    """The file under web_dir that a URL path names, or None when it would leave web_dir or is hidden."""
+    """The file under web_dir that a URL path names, or None when it would leave web_dir, is hidden or absurd."""
+    if len(relative) > MAX_NAME:
+        return None
     parts = unquote(relative).split("/")
     if any(p in ("", ".", "..") or p.startswith(".") or "\\" in p or "\0" in p for p in parts):
         return None
-    root = web_dir.resolve()
-    candidate = root.joinpath(*parts).resolve()
-    if not candidate.is_relative_to(root) or not candidate.is_file():
+    try:
+        root = web_dir.resolve()
+        candidate = root.joinpath(*parts).resolve()
+        if not candidate.is_relative_to(root) or not candidate.is_file():
+            return None
+    except (OSError, ValueError):  # a name too long for the file system, or one it cannot encode
         return None
     return candidate
 
@@ -83,13 +98,24 @@ def qr_svg(url: str) -> bytes:
     return out.getvalue()
 
 
+def single_header(request: Request, name: str) -> str | None:
+    """A header that may appear once; ValueError when a request repeats it (a browser never does)."""
+    values = request.headers.get_all(name)
+    if len(values) > 1:
+        raise ValueError(name)
+    return values[0] if values else None
+
+
 def origin_allowed(request: Request, public_origin: str | None) -> bool:
-    """Same origin as the Host the browser asked, or the public URL's; clients without Origin are no browser."""
-    origin = request.headers.get("Origin")
+    """Same origin as the Host the browser asked, or the public URL's; clients without Origin are no browser.
+
+    Raises ValueError when Host or Origin comes twice.
+    """
+    origin = single_header(request, "Origin")
+    host = (single_header(request, "Host") or "").lower()
     if origin is None:
         return True
     origin = origin.lower()
-    host = (request.headers.get("Host") or "").lower()
     allowed = {f"http://{host}", f"https://{host}"} if host else set()
     if public_origin:
         allowed.add(public_origin)
@@ -113,28 +139,38 @@ class Pages:
 
     def answer(self, request: Request) -> Response | None:
         """None lets the WebSocket handshake go on; a Response ends the request."""
+        head = request.method == "HEAD"
+        if request.method not in ("GET", "HEAD"):
+            return plain(405, "Only GET and HEAD are answered here.")
+        try:
+            origin_ok = origin_allowed(request, self.public_origin)
+        except ValueError as doubled:
+            return plain(400, f"The request carries the {doubled} header twice.", head=head)
         path = urlsplit(request.path).path
         if path == WS_PATH:
-            if not origin_allowed(request, self.public_origin):
+            if head:
+                return plain(405, "Only GET opens the WebSocket.")
+            if not origin_ok:
                 return plain(403, "This page comes from another site; open the kiosk's own address.")
             return None
         if path == "/qr.svg":
-            return respond(200, self._qr, "image/svg+xml")
+            return respond(200, self._qr, "image/svg+xml", head=head)
         if self._extra is not None and (extra := self._extra(request)) is not None:
             return extra
         if path in PAGES:
-            return self._file(PAGES[path], page=True)
+            return self._file(PAGES[path], page=True, head=head)
         if path.startswith("/static/"):
-            return self._file(path[len("/static/") :], page=False)
-        return plain(404, "There is no such page here. Phones open the address under the QR code.")
+            return self._file(path[len("/static/") :], page=False, head=head)
+        return plain(404, "There is no such page here. Phones open the address under the QR code.", head=head)
 
-    def _file(self, relative: str, *, page: bool) -> Response:
+    def _file(self, relative: str, *, page: bool, head: bool) -> Response:
         found = static_file(self.web_dir, relative) if self.web_dir is not None else None
+        name = relative if len(relative) <= MAX_NAME else "asked for"
         if found is None:
-            return plain(404, f"The file {relative} is missing from this kiosk's pages.")
+            return plain(404, f"The file {name} is missing from this kiosk's pages.", head=head)
         try:
             body = found.read_bytes()
         except OSError:
-            return plain(404, f"The file {relative} cannot be read.")
+            return plain(404, f"The file {name} cannot be read.", head=head)
         content_type = CONTENT_TYPES.get(found.suffix.lower(), "application/octet-stream")
-        return respond(200, body, content_type, page=page or found.suffix.lower() == ".html")
+        return respond(200, body, content_type, page=page or found.suffix.lower() == ".html", head=head)

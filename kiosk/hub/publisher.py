@@ -202,7 +202,10 @@ class Publisher:
         key = (self.registry.version, self._roles_version)
         if self._counted is None or self._counted[0] != key:
             devices = self.core.state.devices
-            self._counted = (key, self.registry.counts(lambda d: devices[d].role if d in devices else None))
+            self._counted = (
+                key,
+                self.registry.counts(lambda d: (devices[d].role or "unknown") if d in devices else None),
+            )
         return dict(self._counted[1])
 
     # -- views ---------------------------------------------------------------------------------------------

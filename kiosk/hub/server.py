@@ -14,14 +14,23 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from kiosk.core.events import Actor, Command, CommandError, Event
+from kiosk.core.rules import RULES
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
 from kiosk.core.store import StoreError
 from kiosk.core.tables import table_for_host_token
+from kiosk.hub.admission import FULL, Gate, forwarded_for
 from kiosk.hub.connections import Client, Refused, Registry, introduce
 from kiosk.hub.i18n import Messages
 from kiosk.hub.netinfo import base_url, bind_problem, network_hint, url_origin
-from kiosk.hub.pages import Pages
+from kiosk.hub.open_files import (
+    BACKLOG,
+    connection_places,
+    low_limit_warning,
+    quiet_accept_errors,
+    raise_open_file_limit,
+)
+from kiosk.hub.pages import Pages, plain
 from kiosk.hub.poster_pages import PosterPages
 from kiosk.hub.publisher import Publisher, encode
 from kiosk.hub.seat_handles import PROCESS_HANDLES
@@ -31,7 +40,30 @@ from kiosk.prepare.qr import Wifi
 HELLO_TIMEOUT = 10.0
 VIEW_REQUESTS = frozenset({"state/resync", "contributions/filter"})
 MAX_FRAME = 4096
+# What a phone sends that shows a person is there; a ping or a junk frame does not.
+PHONE_DEEDS = frozenset(t for t, rule in RULES.items() if "phone" in rule.actors)
 log = logging.getLogger("kiosk.hub")
+
+
+class GatedConnection(ServerConnection):
+    """A connection that asks the hub's gate whether it may stay the moment it is accepted."""
+
+    hub: Hub  # set on a subclass made per hub
+    turned_away = False  # closed before websockets saw it: an address opening connections too fast
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        if not self.hub._opened(self, transport):
+            self.turned_away = True
+            assert isinstance(transport, asyncio.Transport)
+            transport.abort()  # no handshake, no handler: as cheap as a refusal can be
+            return
+        super().connection_made(transport)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.turned_away:
+            return
+        super().connection_lost(exc)
+        self.hub.gate.closed(self)
 
 
 class HubError(Exception):
@@ -62,6 +94,7 @@ class Hub:
         lang: str = "nl",
         max_connections: int = 5000,
         wifi: Wifi | None = None,
+        trust_proxy: bool = False,
     ) -> None:
         if core.info is None:
             raise HubError("The hub needs a stored evening (with a room code); open one with a data folder.")
@@ -71,6 +104,9 @@ class Hub:
         self.port = port
         self.public_url = public_url
         self.max_connections = max_connections
+        self.trust_proxy = trust_proxy  # X-Forwarded-For names the phone (only behind the proxy of --public-url)
+        self.open_files: int | None = None  # the open-file limit after start, None where there is none
+        self.gate = Gate(max_connections)
         self.lang = lang
         self.wifi = wifi  # the hall's network for the poster and the projector; never logged
         self.messages = Messages(_i18n_dir(), lang)
@@ -85,14 +121,19 @@ class Hub:
         )
         self._server: Server | None = None
         self._pages: Pages | None = None
-        self._open = 0  # connections, said hello or not
+        self._full: set[ServerConnection] = set()  # accepted only to be told the hub is full
         self._unsubscribe: Callable[[], None] | None = None
+        self._unsubscribe_storage: Callable[[], None] | None = None
+        self._restore_loop: Callable[[], None] | None = None
         self._closing: set[asyncio.Task[None]] = set()
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
     async def start(self) -> None:
         """Bind and serve; port 0 picks a free port. Raises HubError with a sentence."""
+        self.open_files = raise_open_file_limit()
+        self.gate.capacity = connection_places(self.open_files, self.max_connections)
+        connection_class = type("HubConnection", (GatedConnection,), {"hub": self})
         try:
             self._server = await serve(
                 self._handle,
@@ -105,25 +146,38 @@ class Hub:
                 ping_interval=20,
                 ping_timeout=20,
                 server_header=None,
+                create_connection=connection_class,
+                backlog=BACKLOG,
             )
         except OSError as exc:
             raise HubError(bind_problem(exc, self.host, self.port, self.lang)) from None
+        self._restore_loop = quiet_accept_errors(asyncio.get_running_loop())
         self.port = self._server.sockets[0].getsockname()[1] if self.port == 0 else self.port
         public_origin = url_origin(self.public_url) if self.public_url else None
         posters = PosterPages((self.info.display_token, self.info.remote_token), self.wifi, self.poster_html)
         self._pages = Pages(_web_dir(), self.urls.join, public_origin, posters.answer)
         self.publisher.start(asyncio.get_running_loop())
         self._unsubscribe = self.core.subscribe(self._on_event)
+        self._unsubscribe_storage = self.core.on_storage(_log_storage)
 
     async def stop(self) -> None:
         self.publisher.stop()
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        for unsubscribe in (self._unsubscribe, self._unsubscribe_storage):
+            if unsubscribe is not None:
+                unsubscribe()
+        self._unsubscribe = self._unsubscribe_storage = None
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        if self._restore_loop is not None:
+            self._restore_loop()
+            self._restore_loop = None
+
+    def capacity_warning(self) -> str | None:
+        """A sentence when the open-file limit leaves room for fewer phones than a large hall, in the hub's
+        language; None when there is room enough."""
+        return low_limit_warning(self.open_files, self.gate.capacity, self.lang)
 
     @property
     def urls(self) -> HubUrls:
@@ -163,15 +217,40 @@ class Hub:
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
         assert self._pages is not None
+        if self.trust_proxy:
+            client = forwarded_for(request.headers.get_all("X-Forwarded-For"))
+            verdict = self.gate.rekey(connection, client or _peer(connection.transport))
+            self._close(verdict.close)
+            if verdict.refused is not None and verdict.refused != FULL:
+                return plain(429, "Too many connections from your network at once; try again in a moment.")
+            if verdict.refused == FULL:
+                self._full.add(connection)
         return self._pages.answer(request)
+
+    # -- admission -------------------------------------------------------------------------------------
+
+    def _opened(self, connection: ServerConnection, transport: asyncio.BaseTransport) -> bool:
+        """A connection was just accepted: the gate says whom to close to make room, and whether it may go on
+        at all (False: turn it away unheard)."""
+        verdict = self.gate.opened(connection, None if self.trust_proxy else _peer(transport))
+        self._close(verdict.close)
+        if verdict.refused == FULL:
+            self._full.add(connection)  # told so after the handshake, so the page waits before it retries
+        return verdict.refused is None or verdict.refused == FULL
+
+    def _close(self, connections: list[Any]) -> None:
+        for connection in connections:
+            transport = connection.transport
+            if transport is not None:
+                transport.abort()
 
     # -- WebSocket -------------------------------------------------------------------------------------------
 
     async def _handle(self, ws: ServerConnection) -> None:
-        if self._open >= self.max_connections:
+        if ws in self._full:
+            self._full.discard(ws)
             await self._refuse(ws, "full", self.messages.default_lang, close_code=1013)
             return
-        self._open += 1
         client: Client | None = None
         try:
             client = await self._hello(ws)
@@ -183,7 +262,7 @@ class Hub:
         except ConnectionClosed:
             pass  # closing is normal: a phone locks its screen, a frame was too big, the server stops
         finally:
-            self._open -= 1
+            self._full.discard(ws)
             if client is not None:
                 self.publisher.leave(client)
 
@@ -201,15 +280,20 @@ class Hub:
         lang = self.messages.lang(hello.get("lang"))
         try:
             client = introduce(ws, hello, self.info, self.core.state, lang)
-            if client.role == "phone":
-                join = {"lang": hello["lang"]} if isinstance(hello.get("lang"), str) else {}
-                self.core.execute(Command("device/join", join, Actor("phone", device=client.device)))
         except Refused as refused:
             await self._refuse(ws, refused.code, lang)
             return None
-        except CommandError as exc:
-            await self._refuse(ws, exc.code, lang, english=exc.message)
-            return None
+        client.join_lang = hello["lang"] if isinstance(hello.get("lang"), str) else None
+        # A phone takes part (joins the evening, counts, gets a table) from the first thing it does; a phone
+        # that only says hello fills nothing. A phone this hub has not seen counts against its address.
+        taking_part = client.device in self.core.state.devices
+        if client.role == "phone" and not taking_part and client.device is not None:
+            if not self.gate.may_join(ws, client.device):
+                await self._refuse(ws, "too_many_joins", lang, close_code=1013)
+                return None
+        elif client.device is not None:
+            self.gate.seen(client.device)
+        self.gate.said_hello(ws, idle_phone=client.role == "phone" and not taking_part)
         greeting = {"type": "hello/ok", "role": client.role, "lang": lang, "room": self.info.room_code}
         broadcast([ws], encode(greeting))
         self.publisher.welcome(client, hello.get("resume"))
@@ -266,15 +350,23 @@ class Hub:
     async def _command(self, client: Client, type_: str, ref: Any, data: dict[str, Any]) -> None:
         actor = Actor(client.role, device=client.device, table=client.table)
         try:
-            if type_ == "tables/move" and "seat" in data:
+            # Only who may move people learns whether a handle names anyone: a phone is forbidden first.
+            if type_ == "tables/move" and "seat" in data and actor.steers:
                 data = self._seat_to_device(data)
-            self.core.execute(Command(type_, data, actor))
+            if client.role == "phone" and type_ in PHONE_DEEDS:
+                self._take_part(client, actor, type_)
+            recognising = type_ == "contribution/endorse" and data.get("on", True) is True
+            if recognising and not self.gate.may_recognise(client.ws, data.get("id")):
+                raise CommandError("recognitions_limited", "many recognitions from this network; try again soon")
+            outcome = self.core.execute(Command(type_, data, actor))
+            if recognising and outcome.changed:
+                self.gate.recognised(client.ws, data.get("id"))
         except CommandError as exc:
             await self._error(client, ref, exc.code, exc.message, exc.params)
             return
-        except StoreError as exc:
-            log.error("a command could not be stored: %s", exc)
-            await self._error(client, ref, "not_stored", str(exc))
+        except StoreError:
+            # The core tells the app and the log once (storage listeners); the phone keeps its answer to resend.
+            await self._error(client, ref, "not_stored")
             return
         ack: dict[str, Any] = {"type": "ack", "ref": ref, "of": type_}
         if type_ == "contribution/add":
@@ -292,6 +384,14 @@ class Hub:
             await self._error(client, ref, exc.code, exc.message, exc.params)
             return
         await client.ws.send(encode({"type": "ack", "ref": ref, "of": type_}))
+
+    def _take_part(self, client: Client, actor: Actor, type_: str) -> None:
+        """The phone does something: it joins the evening first (the core's device/join), if it had not."""
+        self.gate.active(client.ws)
+        if type_ == "device/join" or client.device in self.core.state.devices:
+            return
+        join = {"lang": client.join_lang} if client.join_lang is not None else {}
+        self.core.execute(Command("device/join", join, actor))
 
     def _seat_to_device(self, data: dict[str, Any]) -> dict[str, Any]:
         """The remote names a person by the handle its view gave it; the core wants the device."""
@@ -337,4 +437,16 @@ def _web_dir() -> Any:
 def _i18n_dir() -> Any:
     folder = _web_dir()
     return None if folder is None else folder / "i18n"
+
+
+def _peer(transport: asyncio.BaseTransport | None) -> str | None:
+    peer = transport.get_extra_info("peername") if transport is not None else None
+    return str(peer[0]) if isinstance(peer, tuple) and peer else None
+
+
+def _log_storage(problem: StoreError | None) -> None:
+    if problem is not None:
+        log.warning("Storing failed: %s Phones are told and keep what they sent.", problem)
+    else:
+        log.warning("Storing works again.")
 

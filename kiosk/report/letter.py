@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from kiosk.core.readings.summary import RoleSplit, running_summary
 from kiosk.core.rules.followup import previous_letter
 from kiosk.core.state import Action, Contribution, SessionState
 from kiosk.core.tables import table_outcomes
 from kiosk.report.aftercare import attendance
-from kiosk.core.readings.summary import RoleSplit, running_summary
 
 OPEN_STATUSES = ("planned", "in_progress")
 TOP_ANSWERS = 2  # per question, when the facilitator composed no key points

@@ -11,11 +11,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from kiosk.core.events import Actor, Command, CommandError, Event
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
+from kiosk.core.store import StoreError
 from kiosk.tui.i18n import Translator
 from kiosk.tui.palette import KioskCommands, KioskPalette
 from kiosk.tui.screens.base import KioskScreen, translate_bindings
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 
 FACILITATOR = Actor("facilitator")
 SCREENS_IN_ORDER = ("run", "feed", "join", "summary")
+STORAGE_RETRY = 3.0  # seconds between tries to store again while the disk is full
 
 
 # The other screens load when first shown: their widgets (tables, forms, the QR code) cost start-up time.
@@ -91,6 +94,8 @@ class LiveHub(Protocol):
 
     def poster_html(self) -> str: ...
 
+    def capacity_warning(self) -> str | None: ...
+
     async def stop(self) -> None: ...
 
 
@@ -138,6 +143,13 @@ class KioskApp(App[None]):
     class CoreChanged(Message):
         """Events arrived from the core; the app drains its queue once per burst."""
 
+    class StorageChanged(Message):
+        """Storing started failing, or works again (the core may say so from a phone's command)."""
+
+        def __init__(self, problem: StoreError | None) -> None:
+            super().__init__()
+            self.problem = problem
+
     def __init__(
         self,
         core: SessionCore | None = None,
@@ -161,7 +173,10 @@ class KioskApp(App[None]):
         self.failure: str | None = None  # why the app ended early, printed after the screen closes
         self._pending: list[Event] = []
         self._unsubscribe: Callable[[], None] | None = None
+        self._unsubscribe_storage: Callable[[], None] | None = None
         self._views: list[Any] = []
+        self.storage_sentence: str | None = None  # shown on every screen while the evening cannot be stored
+        self._storage_retry: Any = None
 
     @property
     def core(self) -> SessionCore:
@@ -184,12 +199,18 @@ class KioskApp(App[None]):
 
     async def _answer_offer(self, resume: bool | None) -> None:
         assert self._offer is not None
-        self._core = self._offer.resume() if resume else self._offer.start_new()
+        try:
+            self._core = self._offer.resume() if resume else self._offer.start_new()
+        except StoreError as exc:
+            self.failure = str(exc)
+            self.exit(return_code=1, message=self.failure)
+            return
         await self._begin()
 
     async def _begin(self) -> None:
         """Listen to the core, start the hub, then show the run screen."""
         self._unsubscribe = self.core.subscribe(self._on_core_event)
+        self._unsubscribe_storage = self.core.on_storage(self._on_storage)
         self.sub_title = self.core.agenda.title
         # The hub first: binding the port takes a tenth of a second, and then the run screen's very first frame
         # shows the join link (never a "no network" line that turns into it a moment later).
@@ -205,6 +226,9 @@ class KioskApp(App[None]):
             self.failure = str(exc)
             self.exit(return_code=1, message=self.failure)
             return False
+        warning = self.hub.capacity_warning()
+        if warning is not None:
+            self.notify(warning, severity="warning", timeout=30, markup=False)
         if self._poster is not None:
             self.save_poster(self._poster)
         return True
@@ -236,6 +260,8 @@ class KioskApp(App[None]):
     async def on_unmount(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
+        if self._unsubscribe_storage is not None:
+            self._unsubscribe_storage()
         if self.hub is not None:
             hub, self.hub = self.hub, None
             await hub.stop()
@@ -261,6 +287,28 @@ class KioskApp(App[None]):
         """A main screen asks to hear the core's events while it exists."""
         self._views.append(view)
 
+    # -- storage trouble: a calm banner on every screen, and a quiet retry until it works -----------------
+
+    def _on_storage(self, problem: StoreError | None) -> None:
+        # Called inside core.execute, possibly for a phone via the hub: the screens hear it through a message.
+        self.post_message(self.StorageChanged(problem))
+
+    def on_kiosk_app_storage_changed(self, message: KioskApp.StorageChanged) -> None:
+        problem = self.core.storage_problem  # the newest word, whatever order the messages came in
+        self.storage_sentence = None if problem is None else self.storage_words(problem)
+        for view in list(self._views):
+            view.show_storage(self.storage_sentence)
+        if problem is not None and self._storage_retry is None:
+            self._storage_retry = self.set_interval(STORAGE_RETRY, self.core.check_storage)
+        elif problem is None and self._storage_retry is not None:
+            self._storage_retry.stop()
+            self._storage_retry = None
+
+    def storage_words(self, problem: StoreError) -> str:
+        if problem.reason in ("disk_full", "read_only"):
+            return self.t(f"storage.{problem.reason}")
+        return self.t("storage.other", reason=str(problem).split(". ")[0])
+
     def _tick(self) -> None:
         if not self.screen_stack:
             return  # the app is closing: its screens are gone before its timers stop
@@ -271,6 +319,19 @@ class KioskApp(App[None]):
             except NoMatches:
                 pass  # a screen just switched to has not mounted its widgets yet; the next tick draws it
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast is plain text: refusals and confirmations may quote what the room or the facilitator
+        typed (a tag, a table count), which must never be read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # -- steering --------------------------------------------------------------------------------
 
     def steer(self, type_: str, **data: Any) -> bool:
@@ -280,6 +341,8 @@ class KioskApp(App[None]):
         except CommandError as exc:
             self.notify(self.t.error(exc), severity="error")
             return False
+        except StoreError:
+            return False  # nothing changed; the banner on every screen says why (StorageChanged)
         return True
 
     def show(self, name: str) -> None:

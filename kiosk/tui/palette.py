@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, cast
 
 from rich.align import Align
 from rich.text import Text
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 from textual.widgets.option_list import Option
 
 from kiosk.core.tables import tables_of
@@ -118,14 +119,33 @@ class KioskCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, action in self._entries():
-            yield DiscoveryHit(title, action, help=help_text)
+            yield DiscoveryHit(Content(title), action, text=title, help=as_markup(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, action in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), action, text=title, help=help_text)
+                yield Hit(score, literal_highlight(matcher, title), action, text=title, help=as_markup(help_text))
+
+
+def as_markup(text: str) -> str:
+    """Text that Textual's markup parser gives back unchanged: the palette reads a hit's help as markup, and the
+    help quotes block titles and questions. Escaping every bracket also covers an unclosed "[/" at the end, which
+    textual.markup.escape leaves alone."""
+    return text.replace("[", "\\[")
+
+
+def literal_highlight(matcher: Matcher, title: str) -> Content:
+    """The title with the letters the query matched marked, read as typed: titles carry the agenda's questions,
+    and Textual's own highlight would read them as markup."""
+    content = Content(title)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    if score:
+        for offset in offsets:
+            if not title[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 def toggle_heard(app: KioskApp) -> None:

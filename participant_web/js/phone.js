@@ -10,7 +10,7 @@ import { ViewState } from "./view-state.js";
 import { renderMine, renderOthers } from "./phone-lists.js";
 
 // Codes that will not succeed on a resend: the item leaves the outbox and its text goes back to the writer.
-const RETRYABLE = new Set(["rate_limited", "full", "internal"]);
+const RETRYABLE = new Set(["rate_limited", "full", "internal", "not_stored"]);
 // The hub allows a phone 5 messages a second; resends go out slower than that and repeat until acked.
 const TIMED_KINDS = new Set(["break", "tables"]);
 const TABLE_KINDS = new Set(["tables", "presentations"]);

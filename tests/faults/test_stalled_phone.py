@@ -35,6 +35,7 @@ async def stall_a_phone_under_broadcast(server: ServerProcess) -> Stall:
     remote = await open_remote(server.urls)
     assert (await remote.command("prompt/recognition", open=True))["type"] == "ack"
     witness = await open_phone(server.urls, "witness-phone-1")
+    assert (await witness.command("device/join"))["type"] == "ack"  # both phones take part: they are counted
     reset = asyncio.get_running_loop().create_future()
     stalled = await open_wire(
         server.urls.host, server.urls.port, "/ws", lambda raw: reset.done() or reset.set_result(None)
@@ -42,6 +43,7 @@ async def stall_a_phone_under_broadcast(server: ServerProcess) -> Stall:
     hello = {"type": "hello", "role": "phone", "room": server.urls.room, "device": "stalled-phone-1"}
     stalled.send_text(json.dumps(hello))
     await asyncio.wait_for(reset, 30)
+    stalled.send_text(json.dumps({"type": "device/join", "ref": "join"}))
     assert stalled.transport is not None
     stalled.transport.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
     stalled.transport.pause_reading()  # from here on this phone reads nothing at all

@@ -12,7 +12,7 @@ async def test_phone_with_the_room_code_joins_and_gets_the_evening(hub: Hub) -> 
     info = hub.core.info
     assert info is not None
     phone = await open_peer(
-        hub.port, {"role": "phone", "room": info.room_code.lower(), "device": "dev-abcdef12"}
+        hub.port, {"role": "phone", "room": info.room_code.lower(), "device": "dev-abcdef12", "lang": "en"}
     )
     ok = await phone.next("hello/ok")
     reset = await phone.next("state/reset")
@@ -21,7 +21,10 @@ async def test_phone_with_the_room_code_joins_and_gets_the_evening(hub: Hub) -> 
     assert reset["state"]["block"]["count"] == len(hub.core.agenda.blocks)
     assert "contributions" in reset["state"] and "blocks" not in reset["state"]
     assert mine["mine"] == [] and mine["device"]["role"] is None
-    assert "dev-abcdef12" in hub.core.state.devices
+    # Saying hello shows the evening; the phone takes part (is counted, gets a table) once it does something.
+    assert "dev-abcdef12" not in hub.core.state.devices
+    assert (await phone.command("response/set", prompt="nothing-open", value=1))["type"] == "error"
+    assert hub.core.state.devices["dev-abcdef12"].lang == "en"
     await phone.close()
 
 
@@ -74,9 +77,11 @@ async def test_unknown_role_and_bad_device_are_refused(hub: Hub) -> None:
 
 
 async def test_connection_cap_answers_full_and_serves_the_others(hub: Hub, join: Join) -> None:
-    hub.max_connections = 2
+    hub.gate.capacity = 2
     first = await join("phone")
     second = await join("phone")
+    for phone in (first, second):  # both take part: neither may be let go to make room
+        assert (await phone.command("device/join", role="parent"))["type"] == "ack"
     third = await open_peer(hub.port, None)
     error = await third.next("error")
     assert error["code"] == "full"
@@ -87,8 +92,22 @@ async def test_connection_cap_answers_full_and_serves_the_others(hub: Hub, join:
     await second.close()
 
 
+async def test_when_full_a_phone_that_only_said_hello_makes_room_for_a_newcomer(hub: Hub, join: Join) -> None:
+    hub.gate.capacity = 2
+    taking_part = await join("phone")
+    assert (await taking_part.command("device/join", role="staff"))["type"] == "ack"
+    idle = await join("phone")
+    newcomer = await join("phone")  # gets in: the phone that did nothing is let go
+    await idle.ws.wait_closed()
+    for phone in (taking_part, newcomer):
+        await phone.send({"type": "ping", "ref": "here"})
+        assert (await phone.next("pong"))["ref"] == "here"
+
+
 async def test_connected_counts_phones_by_role(hub: Hub, join: Join) -> None:
     parent = await join("phone")
-    await join("phone")
+    silent = await join("phone")
+    await join("phone")  # says hello and nothing else: not counted
     assert (await parent.command("device/join", role="parent"))["type"] == "ack"
+    assert (await silent.command("device/join"))["type"] == "ack"
     assert hub.connected() == {"parent": 1, "staff": 0, "unknown": 1, "display": 0, "remote": 0, "host": 0}

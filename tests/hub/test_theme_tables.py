@@ -156,7 +156,8 @@ async def test_phone_gets_its_table_and_theme_after_the_division_and_a_late_join
         assert mine["table"]["theme"] == {"id": theme.id, "title": theme.title, "card": theme.card}
 
     late = await join("phone", device="phone-late-comer")
-    first = next(m for m in late.seen if m["type"] == "mine/update")
+    assert (await late.command("device/join", ref="late", role="parent"))["type"] == "ack"
+    first = await late.next("mine/update", lambda m: m["table"] is not None)
     assert first["table"]["number"] == seats["phone-late-comer"]
 
     moved_to = 1 if seats["phone-0000-room"] == 2 else 2

@@ -102,11 +102,12 @@ async def test_a_burst_of_ten_thousand_contributions_lands_in_one_update() -> No
         await to_dialogue(app, pilot)
         await pilot.press("2")
         await pilot.pause()
-        for n in range(200):
+        # A thousand phones, ten answers each: as many as one phone may have waiting for the facilitator.
+        for n in range(1000):
             core.execute(Command("device/join", {}, actor=Actor("phone", device=f"phone-burst-{n:04d}")))
         before = sum(isinstance(m, KioskApp.CoreChanged) for m in updates)
         for n in range(10_000):
-            device = f"phone-burst-{n % 200:04d}"
+            device = f"phone-burst-{n % 1000:04d}"
             core.execute(Command("contribution/add", {"id": f"b{n}", "text": f"antwoord {n}"},
                                  actor=Actor("phone", device=device)))
         await pilot.pause()

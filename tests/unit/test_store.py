@@ -73,7 +73,7 @@ def test_a_damaged_database_is_refused_with_what_to_do(tmp_path: Path, capsys: p
 def test_a_data_dir_that_cannot_be_made_gets_a_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert main(["sessions", "--data-dir", str(blocker / "sub")]) == 1
+    assert main(["actions", "--data-dir", str(blocker / "sub")]) == 1
     err = capsys.readouterr().err
     assert "Cannot create the data folder" in err and "--data-dir" in err and "Traceback" not in err
 
@@ -81,6 +81,9 @@ def test_a_data_dir_that_cannot_be_made_gets_a_sentence(tmp_path: Path, capsys: 
 def test_kiosk_data_dir_environment_variable_is_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    log = open_event_log(tmp_path / "env")
+    core = start_session(log, load_agenda(default_agenda_path()))
+    log.close()
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "env"))
     assert main(["sessions"]) == 0
-    assert (tmp_path / "env" / DB_NAME).exists()
+    assert core.info is not None and core.info.id in capsys.readouterr().out

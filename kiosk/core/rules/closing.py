@@ -11,7 +11,7 @@ from kiosk.core.rules.registry import Context, field_bool, field_int, field_str,
 from kiosk.core.state import ACTION_STATUSES, SUMMARY_VIEWS, Action, ActionNote, KeyPoint, SessionState
 
 MAX_KEY_POINTS = 50
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _key_point(state: SessionState, data: dict[str, Any]) -> KeyPoint:
@@ -124,7 +124,7 @@ def _due(data: dict[str, Any]) -> str:
     due = field_str(data, "due", required=False, max_len=40)
     if due:
         try:
-            if not _DATE.match(due):
+            if not _DATE.fullmatch(due):
                 raise ValueError(due)
             date.fromisoformat(due)
         except ValueError:

@@ -13,9 +13,11 @@ from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
 from kiosk.core.state import SOURCES, Contribution, SessionState
 from kiosk.core.text import MAX_CONTRIBUTION, clean_text
 
-_CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_TAGS = 8
 MAX_TAG_LEN = 40
+# Answers of one phone waiting for the facilitator: a lively parent has a few; a script has thousands.
+MAX_PENDING = 10
 
 
 def cleaned_contribution_text(data: dict[str, Any]) -> str:
@@ -42,7 +44,7 @@ def existing(state: SessionState, data: dict[str, Any]) -> Contribution:
 @rule("contribution/add", actors=EVERYONE)
 def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
     client_id = cmd.data.get("id")
-    if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
+    if not isinstance(client_id, str) or not _CLIENT_ID.fullmatch(client_id):
         raise CommandError("bad_request", "a contribution needs an id of letters, digits, - or _", field="id")
     by_phone = not cmd.actor.steers
     device = device_of(cmd) if by_phone else None
@@ -63,6 +65,13 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
         prompt = state.agenda.prompt(prompt_id)
         if prompt is None or prompt.kind != "open":
             raise CommandError("wrong_prompt_kind", "this question takes a rating or a choice")
+        waiting = sum(1 for cid in state.own.get(device, ()) if _waits(state.contributions[cid]))
+        if waiting >= MAX_PENDING:
+            raise CommandError(
+                "too_many_pending",
+                f"{MAX_PENDING} of your answers are still waiting for the facilitator; send more once they are read",
+                max=MAX_PENDING,
+            )
         source = "phone"
         role = state.devices[device].role
     else:
@@ -92,6 +101,11 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
         "status": status,
         "held": reason,
     }
+
+
+def _waits(contribution: Contribution) -> bool:
+    """Waiting for the facilitator: not yet approved or hidden, and still standing on its own."""
+    return contribution.status == "pending" and not contribution.withdrawn and contribution.merged_into is None
 
 
 @_check_add.applies

@@ -10,14 +10,14 @@ from kiosk.core.rules.registry import EVERYONE, Context, rule
 from kiosk.core.state import ROLES, Device, SessionState
 from kiosk.core.tables import late_joiner_table, seat_device
 
-_DEVICE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+_DEVICE_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+_LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
 MAX_DEVICES = 20_000
 
 
 def device_of(cmd: Command) -> str:
     """The phone that sent a command; only phones and hosts have one."""
-    if cmd.actor.device is None or not _DEVICE_ID.match(cmd.actor.device):
+    if cmd.actor.device is None or not _DEVICE_ID.fullmatch(cmd.actor.device):
         raise CommandError("bad_device", "this phone has no valid device id")
     return cmd.actor.device
 
@@ -36,7 +36,7 @@ def _check_join(state: SessionState, cmd: Command, ctx: Context) -> dict[str, An
     device = device_of(cmd)
     role = role_field(cmd.data)
     lang = cmd.data.get("lang", "nl")
-    if not isinstance(lang, str) or not _LANG.match(lang):
+    if not isinstance(lang, str) or not _LANG.fullmatch(lang):
         lang = "nl"
     known = state.devices.get(device)
     if known is not None:

@@ -30,7 +30,7 @@ MAX_NOTES_PER_TABLE = 100
 MAX_PRESENTATION_MINUTES = 60
 DEFAULT_PRESENTATIONS_MINUTES = 10  # when the agenda has no presentations block
 NOTE_WRITERS = frozenset({"facilitator", "remote", "system", "host"})
-_CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _not_finished(state: SessionState) -> None:
@@ -91,8 +91,8 @@ def _check_assign(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
         raise CommandError("too_many_hosts", "there are more hosts than tables")
     themes = _theme_ids(state, cmd.data)
     seed = cmd.data.get("seed") or ctx.new_id()
-    if not isinstance(seed, str) or len(seed) > 64:
-        raise CommandError("bad_request", "'seed' must be a short text", field="seed")
+    if not isinstance(seed, str) or not _CLIENT_ID.fullmatch(seed):
+        raise CommandError("bad_request", "'seed' is a short word of letters and digits", field="seed")
     assignment = assign_tables(((d.id, d.role) for d in state.devices.values()), count, seed, hosts)
     # Keep the tokens of tables that stay, so a host's notepad keeps working after a new division.
     tokens = [t.host_token for t in tables.tables[:count]]
@@ -187,7 +187,7 @@ def _check_note_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str
     number = field_int(cmd.data, "table", default=default_table, lo=1, hi=len(tables.tables))
     number = _writable_table(state, cmd, number)
     note_id = cmd.data.get("id") or (None if cmd.actor.kind == "host" else ctx.new_id())
-    if not isinstance(note_id, str) or not _CLIENT_ID.match(note_id):
+    if not isinstance(note_id, str) or not _CLIENT_ID.fullmatch(note_id):
         raise CommandError("bad_request", "a note needs an id of letters, digits, - or _", field="id")
     known = tables.find_note(note_id)
     if known is not None:

@@ -178,6 +178,12 @@ STRINGS: dict[str, str] = {
     "palette.extend_help": "Change the current block's time",
     "palette.finish": "Close the evening",
     "palette.finish_help": "Close the evening; the report can be made afterwards",
+    "storage.disk_full": "Cannot store: the disk is full. Everything already confirmed is kept. "
+    "Free some space on the disk; the kiosk then carries on by itself.",
+    "storage.read_only": "Cannot store: the disk or folder of the evening is read-only. Everything already confirmed "
+    "is kept. Make the folder writable again; the kiosk then carries on by itself.",
+    "storage.other": "Cannot store just now ({reason}). Everything already confirmed is kept; "
+    "the kiosk keeps trying.",
     "error.unknown_type": "The kiosk cannot do that.",
     "error.forbidden": "That is not allowed from this device.",
     "error.bad_request": "Something is missing or wrong.",

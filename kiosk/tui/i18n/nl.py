@@ -186,6 +186,12 @@ STRINGS: dict[str, str] = {
     "palette.finish": "De avond afsluiten",
     "palette.finish_help": "Sluit de avond; het verslag kan daarna gemaakt worden",
     # refusals of the core, by code
+    "storage.disk_full": "Opslaan lukt niet: de schijf is vol. Alles wat al bevestigd is, blijft bewaard. "
+    "Maak ruimte vrij op de schijf; de kiosk gaat dan vanzelf verder.",
+    "storage.read_only": "Opslaan lukt niet: de schijf of map met de avond is alleen-lezen. Alles wat al bevestigd is, "
+    "blijft bewaard. Maak de map weer schrijfbaar; de kiosk gaat dan vanzelf verder.",
+    "storage.other": "Opslaan lukt nu niet ({reason}). Alles wat al bevestigd is, blijft bewaard; "
+    "de kiosk probeert het steeds opnieuw.",
     "error.unknown_type": "Dat kan de kiosk niet.",
     "error.forbidden": "Dat mag vanaf dit apparaat niet.",
     "error.bad_request": "Er ontbreekt iets of het klopt niet.",

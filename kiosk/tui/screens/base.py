@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from kiosk.core.events import Event
 from kiosk.tui.i18n import Translator
+from kiosk.tui.widgets.storage_banner import StorageBanner
 
 if TYPE_CHECKING:
     from kiosk.tui.app import KioskApp
@@ -92,6 +93,14 @@ class KioskScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.kiosk.register_view(self)
+        banner = StorageBanner(id="storage-banner")
+        self.mount(banner)
+        banner.show_problem(self.kiosk.storage_sentence)
+
+    def show_storage(self, sentence: str | None) -> None:
+        """Storing failed (the sentence says why and what to do) or works again (None)."""
+        for banner in self.query(StorageBanner):
+            banner.show_problem(sentence)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         closed = self.kiosk._core is not None and self.kiosk.state.finished

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -22,15 +23,16 @@ class PaperScreen(ModalScreen[dict[str, Any] | None]):
     def __init__(self, state: SessionState, t: Translator) -> None:
         super().__init__(classes="dialog")
         self.t = t
-        self.prompts = [
-            (p.text_in(t.lang)[:60], p.id) for b in state.agenda.blocks for p in b.prompts if p.kind == "open"
+        # Questions as the agenda wrote them, never read as markup.
+        self.prompts: list[tuple[Text, str]] = [
+            (Text(p.text_in(t.lang)[:60]), p.id) for b in state.agenda.blocks for p in b.prompts if p.kind == "open"
         ]
         self.open_prompt = state.open_prompt
 
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(classes="dialog-box wide"):
-            yield Label(t("paper.title"), classes="question")
+            yield Label(t("paper.title"), classes="question", markup=False)
             yield Input(placeholder=t("paper.placeholder"), max_length=500, id="text")
             with Horizontal(classes="fields"):
                 yield Select([(t("source.paper"), "paper"), (t("source.spoken"), "spoken")], value="paper",

@@ -24,8 +24,10 @@ class PickScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.question, classes="question")
-            yield OptionList(*[Option(label, id=option_id) for option_id, label in self.options], id="choices")
+            yield Label(self.question, classes="question", markup=False)
+            # Labels carry what the room wrote (a merge target, a tag): shown as typed, never read as markup.
+            options = [Option(label, id=option_id) for option_id, label in self.options]
+            yield OptionList(*options, id="choices", markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

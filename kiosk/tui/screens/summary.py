@@ -62,7 +62,7 @@ class SummaryScreen(KioskScreen):
                 yield FittingTable({"count": 2}, {"group": (2, 10, 48), "text": (3, 16, 400)}, id="heard",
                                    cursor_type="row")
             with Vertical(id="points-col"):
-                yield OptionList(id="points")
+                yield OptionList(id="points", markup=False)  # key points quote what the room said
                 yield field(t("summary.new_point"), "new-point", 500)
             closing = VerticalScroll(id="closing-col")
             closing.can_focus = False  # no tab stop of its own: reaching a field scrolls it into view
@@ -122,7 +122,7 @@ class SummaryScreen(KioskScreen):
         labels = distinct_labels([group for group, _ in rows], table.width_of("group"))
         for group, item in rows:
             table.add_row(
-                str(item.recognitions or ""),
+                Text(str(item.recognitions or "")),
                 Text(labels[group], overflow="ellipsis", no_wrap=True),
                 Text(("* " if item.pinned else "") + item.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
                 key=item.id,

@@ -25,7 +25,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.question, classes="question")
+            yield Label(self.question, classes="question", markup=False)
             # The text to edit stays as it is: the first keystroke must not replace a whole contribution.
             yield Input(
                 self.value, placeholder=self.placeholder, max_length=self.max_length, id="answer",

@@ -100,7 +100,7 @@ class FeedTable(DataTable[Text | str]):
                     return f"{number}. {prompt.text_in(self.t.lang)}"
         return prompt_id
 
-    def _cells(self, c: Contribution, recognitions: int) -> list[Text | str]:
+    def _cells(self, c: Contribution, recognitions: int) -> list[Text]:
         t = self.t
         if c.withdrawn:
             status = Text(t("feed.withdrawn"), style="dim strike")
@@ -113,13 +113,19 @@ class FeedTable(DataTable[Text | str]):
         who = t(f"role.{c.role}") if c.role else ""
         if c.source != "phone":
             who = f"{t(f'source.{c.source}')} {who}".strip()
+        # Every cell a Text: a DataTable reads plain strings as markup, and tags and texts come from the room.
         return [
-            "*" if c.pinned else "",
-            datetime.fromtimestamp(c.at).strftime("%H:%M"),
+            _cell("*" if c.pinned else ""),
+            _cell(datetime.fromtimestamp(c.at).strftime("%H:%M")),
             status,
-            str(recognitions or ""),
-            who,
+            _cell(str(recognitions or "")),
+            _cell(who),
             Text(self._question(c.prompt_id), overflow="ellipsis", no_wrap=True),
             Text(c.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
-            ", ".join(c.tags),
+            _cell(", ".join(c.tags)),
         ]
+
+
+def _cell(value: str) -> Text:
+    """A cell shown as written, on one line (as DataTable shows a plain string, without reading markup)."""
+    return Text(value, no_wrap=True, end="")

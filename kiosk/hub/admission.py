@@ -1,0 +1,282 @@
+"""Who may connect and join: limits per address that stop one phone and never a hall behind one address.
+
+Anyone who can read the projector can talk to the hub. On most hall Wi-Fi each phone has its own address, but
+some school networks put the whole hall behind one (NAT), so nothing here caps the phones an address may keep
+connected. What is limited per address is what costs the hub without being a person: sockets that have not
+said hello yet, new connections a second, new phones a minute, and recognitions of one answer.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+
+from kiosk.hub.limits import TokenBucket
+
+# Sockets of one address that have not said hello. A phone says hello within milliseconds of connecting;
+# when one more comes, the oldest waiting one of that address is closed, so newcomers always get their turn.
+WAITING_PER_ADDRESS = 128
+# New connections per address: (per second, burst). A phone's page is a dozen requests, and a hall behind one
+# address loads it at once.
+CONNECTS = (100.0, 1000.0)
+# New phones (device ids this hub has not seen) per address: (per second, burst). A hall scans the QR code at
+# once: 300 at a time, then 120 a minute. A returning phone never counts.
+JOINS = (2.0, 300.0)
+# Recognitions of one answer from one address: (per second, burst).
+RECOGNITIONS = (0.5, 30.0)
+# The laptop itself (the benchmark, a proxy on the laptop) is never limited per address.
+LOCAL = frozenset({"127.0.0.1", "::1"})
+SEEN_DEVICES = 200_000  # device ids remembered as returning; the oldest is forgotten beyond this
+PRUNE_EVERY = 1000  # operations between sweeps of full, unused buckets
+
+
+def address_key(host: str | None) -> str | None:
+    """What limits are counted by: an IPv4 address, or an IPv6 /64 (one home or phone has a whole /64)."""
+    if not host:
+        return None
+    try:
+        ip = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return host
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        if ip.is_loopback:
+            return "::1"
+        return str(ipaddress.IPv6Network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def forwarded_for(values: list[str]) -> str | None:
+    """The client a trusted proxy names: the last address it appended to X-Forwarded-For, or None."""
+    hops = [hop.strip() for value in values for hop in value.split(",") if hop.strip()]
+    if not hops:
+        return None
+    last = hops[-1]
+    if last.startswith("[") and "]" in last:
+        last = last[1 : last.index("]")]
+    try:
+        return str(ipaddress.ip_address(last))
+    except ValueError:
+        return None
+
+
+TOO_FAST = "too_fast"  # this address opens connections faster than a hall does: closed at once
+FULL = "full"  # every place is taken by someone doing something: told so, then closed
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What to do about a new connection: others to close to make room, and why it is refused itself (None: it
+    may stay)."""
+
+    close: list[Hashable]
+    refused: str | None
+
+
+@dataclass(eq=False)
+class _Entry:
+    address: str | None  # None: not limited per address (the laptop itself, or a proxy before its header)
+    opened: float
+    waiting: bool = True  # has not said hello
+    idle_phone: bool = False  # a phone that said hello and has done nothing since
+    evicted: bool = False
+
+
+@dataclass
+class Buckets:
+    """Token buckets by key, made on first use and swept once full again and unused."""
+
+    rate: float
+    burst: float
+    clock: Callable[[], float]
+    by_key: dict[Hashable, TokenBucket] = field(default_factory=dict)
+
+    def allow(self, key: Hashable) -> bool:
+        bucket = self.by_key.get(key)
+        if bucket is None:
+            bucket = self.by_key[key] = TokenBucket(self.rate, self.burst, self.clock)
+        return bucket.allow()
+
+    def has_token(self, key: Hashable) -> bool:
+        bucket = self.by_key.get(key)
+        if bucket is None:
+            return True
+        return min(self.burst, bucket.tokens + (self.clock() - bucket.last) * self.rate) >= 1.0
+
+    def sweep(self, keep: Callable[[Hashable], bool] = lambda key: False) -> None:
+        now = self.clock()
+        for key, bucket in list(self.by_key.items()):
+            if not keep(key) and bucket.tokens + (now - bucket.last) * self.rate >= self.burst:
+                del self.by_key[key]
+
+
+class Gate:
+    """Admission for one hub: connections per address and in all, new phones and recognitions per address.
+
+    `capacity` is how many connections the hub can hold (the open-file limit leaves room for so many). A new
+    connection over it closes the oldest one that has not said hello, else the oldest phone that said hello and
+    did nothing since; only when every connection is someone doing something is the newcomer refused.
+    """
+
+    def __init__(self, capacity: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.capacity = capacity
+        self.clock = clock
+        self._entries: dict[Hashable, _Entry] = {}  # every open connection, oldest first
+        self._waiting: dict[str | None, dict[Hashable, None]] = {}  # not said hello, per address, oldest first
+        self._idle: dict[Hashable, None] = {}  # phones that said hello and did nothing, oldest first
+        self._evicted = 0
+        self._connects = Buckets(*CONNECTS, clock)
+        self._joins = Buckets(*JOINS, clock)
+        self._recognitions = Buckets(*RECOGNITIONS, clock)
+        self._seen: dict[str, None] = {}
+        self._operations = 0
+        self.refused = 0  # connections refused or closed by these limits, for the log
+
+    @property
+    def open(self) -> int:
+        """Connections open and not being closed by the gate."""
+        return len(self._entries) - self._evicted
+
+    def address(self, conn: Hashable) -> str | None:
+        entry = self._entries.get(conn)
+        return entry.address if entry is not None else None
+
+    def opened(self, conn: Hashable, host: str | None) -> Verdict:
+        """A new connection from `host` (None: not limited per address): whether it may stay, whom to close."""
+        self._tick()
+        address = address_key(host)
+        limited = address is not None and address not in LOCAL
+        if limited and not self._connects.allow(address):
+            self.refused += 1
+            return Verdict([], TOO_FAST)
+        entry = _Entry(address if limited else None, self.clock())
+        self._entries[conn] = entry
+        self._waiting.setdefault(entry.address, {})[conn] = None
+        return self._make_room(conn, entry)
+
+    def rekey(self, conn: Hashable, host: str | None) -> Verdict:
+        """The client behind a trusted proxy is known now (X-Forwarded-For): count it under its own address."""
+        entry = self._entries.get(conn)
+        address = address_key(host)
+        if entry is None or entry.evicted or not entry.waiting or address is None or address in LOCAL:
+            return Verdict([], None)
+        if address == entry.address:
+            return Verdict([], None)
+        if not self._connects.allow(address):
+            self.refused += 1
+            self._evict(conn)
+            return Verdict([], TOO_FAST)
+        self._unwait(conn, entry)
+        entry.address = address
+        self._waiting.setdefault(address, {})[conn] = None
+        return self._make_room(conn, entry)
+
+    def said_hello(self, conn: Hashable, *, idle_phone: bool) -> None:
+        """The connection introduced itself; `idle_phone`: a phone that is not (yet) taking part."""
+        entry = self._entries.get(conn)
+        if entry is None or not entry.waiting:
+            return
+        self._unwait(conn, entry)
+        entry.waiting = False
+        if idle_phone:
+            entry.idle_phone = True
+            self._idle[conn] = None
+
+    def active(self, conn: Hashable) -> None:
+        """A phone did something: it is someone in the hall, never closed to make room."""
+        entry = self._entries.get(conn)
+        if entry is not None and entry.idle_phone:
+            entry.idle_phone = False
+            self._idle.pop(conn, None)
+
+    def closed(self, conn: Hashable) -> None:
+        entry = self._entries.pop(conn, None)
+        if entry is None:
+            return
+        if entry.evicted:
+            self._evicted -= 1
+        self._unwait(conn, entry)
+        self._idle.pop(conn, None)
+
+    def may_join(self, conn: Hashable, device: str) -> bool:
+        """Whether a phone this hub has not seen may join from this connection's address now."""
+        if device in self._seen:
+            self._seen[device] = self._seen.pop(device)  # most recently seen last
+            return True
+        address = self.address(conn)
+        if address is not None and not self._joins.allow(address):
+            self.refused += 1
+            return False
+        self.seen(device)
+        return True
+
+    def seen(self, device: str) -> None:
+        """Remember a phone as returning: it is never refused as a new one."""
+        self._seen[device] = None
+        if len(self._seen) > SEEN_DEVICES:
+            del self._seen[next(iter(self._seen))]
+
+    def may_recognise(self, conn: Hashable, contribution: object) -> bool:
+        """Whether this connection's address may add a recognition to this answer now (nothing is taken)."""
+        address = self.address(conn)
+        return address is None or self._recognitions.has_token((address, str(contribution)))
+
+    def recognised(self, conn: Hashable, contribution: object) -> None:
+        """A recognition from this connection's address was counted."""
+        address = self.address(conn)
+        if address is not None:
+            self._recognitions.allow((address, str(contribution)))
+
+    # -- inside --------------------------------------------------------------------------------------
+
+    def _make_room(self, conn: Hashable, entry: _Entry) -> Verdict:
+        close: list[Hashable] = []
+        waiting = self._waiting.get(entry.address, {})
+        if entry.address is not None and len(waiting) > WAITING_PER_ADDRESS:
+            close.append(self._evict(next(iter(waiting))))
+        while self.open > self.capacity:
+            victim = self._oldest_waiting(besides=conn) or next(iter(self._idle), None)
+            if victim is None:
+                self._evict(conn)  # everyone here is someone: the newcomer is told to come back later
+                return Verdict(close, FULL)
+            close.append(self._evict(victim))
+        return Verdict(close, None)
+
+    def _oldest_waiting(self, besides: Hashable) -> Hashable | None:
+        oldest: tuple[float, Hashable] | None = None
+        for waiting in self._waiting.values():
+            for conn in waiting:
+                if conn is not besides:
+                    opened = self._entries[conn].opened
+                    if oldest is None or opened < oldest[0]:
+                        oldest = (opened, conn)
+                    break  # each address's first is its oldest
+        return None if oldest is None else oldest[1]
+
+    def _evict(self, conn: Hashable) -> Hashable:
+        entry = self._entries[conn]
+        self._unwait(conn, entry)
+        self._idle.pop(conn, None)
+        entry.evicted = True
+        self._evicted += 1
+        self.refused += 1
+        return conn
+
+    def _unwait(self, conn: Hashable, entry: _Entry) -> None:
+        waiting = self._waiting.get(entry.address)
+        if waiting is not None:
+            waiting.pop(conn, None)
+            if not waiting:
+                del self._waiting[entry.address]
+
+    def _tick(self) -> None:
+        self._operations += 1
+        if self._operations % PRUNE_EVERY:
+            return
+        busy = {entry.address for entry in self._entries.values()}
+        self._connects.sweep(lambda key: key in busy)
+        self._joins.sweep()
+        self._recognitions.sweep()
