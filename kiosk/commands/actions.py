@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 
+from kiosk.catalog import refusal
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log
 from kiosk.commands.export import iso_date, load_evening
 from kiosk.commands.texts import say
@@ -59,9 +60,7 @@ def execute(core: SessionCore, command: Command, lang: str) -> None:
     except CommandError as exc:
         if exc.code == "unknown_action":
             raise UserError(say(lang, "actions.unknown", id=command.data.get("id"))) from exc
-        from kiosk.tui.i18n import Translator  # the core's refusals, in the kiosk's words
-
-        raise UserError(Translator(lang).error(exc)) from exc
+        raise UserError(refusal(lang, exc.code, exc.params, exc.message)) from exc
     except StoreError as exc:
         if exc.reason == "conflict":  # another kiosk appended to this evening meanwhile: it still runs there
             raise UserError(say(lang, "actions.open_elsewhere")) from exc

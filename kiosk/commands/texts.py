@@ -1,60 +1,12 @@
-"""What the command line says, in Dutch (the default) and English (`--lang en`)."""
+"""What the command line says: the `cli.` part of the message catalog, Dutch by default, English with `--lang en`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-TEXTS: dict[str, dict[str, str]] = {
-    "nl": {
-        "nothing_to_resume": "Er is geen onafgesloten avond om verder te gaan; begin een nieuwe zonder --resume.",
-        "note_unfinished": "let op: de avond {evening} is niet afgesloten; “--resume” gaat ermee verder. "
-        "Er begint een nieuwe avond.",
-        "sessions.none": "Nog geen avonden opgeslagen. “kiosk run” begint er een.",
-        "sessions.columns": "avond|datum|telefoons|bijdragen|gebeurtenissen|staat|agenda",
-        "sessions.finished": "afgesloten",
-        "sessions.unfinished": "open",
-        "actions.none": "Nog geen acties. Voeg er een toe met: "
-        "kiosk actions --add \"wat\" --owner WIE --due JJJJ-MM-DD",
-        "actions.columns": "id|status|uiterlijk|wie|wat",
-        "actions.unknown": "Er is geen actie met id “{id}” bij deze avond; “kiosk actions” toont de acties "
-        "met hun id.",
-        "actions.say_what": "Zeg wat er veranderde: --status, --note, --owner, --due, --link of --unlink.",
-        "actions.fields_alone": "--status, --note, --owner, --due, --link en --unlink horen bij --add of --update ID.",
-        "actions.open_elsewhere": "Deze avond is geopend in een draaiende kiosk; verander de acties daar, "
-        "of nadat hij stopt.",
-        "export.none": "Hier zijn nog geen avonden opgeslagen; “kiosk run” begint er een, --data-dir kiest "
-        "een andere map.",
-        "export.bad_agenda": "De agenda die bij avond {evening} is opgeslagen, kan niet gelezen worden: {problem}",
-        "export.cannot_write": "Kan {file} niet schrijven ({reason}); kies een ander bestand met -o.",
-        "export.wrote": "geschreven: {file}",
-        "export.not_remembered": "let op: de brief is geschreven, maar niet onthouden als verstuurd: {problem}",
-    },
-    "en": {
-        "nothing_to_resume": "There is no unfinished evening to resume; start a new one without --resume.",
-        "note_unfinished": "note: the evening {evening} is unfinished; “--resume” continues it. "
-        "Starting a new evening.",
-        "sessions.none": "No evenings stored yet. “kiosk run” starts one.",
-        "sessions.columns": "session|date|phones|contributions|events|state|agenda",
-        "sessions.finished": "finished",
-        "sessions.unfinished": "unfinished",
-        "actions.none": "No actions yet. Add one with: kiosk actions --add \"what\" --owner WHO --due YYYY-MM-DD",
-        "actions.columns": "id|status|due|owner|what",
-        "actions.unknown": "There is no action with id “{id}” in this evening; “kiosk actions” lists the "
-        "actions with their ids.",
-        "actions.say_what": "Say what changed: --status, --note, --owner, --due, --link or --unlink.",
-        "actions.fields_alone": "--status, --note, --owner, --due, --link and --unlink go with --add or --update ID.",
-        "actions.open_elsewhere": "This evening is open in a running kiosk; change its actions there, "
-        "or after it ends.",
-        "export.none": "No evenings are stored here yet; “kiosk run” starts one, --data-dir picks another.",
-        "export.bad_agenda": "The agenda stored with evening {evening} cannot be read: {problem}",
-        "export.cannot_write": "Cannot write {file} ({reason}); choose another file with -o.",
-        "export.wrote": "wrote {file}",
-        "export.not_remembered": "note: the letter is written but not remembered as sent: {problem}",
-    },
-}
+from kiosk.catalog import FULL_LANGUAGES, text
 
 
 def say(lang: str, key: str, **params: Any) -> str:
     """A sentence of the command line in `lang` (Dutch when the language is unknown)."""
-    texts = TEXTS.get(lang, TEXTS["nl"])
-    return texts.get(key, TEXTS["en"][key]).format(**params)
+    return text(lang if lang in FULL_LANGUAGES else "nl", f"cli.{key}", **params)

@@ -133,9 +133,9 @@ def test_actions_refuse_bad_input_with_a_sentence(tmp_path: Path, capsys: pytest
     assert main(["actions", *data, "--update", first]) == 1
     assert "Zeg wat er veranderde: --status, --note, --owner, --due, --link of --unlink." in capsys.readouterr().err
     assert main(["actions", *data, "--add", "Bellen", "--due", "volgende week"]) == 1
-    assert "Een datum ziet eruit als 2026-12-31." in capsys.readouterr().err
+    assert "Schrijf de datum als JJJJ-MM-DD." in capsys.readouterr().err
     assert main(["actions", *data, "--add", "Bellen", "--due", "volgende week", "--lang", "en"]) == 1
-    assert "A date looks like 2026-12-31." in capsys.readouterr().err
+    assert "Write the date as YYYY-MM-DD." in capsys.readouterr().err
     assert main(["actions", *data, "--note", "los"]) == 1
     assert "horen bij --add of --update ID" in capsys.readouterr().err
     assert len(action_ids(tmp_path, capsys)) == 1  # nothing half-stored
