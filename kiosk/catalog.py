@@ -94,8 +94,8 @@ def languages(folder: Path | None = None) -> list[str]:
 
 
 def page_part(table: Mapping[str, str]) -> dict[str, str]:
-    """What a browser gets of one file: the page namespaces and the file's own settings (`_fallback`)."""
-    return {k: v for k, v in table.items() if k.startswith("_") or namespace(k) in PAGE_NAMESPACES}
+    """What a browser gets of one file: the page namespaces and the language it falls back to (`_fallback`)."""
+    return {k: v for k, v in table.items() if k == "_fallback" or namespace(k) in PAGE_NAMESPACES}
 
 
 def fields(text: str) -> set[str]:

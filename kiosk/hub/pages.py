@@ -5,12 +5,16 @@ from __future__ import annotations
 import email.utils
 import http
 import io
+import json
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
+
+from kiosk.catalog import page_part
 
 WS_PATH = "/ws"
 PAGES = {
@@ -85,6 +89,21 @@ def static_file(web_dir: Path, relative: str) -> Path | None:
     except (OSError, ValueError):  # a name too long for the file system, or one it cannot encode
         return None
     return candidate
+
+
+@lru_cache(maxsize=16)
+def page_catalog(path: Path, mtime_ns: int, size: int) -> bytes:
+    """A language's catalog as the pages need it: their namespaces only, compact (the app's, CLI's and
+    report's texts stay on the laptop); read again when the file changes."""
+    raw = path.read_bytes()
+    try:
+        table = json.loads(raw)
+    except ValueError:
+        return raw  # not ours to fix: the page's loader falls back to Dutch
+    if not isinstance(table, dict):
+        return raw
+    part = page_part({k: v for k, v in table.items() if isinstance(k, str) and isinstance(v, str)})
+    return json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def qr_svg(url: str) -> bytes:
@@ -169,7 +188,12 @@ class Pages:
         if found is None:
             return plain(404, f"The file {name} is missing from this kiosk's pages.", head=head)
         try:
-            body = found.read_bytes()
+            stat = found.stat()
+            body = (
+                page_catalog(found, stat.st_mtime_ns, stat.st_size)
+                if found.parent.name == "i18n" and found.suffix == ".json"
+                else found.read_bytes()
+            )
         except OSError:
             return plain(404, f"The file {name} cannot be read.", head=head)
         content_type = CONTENT_TYPES.get(found.suffix.lower(), "application/octet-stream")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kiosk.agenda.details import logo_data_uri
 from kiosk.agenda.model import Agenda
-from kiosk.prepare.catalog import catalog, languages
+from kiosk.catalog import catalog, languages
 from kiosk.prepare.checklist import render_checklist
 from kiosk.prepare.invitation import render_invitation
 from kiosk.prepare.table_cards import render_table_cards

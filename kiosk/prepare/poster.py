@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kiosk.agenda.details import logo_data_uri
 from kiosk.agenda.model import Agenda
-from kiosk.prepare.catalog import Catalog, catalog
+from kiosk.catalog import Catalog, catalog
 from kiosk.prepare.page import a4_document, letterhead
 from kiosk.prepare.qr import Wifi, qr_svg
 

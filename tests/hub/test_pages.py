@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import http.client
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from websockets.datastructures import Headers
 from websockets.exceptions import InvalidStatus
 from websockets.http11 import Request
 
+from kiosk.catalog import PAGE_NAMESPACES
 from kiosk.hub.i18n import Messages
 from kiosk.hub.pages import Pages, static_file
 from kiosk.hub.server import Hub
@@ -59,6 +62,33 @@ async def test_static_files_have_their_content_type(hub: Hub) -> None:
     assert css[0] == 200 and css[1]["content-type"] == "text/css; charset=utf-8"
     strings = await fetch(hub, "/static/i18n/nl.json")
     assert strings[0] == 200 and strings[1]["content-type"] == "application/json"
+
+
+def keys_the_pages_use() -> tuple[set[str], set[str]]:
+    """Literal keys in the pages' HTML and scripts, and the namespaces of keys they build (`error.${code}`)."""
+    root = web_dir()
+    source = "\n".join(p.read_text(encoding="utf-8") for p in [*root.glob("*.html"), *root.glob("js/*.js")])
+    literal = set(re.findall(r'data-i18n="([\w.]+)"', source))
+    literal |= {key for pairs in re.findall(r'data-i18n-attr="([^"]+)"', source) for key in re.findall(r":([\w.]+)", pairs)}
+    literal |= set(re.findall(r'\b(?:t|has)\(\s*"([a-z_]+\.[\w.]+)"', source))
+    built = set(re.findall(r"\b(?:t|has)\(\s*`([a-z_]+)\.\$\{", source))
+    return literal, built
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "ar"])
+async def test_a_page_gets_only_the_pages_part_of_the_catalog(hub: Hub, lang: str) -> None:
+    """The catalog holds the app's, the CLI's and the report's texts too: they stay on the laptop."""
+    status, _, body = await fetch(hub, f"/static/i18n/{lang}.json")
+    assert status == 200
+    served = json.loads(body)
+    whole = json.loads((web_dir() / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
+    assert served == {k: v for k, v in whole.items() if k == "_fallback" or k.split(".")[0] in PAGE_NAMESPACES}
+    assert not any(k.startswith(("app.", "cli.", "report.", "letter.", "agenda.")) for k in served)
+    if lang == "nl":
+        literal, built = keys_the_pages_use()
+        assert len(literal) > 100 and literal <= set(served), sorted(literal - set(served))
+        assert built and built <= PAGE_NAMESPACES
+        assert len(body) < len(json.dumps(whole, ensure_ascii=False).encode()) / 3
 
 
 @pytest.mark.parametrize(

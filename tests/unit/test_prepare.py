@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from kiosk.agenda.parser import load_agenda
+from kiosk.catalog import catalog, languages
 from kiosk.cli import main
-from kiosk.prepare.catalog import catalog, languages
 from kiosk.prepare.kit import build_kit
 from kiosk.resources import default_agenda_path, web_dir
 from tests.unit.test_letter_cli import school_agenda

@@ -1,0 +1,168 @@
+"""The message catalog: one JSON file per language for every face, and what each language must hold.
+
+Dutch and English speak every face completely; any other language (a "page language") speaks the pages
+completely and may add more namespaces, each of them whole. Blanks agree with Dutch, no language has a key Dutch
+lacks, and every plural key has the forms its language's numbers need (CLDR categories, as Intl.PluralRules).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from kiosk.catalog import (
+    FULL_LANGUAGES,
+    PAGE_NAMESPACES,
+    PLURAL_SUFFIXES,
+    catalog,
+    fields,
+    i18n_dir,
+    languages,
+    namespace,
+    plural_categories,
+    plural_category,
+    text,
+)
+from kiosk.tui.i18n import Translator
+
+ROOT = Path(__file__).resolve().parents[2]
+SETTINGS = {"_fallback", "_incomplete"}  # a file's own settings, not texts
+_VARIANT = re.compile(rf"^(.+)_({'|'.join(PLURAL_SUFFIXES)})$")
+
+
+def load(lang: str) -> dict[str, str]:
+    raw = json.loads((i18n_dir() / f"{lang}.json").read_text(encoding="utf-8"))
+    assert isinstance(raw, dict), lang
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()), lang
+    return raw
+
+
+def base(key: str, nl: dict[str, str]) -> str:
+    """The key a plural form belongs to (`x_one` -> `x` when Dutch has `x`), else the key itself."""
+    m = _VARIANT.match(key)
+    return m[1] if m and m[1] in nl else key
+
+
+def texts(table: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in table.items() if k not in SETTINGS}
+
+
+NL = texts(load("nl"))
+OTHERS = [lang for lang in languages() if lang != "nl"]
+
+
+def test_the_catalog_is_one_file_per_language_for_every_face() -> None:
+    spaces = {namespace(k) for k in NL}
+    assert {"app", "cli", "agenda", "report", "letter", "kit", "hub", "invite", "poster"} <= spaces
+    assert PAGE_NAMESPACES < spaces
+    assert len(NL) > 700
+    assert all(k.count(".") >= 1 and k == k.strip() for k in NL), "keys are dotted: <namespace>.<name>"
+    # the Python word tables are gone: no module keeps a dictionary of Dutch and English sentences
+    tables = re.compile(r"""^\s*["'](nl|en)["']\s*:\s*\{""", re.MULTILINE)
+    assert not [p for p in (ROOT / "kiosk").rglob("*.py") if tables.search(p.read_text(encoding="utf-8"))]
+
+
+def test_dutch_and_english_have_every_key_with_the_same_blanks() -> None:
+    en = texts(load("en"))
+    assert set(en) == set(NL)
+    assert {k: fields(v) for k, v in en.items()} == {k: fields(v) for k, v in NL.items()}
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_a_language_has_no_key_dutch_lacks_and_its_blanks_agree(lang: str) -> None:
+    own = load(lang)
+    assert set(own) & {k for k in own if k.startswith("_")} <= SETTINGS
+    table = texts(own)
+    assert not [k for k in table if base(k, NL) not in NL], "keys Dutch does not have"
+    for key, value in table.items():
+        dutch = NL[base(key, NL)]
+        if key in NL:
+            assert fields(value) == fields(NL[key]), (lang, key)
+        else:  # a plural form Dutch does not need: its blanks come from the same sentence ("{n}" may be spelled out)
+            assert fields(value) <= fields(dutch), (lang, key)
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_language_speaks_the_pages_and_finishes_what_it_starts(lang: str) -> None:
+    own = load(lang)
+    table = texts(own)
+    started = {namespace(k) for k in table}
+    needed = set(NL) if lang in FULL_LANGUAGES else {k for k in NL if namespace(k) in PAGE_NAMESPACES | started}
+    needed = {k for k in needed if not (_VARIANT.match(k) and base(k, NL) != k)}  # forms: checked below
+    missing = sorted(needed - set(table))
+    if "_incomplete" in own:  # a translation under way says so; the mark goes when it is done
+        assert missing, f"{lang}.json is complete: remove its _incomplete"
+        assert lang not in FULL_LANGUAGES
+    else:
+        assert not missing, f"{lang} lacks {len(missing)} keys, e.g. {missing[:5]}"
+    via = own.get("_fallback")
+    assert via is None or (i18n_dir() / f"{via}.json").is_file()
+
+
+@pytest.mark.parametrize("lang", ["nl", *OTHERS])
+def test_every_plural_key_has_the_forms_its_language_needs(lang: str) -> None:
+    table = texts(load(lang))
+    categories = plural_categories(lang)
+    forms: dict[str, set[str]] = defaultdict(set)
+    for key in table:
+        m = _VARIANT.match(key)
+        if m and m[1] in NL:
+            forms[m[1]].add(m[2])
+    dutch_plurals = {b for b in NL if any(f"{b}_{s}" in NL for s in PLURAL_SUFFIXES)}
+    for key in dutch_plurals | set(forms):
+        if key not in table:
+            continue  # a key the language does not have at all is the completeness test's business
+        assert forms[key] <= set(categories), (lang, key, "forms this language's numbers never take")
+        if key in dutch_plurals or forms[key]:
+            needed = set(categories) - {"other"}
+            assert needed <= forms[key], (lang, key, sorted(needed - forms[key]))
+
+
+@pytest.mark.parametrize(
+    ("lang", "counts"),
+    [
+        ("nl", {0: "other", 1: "one", 2: "other", 21: "other"}),
+        ("en", {0: "other", 1: "one", 5: "other"}),
+        ("tr", {1: "one", 2: "other"}),
+        ("ar", {0: "zero", 1: "one", 2: "two", 3: "few", 10: "few", 11: "many", 99: "many", 100: "other",
+                103: "few", 111: "many", 200: "other"}),
+        ("pl", {1: "one", 2: "few", 4: "few", 5: "many", 12: "many", 21: "many", 22: "few", 112: "many"}),
+        ("uk", {1: "one", 2: "few", 5: "many", 11: "many", 21: "one", 22: "few", 111: "many", 101: "one"}),
+    ],
+)  # fmt: skip
+def test_plural_categories_are_cldrs(lang: str, counts: dict[int, str]) -> None:
+    assert {n: plural_category(lang, n) for n in counts} == counts
+
+
+def test_plural_categories_per_language() -> None:
+    assert plural_categories("nl") == ("one", "other")
+    assert plural_categories("ar") == ("zero", "one", "two", "few", "many", "other")
+    assert plural_categories("pl") == plural_categories("uk") == ("one", "few", "many", "other")  # other: fractions
+
+
+def test_every_face_reads_the_catalog() -> None:
+    t = Translator("nl")
+    assert t.plural("count.points", 1) == "1 punt" and t.plural("count.points", 3) == "3 punten"
+    assert t("error.too_long", max=500) == NL["error.too_long"].replace("{max}", "500")  # shared with the pages
+    assert t("error.no_open_prompt") == NL["app.error.no_open_prompt"]  # the app names its own keys
+    assert text("en", "report.choice_line", n=1) == "1 answer." and text("en", "report.choice_line", n=2) == "2 answers."
+    assert text("nl", "cli.export.wrote", file="x.md") == "geschreven: x.md"
+    assert text("en", "agenda.check_ok", path="a") == "a: ok, {blocks}, {minutes}"  # a missing blank stays visible
+    assert catalog("xx")("conn.online") == NL["conn.online"] != catalog("ar")("conn.online")
+
+
+def test_a_language_falls_back_to_its_named_language_then_dutch(tmp_path: Path) -> None:
+    (tmp_path / "nl.json").write_text(json.dumps({"a.one": "een", "a.two": "twee", "a.n": "{n} dingen",
+                                                  "a.n_one": "{n} ding"}))  # fmt: skip
+    (tmp_path / "en.json").write_text(json.dumps({"a.two": "two"}))
+    (tmp_path / "pl.json").write_text(json.dumps({"_fallback": "en", "a.n": "{n} rzeczy", "a.n_one": "{n} rzecz",
+                                                  "a.n_few": "{n} rzeczy (few)"}))  # fmt: skip
+    words = catalog("pl", tmp_path)
+    assert (words("a.one"), words("a.two")) == ("een", "two")
+    assert [words.plural("a.n", n) for n in (1, 2, 5)] == ["1 rzecz", "2 rzeczy (few)", "5 rzeczy"]
+    assert words.has_own("a.") and not words.has_own("b.")
+    assert words("a.missing") == "a.missing"
