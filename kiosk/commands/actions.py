@@ -64,7 +64,7 @@ def execute(core: SessionCore, command: Command, lang: str) -> None:
     except StoreError as exc:
         if exc.reason == "conflict":  # another kiosk appended to this evening meanwhile: it still runs there
             raise UserError(say(lang, "actions.open_elsewhere")) from exc
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(lang)) from exc
 
 
 def _refs(state: SessionState) -> dict[str, tuple[str, str]]:

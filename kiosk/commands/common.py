@@ -132,7 +132,7 @@ def open_log(args: argparse.Namespace, *, read_only: bool = False) -> EventLog:
     except NoDatabase as exc:
         raise UserError(say(getattr(args, "lang", "nl"), "export.none")) from exc
     except StoreError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(getattr(args, "lang", "nl"))) from exc
 
 
 def open_log_for_reading(args: argparse.Namespace) -> EventLog | None:
@@ -184,4 +184,4 @@ def open_evening(args: argparse.Namespace, log: EventLog, clock: Clock = system_
             print(say(lang, "note_unfinished", evening=describe(unfinished)), file=sys.stderr)
         return start_session(log, agenda, clock)
     except StoreError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(lang)) from exc

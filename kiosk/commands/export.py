@@ -43,7 +43,7 @@ def load_evening(log: EventLog, session: str | None, lang: str = "nl") -> Stored
         core = resume_session(log, info, parse_stored_agenda)
         return StoredEvening(info, core, list(log.events(info.id)))
     except StoreError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(lang)) from exc
     except AgendaInvalid as exc:
         problem = "; ".join(error.render(lang) for error in exc.errors)
         raise UserError(say(lang, "export.bad_agenda", evening=session or "latest", problem=problem)) from exc

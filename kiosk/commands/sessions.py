@@ -20,7 +20,7 @@ def main(args: argparse.Namespace) -> int:
     try:
         sessions = log.sessions() if log is not None else []
     except StoreError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(args.lang)) from exc
     finally:
         if log is not None:
             log.close()

@@ -202,7 +202,7 @@ class KioskApp(App[None]):
         try:
             self._core = self._offer.resume() if resume else self._offer.start_new()
         except StoreError as exc:
-            self.failure = str(exc)
+            self.failure = exc.said(self.t.lang)
             self.exit(return_code=1, message=self.failure)
             return
         await self._begin()
@@ -307,7 +307,7 @@ class KioskApp(App[None]):
     def storage_words(self, problem: StoreError) -> str:
         if problem.reason in ("disk_full", "read_only"):
             return self.t(f"storage.{problem.reason}")
-        return self.t("storage.other", reason=str(problem).split(". ")[0])
+        return self.t("storage.other", reason=problem.said(self.t.lang).split(". ")[0])
 
     def _tick(self) -> None:
         if not self.screen_stack:

@@ -80,7 +80,9 @@ def test_export_of_an_unknown_session_says_so(tmp_path: Path, capsys: pytest.Cap
     stored_evening(tmp_path)
     assert main(["export", "19990101-0000-beef", "--data-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
-    assert "There is no session '19990101-0000-beef' here" in err and "Traceback" not in err
+    assert "Er is hier geen avond '19990101-0000-beef'" in err and "Traceback" not in err
+    assert main(["export", "19990101-0000-beef", "--data-dir", str(tmp_path), "--lang", "en"]) == 1
+    assert "There is no session '19990101-0000-beef' here" in capsys.readouterr().err
 
 
 def test_export_with_nothing_stored_says_how_to_start(
