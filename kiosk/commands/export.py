@@ -126,14 +126,11 @@ def render_letter(evening: StoredEvening, fmt: str, lang: str, written_at: float
     from kiosk.report.letter import build_letter
 
     if fmt == "json":
-        raise UserError("The letter to parents is md, html or pdf; JSON is the team's record (--for team).")
+        raise UserError(say(lang, "export.letter_not_json"))
     agenda = evening.core.agenda
     logo = logo_data_uri(agenda.logo_file())
     if agenda.details.logo and logo is None:
-        print(
-            f"note: the logo {agenda.logo_file()} named by the agenda cannot be read; the letter has none.",
-            file=sys.stderr,
-        )
+        print(say(lang, "export.logo_unreadable", file=agenda.logo_file()), file=sys.stderr)
     state = evening.core.state
     starts = [t.first_started for t in state.timers if t.first_started is not None]
     letter = build_letter(
@@ -164,7 +161,7 @@ def main(args: argparse.Namespace) -> int:
     if args.date is not None:
         written_at = datetime(args.date.year, args.date.month, args.date.day, 12).timestamp()
     if args.format == "pdf" and args.output is None and sys.stdout.isatty():
-        raise UserError("A PDF is not for the terminal; write it to a file with -o, like -o brief.pdf.")
+        raise UserError(say(args.lang, "export.pdf_to_file"))
     # A letter written to a file is remembered in the evening's log; everything else only reads, so a backup on a
     # read-only disk can be exported too (and a letter from it is written, with a note that it is not remembered).
     remembers = args.audience == "parents" and args.output is not None and args.format != "csv"
