@@ -12,7 +12,7 @@ from datetime import date, datetime
 from kiosk.catalog import refusal
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log
 from kiosk.commands.export import iso_date, load_evening
-from kiosk.commands.texts import say
+from kiosk.commands.texts import hint, say
 from kiosk.core.events import Command, CommandError
 from kiosk.core.session import SessionCore
 from kiosk.core.state import ACTION_STATUSES, Action, SessionState
@@ -23,31 +23,31 @@ MIN_PREFIX = 4
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", nargs="?", default=None, help="which evening (default: the latest)")
+    parser.add_argument("session", nargs="?", default=None, help=hint("session"))
     change = parser.add_mutually_exclusive_group()
-    change.add_argument("--add", metavar="WHAT", default=None, help="add an action: what the school will do")
-    change.add_argument("--update", metavar="ID", default=None, help="update the action with this id")
+    change.add_argument("--add", metavar="WHAT", default=None, help=hint("actions.add"))
+    change.add_argument("--update", metavar="ID", default=None, help=hint("actions.update"))
     change.add_argument(
-        "--heard", action="store_true", help="list the key points and approved answers an action can answer"
+        "--heard", action="store_true", help=hint("actions.heard")
     )
-    parser.add_argument("--status", choices=ACTION_STATUSES, default=None, help="the action's status now")
-    parser.add_argument("--note", default=None, help="what happened, for the progress history")
-    parser.add_argument("--owner", default=None, help="who takes care of it")
-    parser.add_argument("--due", default=None, metavar="YYYY-MM-DD", help="by when")
+    parser.add_argument("--status", choices=ACTION_STATUSES, default=None, help=hint("actions.status"))
+    parser.add_argument("--note", default=None, help=hint("actions.note"))
+    parser.add_argument("--owner", default=None, help=hint("actions.owner"))
+    parser.add_argument("--due", default=None, metavar="YYYY-MM-DD", help=hint("actions.due"))
     parser.add_argument(
         "--link",
         action="append",
         default=[],
         metavar="REF",
-        help="the action answers this key point or answer (an id from --heard; repeat for more)",
+        help=hint("actions.link"),
     )
-    parser.add_argument("--unlink", action="append", default=[], metavar="REF", help="take a link away again")
+    parser.add_argument("--unlink", action="append", default=[], metavar="REF", help=hint("actions.unlink"))
     parser.add_argument(
         "--today",
         type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="count overdue actions from this day (default: today)",
+        help=hint("actions.today"),
     )
     add_data_dir(parser)
     add_lang(parser)

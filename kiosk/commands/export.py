@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kiosk.agenda.model import AgendaInvalid
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log, parse_stored_agenda
-from kiosk.commands.texts import say
+from kiosk.commands.texts import hint, say
 from kiosk.core.events import Command, Event
 from kiosk.core.session import SessionCore, resume_session
 from kiosk.core.store import EventLog, SessionInfo, StoreError
@@ -50,26 +50,26 @@ def load_evening(log: EventLog, session: str | None, lang: str = "nl") -> Stored
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", nargs="?", default=None, help="which evening (default: the latest)")
+    parser.add_argument("session", nargs="?", default=None, help=hint("session"))
     parser.add_argument(
-        "--format", choices=FORMATS, default="md", help="md (default), html, json, pdf, or csv (answers and ratings)"
+        "--format", choices=FORMATS, default="md", help=hint("export.format")
     )
     parser.add_argument(
         "--for",
         dest="audience",
         choices=AUDIENCES,
         default="team",
-        help="team: the full record (default); parents: the letter, with only reviewed text",
+        help=hint("export.for"),
     )
     parser.add_argument(
         "--date",
         type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the letter's date, also the day overdue actions are counted from (default: today)",
+        help=hint("export.date"),
     )
     parser.add_argument(
-        "-o", "--output", type=Path, default=None, help="write to this file (default: stdout)"
+        "-o", "--output", type=Path, default=None, help=hint("export.output")
     )
     add_lang(parser)
     add_data_dir(parser)

@@ -7,24 +7,25 @@ import sys
 from pathlib import Path
 
 from kiosk.commands.common import UserError, load_agenda_or_exit
+from kiosk.commands.texts import hint
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("agenda", nargs="?", default=None, help="agenda file (default: the shipped evening)")
+    parser.add_argument("agenda", nargs="?", default=None, help=hint("agenda"))
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
         default=Path("avond-kit"),
-        help="folder for the files (default: avond-kit)",
+        help=hint("prepare.output"),
     )
     parser.add_argument(
         "--languages",
         default=None,
         metavar="nl,en,...",
-        help="invitations in these languages only (default: every language the phone pages speak)",
+        help=hint("prepare.languages"),
     )
-    parser.add_argument("--no-pdf", action="store_true", help="write HTML only, no PDF")
+    parser.add_argument("--no-pdf", action="store_true", help=hint("prepare.no_pdf"))
 
 
 def main(args: argparse.Namespace) -> int:

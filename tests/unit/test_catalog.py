@@ -166,3 +166,48 @@ def test_a_language_falls_back_to_its_named_language_then_dutch(tmp_path: Path) 
     assert [words.plural("a.n", n) for n in (1, 2, 5)] == ["1 rzecz", "2 rzeczy (few)", "5 rzeczy"]
     assert words.has_own("a.") and not words.has_own("b.")
     assert words("a.missing") == "a.missing"
+
+
+def used_keys() -> dict[str, set[str]]:
+    """Literal keys in the Python faces' calls, as the catalog spells them (`t("run.agenda")` -> app.run.agenda)."""
+    kiosk = ROOT / "kiosk"
+
+    def found(pattern: str, *folders: str, files: str = "*.py") -> set[str]:
+        return {
+            key
+            for folder in folders
+            for path in (kiosk / folder).rglob(files)
+            for key in re.findall(pattern, path.read_text(encoding="utf-8"))
+        }
+
+    app = found(r'\bt(?:\.plural)?\(\s*f?"([a-z_]+\.[\w.]+)"', "tui")
+    return {
+        "app": {f"app.{k}" if f"app.{k}" in NL or f"app.{k}_one" in NL else k for k in app},
+        "cli": {f"cli.{k}" for k in found(r'\bsay\([^,()]+, "([\w.]+)"', "commands")}
+        | {f"cli.help.{k}" for k in found(r'\bhint\(\s*"([\w.]+)"', "commands")},
+        "report": {f"report.{k}" for k in found(r'\blabel\([^,()]+, "(\w+)"', "report")},
+        "letter": {f"letter.{k}" for k in found(r'\bsay\([^,()]+, "(\w+)"', "report", files="letter*.py")},
+        "kit": {f"kit.{k}" for k in found(r'\bword\([^,()]+, "(\w+)"', "prepare")},
+    }
+
+
+def test_every_key_the_python_faces_ask_for_is_in_the_catalog() -> None:
+    for face, keys in used_keys().items():
+        assert len(keys) > 5, face  # the scan found the face's calls
+        assert not keys - set(NL), (face, sorted(keys - set(NL)))
+
+
+def test_the_command_lines_help_speaks_its_language(capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.cli import main
+
+    for argv, words, foreign in [
+        (["run", "--help"], ["gebruik:", "opties", "toon deze hulp", "agendabestand"], ["usage", "options", "show"]),
+        (["run", "--help", "--lang", "en"], ["usage:", "options", "show this help", "agenda file"], ["gebruik", "opties"]),
+        (["--help"], ["OPDRACHT", "controleer agendabestanden"], ["validate"]),
+    ]:
+        with pytest.raises(SystemExit) as done:
+            main(argv)
+        assert done.value.code == 0
+        out = capsys.readouterr().out
+        assert all(w in out for w in words), (argv, out)
+        assert not any(re.search(rf"\b{f}\b", out) for f in foreign), (argv, out)
