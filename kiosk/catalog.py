@@ -214,3 +214,19 @@ def refusal(lang: str, code: str, params: Mapping[str, Any], english: str) -> st
     words = catalog(lang)
     template = words.get(f"error.{code}")
     return english if template is None else fill(template, params)
+
+
+class Sentence(Exception):
+    """An error whose words are the catalog's `key`: str() is the English (for logs), said(lang) tells a person.
+
+    A parameter that is itself a Sentence is said in the same language.
+    """
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(self.said("en"))
+
+    def said(self, lang: str) -> str:
+        params = {k: v.said(lang) if isinstance(v, Sentence) else v for k, v in self.params.items()}
+        return catalog(lang if lang in FULL_LANGUAGES else "en")(self.key, **params)

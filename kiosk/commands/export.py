@@ -95,7 +95,7 @@ def render(
         try:
             return html_to_pdf(html)
         except PdfUnavailable as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(exc.said(lang)) from exc
     if fmt == "csv":
         from kiosk.report.answers_csv import answers_csv
 

@@ -250,7 +250,7 @@ class KioskApp(App[None]):
             try:
                 written = [str(write_poster(target.resolve(), page)) for target in targets]
             except PosterNotWritten as exc:
-                self.call_from_thread(self.notify, self.t("poster.failed", reason=str(exc)), severity="error")
+                self.call_from_thread(self.notify, self.t("poster.failed", reason=exc.said(self.t.lang)), severity="error")
                 return
             self.call_from_thread(self.notify, self.t("poster.saved", files=", ".join(written)), markup=False)
 

@@ -288,7 +288,7 @@ def test_without_weasyprint_pdf_gets_a_sentence_not_a_traceback(evening: tuple[l
     data, tmp_path = evening
     result = run_export(tmp_path, data, preamble="import sys\nsys.modules['weasyprint'] = None")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "PDF needs WeasyPrint, which is not installed: pip install weasyprint" in result.stderr
+    assert "Voor PDF is WeasyPrint nodig, en dat is niet geïnstalleerd: pip install weasyprint" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -303,7 +303,7 @@ def test_without_pango_pdf_names_the_debian_packages(evening: tuple[list[str], P
     )
     result = run_export(tmp_path, data, preamble=f"import sys\nsys.path.insert(0, {str(fake)!r})")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "cannot load its system libraries (cannot load library 'libgobject-2.0-0'" in result.stderr
+    assert "kan zijn systeembibliotheken niet laden (cannot load library 'libgobject-2.0-0'" in result.stderr
     assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in result.stderr
 
 

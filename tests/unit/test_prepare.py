@@ -25,8 +25,13 @@ def test_prepare_writes_invitations_checklist_and_table_cards_with_a_note_per_ga
     names = sorted(p.name for p in out.iterdir())
     assert names == ["tafelkaarten.html", "uitnodiging-en.html", "uitnodiging-nl.html", "voorbereiding.html"]
     streams = capsys.readouterr()
+    assert f"geschreven: {out / 'uitnodiging-nl.html'}" in streams.out
+    assert "let op: de agenda heeft geen datum, plaats; de uitnodiging laat een regel open" in streams.err
+    assert "nog geen uitnodiging in 'ar': participant_web/i18n/ar.json heeft geen invite.*-teksten" in streams.err
+    assert main(["prepare", str(default_agenda_path()), "-o", str(out), "--no-pdf", "--lang", "en"]) == 0
+    streams = capsys.readouterr()
     assert f"wrote {out / 'uitnodiging-nl.html'}" in streams.out
-    assert "the agenda has no datum, plaats; the invitation leaves a line to fill in by hand" in streams.err
+    assert "note: the agenda has no datum, plaats; the invitation leaves a line to fill in by hand" in streams.err
     assert "no invitation in 'ar' yet: participant_web/i18n/ar.json has no invite.* texts" in streams.err
     invitation = (out / "uitnodiging-nl.html").read_text(encoding="utf-8")
     assert invitation.count('<span class="blank"></span>') == 2  # date and place, to fill in by hand
