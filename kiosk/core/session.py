@@ -33,7 +33,7 @@ def apply_event(state: SessionState, event: Event) -> None:
     """Fold one event into the state; the only way the state changes."""
     rule = RULES.get(event.type)
     if rule is None:
-        raise StoreError.told("unknown_event", type=repr(event.type))
+        raise StoreError("unknown_event", type=repr(event.type))
     rule.apply(state, event)
     state.seq = event.seq
 

@@ -11,10 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Self
 
 from kiosk.agenda.model import Agenda
-from kiosk.catalog import catalog
+from kiosk.catalog import Sentence
 from kiosk.core.events import Event
 
 DB_NAME = "kiosk.sqlite3"
@@ -46,28 +45,17 @@ CREATE TABLE IF NOT EXISTS events (
 """
 
 
-class StoreError(Exception):
-    """The data folder or database cannot be used; the message says what to do.
+class StoreError(Sentence):
+    """The data folder or database cannot be used; the sentence (`store.<code>` in the catalog) says what to do.
 
     `reason` names the kind of trouble for faces that speak another language: disk_full, read_only, io,
     conflict (another kiosk wrote to the same evening), other.
     """
 
-    def __init__(self, message: str, reason: str = "other", code: str = "", **params: object) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, reason: str = "other", **params: object) -> None:
+        self.code = code
         self.reason = reason
-        self.code = code  # `store.<code>` in the message catalog, with `params` for its blanks
-        self.params = params
-
-    @classmethod
-    def told(cls, code: str, reason: str = "other", **params: object) -> Self:
-        """The error for `store.<code>`; its message (for logs) is the catalog's English."""
-        return cls(catalog("en")(f"store.{code}", **params), reason, code, **params)
-
-    def said(self, lang: str) -> str:
-        """What to tell the person, in `lang`; the message itself when it has no words in the catalog."""
-        words = catalog(lang)
-        return words(f"store.{self.code}", **self.params) if self.code and words.has(f"store.{self.code}") else str(self)
+        super().__init__(f"store.{code}", **params)
 
 
 class NoDatabase(StoreError):
@@ -85,13 +73,13 @@ def write_failure(exc: BaseException, path: Path) -> StoreError:
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         reason = "disk_full"
     if isinstance(exc, UnicodeError):
-        return StoreError.told("broken_text", problem=exc)
+        return StoreError("broken_text", problem=exc)
     if isinstance(exc, sqlite3.IntegrityError):
         # Another process appended to the same evening meanwhile: its events took these places in the log.
-        return StoreError.told("conflict", "conflict", path=path)
+        return StoreError("conflict", "conflict", path=path)
     if reason in ("disk_full", "read_only"):
-        return StoreError.told(reason, reason, path=path)
-    return StoreError.told("not_written", reason, path=path, problem=exc)
+        return StoreError(reason, reason, path=path)
+    return StoreError("not_written", reason, path=path, problem=exc)
 
 
 @dataclass(frozen=True)
@@ -139,14 +127,14 @@ class EventLog:
             self._check_version()
         except OSError as exc:
             reason = "read_only" if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else "io"
-            raise StoreError.told("cannot_open", reason, path=path, problem=exc.strerror) from exc
+            raise StoreError("cannot_open", reason, path=path, problem=exc.strerror) from exc
         except sqlite3.Error as exc:
             failure = write_failure(exc, path)
             if failure.reason in ("disk_full", "read_only"):
                 raise failure from exc
             if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
-                raise StoreError.told("unable_to_open", path=path, problem=exc) from exc
-            raise StoreError.told("damaged", path=path, problem=exc, name=path.name) from exc
+                raise StoreError("unable_to_open", path=path, problem=exc) from exc
+            raise StoreError("damaged", path=path, problem=exc, name=path.name) from exc
 
     @staticmethod
     def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -172,7 +160,7 @@ class EventLog:
         if row is None:
             self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         elif int(row[0]) > SCHEMA_VERSION:
-            raise StoreError.told("newer", path=self.path)
+            raise StoreError("newer", path=self.path)
 
     def close(self) -> None:
         self._db.close()
@@ -235,7 +223,7 @@ class EventLog:
             yield Event(seq=seq, at=at, type=type_, data=json.loads(data))
 
     def _read_failure(self, exc: sqlite3.Error) -> StoreError:
-        return StoreError.told("unreadable", path=self.path, problem=exc)
+        return StoreError("unreadable", path=self.path, problem=exc)
 
     def sessions(self) -> list[SessionInfo]:
         """All stored sessions, newest first, with their counts."""
@@ -283,7 +271,7 @@ class EventLog:
         for info in self.sessions():
             if info.id == session_id or info.id.endswith(session_id):
                 return info
-        raise StoreError.told("no_session", session=repr(session_id))
+        raise StoreError("no_session", session=repr(session_id))
 
     def latest_unfinished(self) -> SessionInfo | None:
         return next((s for s in self.sessions() if not s.finished), None)
@@ -334,12 +322,12 @@ def open_event_log(data_dir: Path, *, read_only: bool = False) -> EventLog:
     if read_only:
         path = data_dir / DB_NAME
         if not path.is_file():
-            raise NoDatabase.told("no_database", folder=data_dir)
+            raise NoDatabase("no_database", folder=data_dir)
         return EventLog(path, read_only=True)
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError.told("cannot_create_folder", folder=data_dir, problem=exc.strerror) from exc
+        raise StoreError("cannot_create_folder", folder=data_dir, problem=exc.strerror) from exc
     if not os.access(data_dir, os.W_OK | os.X_OK):
-        raise StoreError.told("folder_not_writable", folder=data_dir)
+        raise StoreError("folder_not_writable", folder=data_dir)
     return EventLog(data_dir / DB_NAME)
