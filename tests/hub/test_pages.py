@@ -127,7 +127,11 @@ def test_missing_page_file_is_a_404_with_a_sentence(tmp_path: Path) -> None:
     pages = Pages(tmp_path, "http://192.168.1.20:8765/join?room=ABCDE", None)
     response = pages.answer(Request("/display", Headers()))
     assert response is not None and response.status_code == 404
-    assert response.body == b"The file display.html is missing from this kiosk's pages."
+    assert response.body == b"Het bestand display.html ontbreekt in de pagina's van deze kiosk."
+    english = pages.answer(Request("/display", Headers([("Accept-Language", "en-GB,en;q=0.9")])))
+    assert english is not None and english.body == b"The file display.html is missing from this kiosk's pages."
+    other = pages.answer(Request("/display", Headers([("Accept-Language", "de-DE")])))  # not the kiosk's: Dutch
+    assert other is not None and other.body.startswith(b"Het bestand")
 
 
 def test_static_file_stays_inside_the_pages_folder(tmp_path: Path) -> None:
