@@ -35,6 +35,8 @@ PAGE_NAMESPACES = frozenset(
 )  # fmt: skip
 RTL = frozenset({"ar", "he", "fa", "ur"})  # as participant_web/js/i18n.js turns the page around
 PLURAL_SUFFIXES = ("zero", "one", "two", "few", "many")  # and the bare key for "other"
+# A file's own settings, not texts: the language that fills its gaps, its name in itself, a translation under way.
+SETTINGS = frozenset({"_fallback", "_name", "_incomplete"})
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -94,8 +96,8 @@ def languages(folder: Path | None = None) -> list[str]:
 
 
 def page_part(table: Mapping[str, str]) -> dict[str, str]:
-    """What a browser gets of one file: the page namespaces and the language it falls back to (`_fallback`)."""
-    return {k: v for k, v in table.items() if k == "_fallback" or namespace(k) in PAGE_NAMESPACES}
+    """What a browser gets of one file: the page namespaces, the language it falls back to and its own name."""
+    return {k: v for k, v in table.items() if k in ("_fallback", "_name") or namespace(k) in PAGE_NAMESPACES}
 
 
 def fields(text: str) -> set[str]:

@@ -82,7 +82,7 @@ async def test_a_page_gets_only_the_pages_part_of_the_catalog(hub: Hub, lang: st
     assert status == 200
     served = json.loads(body)
     whole = json.loads((web_dir() / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
-    assert served == {k: v for k, v in whole.items() if k == "_fallback" or k.split(".")[0] in PAGE_NAMESPACES}
+    assert served == {k: v for k, v in whole.items() if k in ("_fallback", "_name") or k.split(".")[0] in PAGE_NAMESPACES}
     assert not any(k.startswith(("app.", "cli.", "report.", "letter.", "agenda.")) for k in served)
     if lang == "nl":
         literal, built = keys_the_pages_use()
