@@ -53,3 +53,10 @@ def _looks_like_name(text: str) -> bool:
     match = _TITLED_NAME.search(text)
     return bool(match and _CAPITALISED.search(match.group(0).split()[-1]))
 
+
+REASON_TEXT = {
+    "profanity": "contains a swear word",
+    "email": "contains an e-mail address",
+    "phone_number": "contains a phone number",
+    "name": "seems to name a person",
+}
