@@ -1,10 +1,11 @@
 """The message catalog: every sentence of every face, one flat JSON file per language.
 
 participant_web/i18n/<lang>.json holds dotted keys whose first part names who speaks: the pages' own
-namespaces (`phone.`, `remote.`, `error.`, ...; see PAGE_NAMESPACES), and beside them the app (`app.`), the
-command line (`cli.`), the report (`report.`), the letter (`letter.`), the printed kit (`invite.`, `poster.`,
-`kit.`), the hub (`hub.`), `kiosk check` (`agenda.`) and the core's reasons (`moderation.`). The pages read the
-same files in the browser (participant_web/js/i18n.js); the hub serves them only the page namespaces.
+namespaces (`phone.`, `remote.`, `error.` (one text per refused command, for every face), ...; see
+PAGE_NAMESPACES), and beside them the app (`app.`), the command line (`cli.`), `kiosk check` (`agenda.`), the
+store's errors (`store.`), the report (`report.`), the letter (`letter.`), the printed kit (`invite.`, `poster.`,
+`kit.`, `printing.`), the hub's lines (`hub.`) and the table division (`grouping.`). The pages read the same
+files in the browser (participant_web/js/i18n.js); the hub serves them only the page namespaces.
 
 A key a language lacks comes from the language its `"_fallback"` names, then from Dutch (as on the pages).
 Blanks are `{name}`; a blank without a value stays as written. Plurals follow CLDR: the bare key is "other",
@@ -52,7 +53,8 @@ def plural_category(lang: str, n: int) -> str:
             return "few"
         return "many" if 11 <= hundred <= 99 else "other"
     if base in ("pl", "uk", "ru"):
-        if n == 1 if base == "pl" else (ten == 1 and hundred != 11):
+        one = n == 1 if base == "pl" else ten == 1 and hundred != 11
+        if one:
             return "one"
         if 2 <= ten <= 4 and not 12 <= hundred <= 14:
             return "few"

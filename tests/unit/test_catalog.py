@@ -212,3 +212,28 @@ def test_the_command_lines_help_speaks_its_language(capsys: pytest.CaptureFixtur
         out = capsys.readouterr().out
         assert all(w in out for w in words), (argv, out)
         assert not any(re.search(rf"\b{f}\b", out) for f in foreign), (argv, out)
+
+
+def test_an_error_sentence_speaks_each_language_with_its_parts() -> None:
+    from kiosk.prepare.poster import PosterNotWritten
+    from kiosk.printing.pdf import INSTALL, PdfUnavailable
+
+    error = PosterNotWritten("printing.poster_no_pdf", problem=PdfUnavailable("printing.pdf_missing", command=INSTALL))
+    assert str(error).startswith("PDF needs WeasyPrint") and "--poster poster.html" in str(error)  # logs: English
+    assert error.said("nl").startswith("Voor PDF is WeasyPrint nodig") and error.said("nl").endswith("poster.html.)")
+
+
+def test_the_hub_answers_a_page_language_in_its_fallback_never_in_dutch(tmp_path: Path) -> None:
+    from kiosk.hub.i18n import Messages
+
+    (tmp_path / "nl.json").write_text(json.dumps({"error.full": "Vol.", "error.empty": "Leeg."}))
+    (tmp_path / "en.json").write_text(json.dumps({"error.full": "Full."}))
+    (tmp_path / "ar.json").write_text(json.dumps({"_fallback": "en", "error.too_long": "{max}"}))
+    (tmp_path / "tr.json").write_text(json.dumps({"error.too_long": "en fazla {max}"}))
+    messages = Messages(tmp_path)
+    assert messages.error("too_long", "ar", params={"max": 5}) == "5"
+    assert messages.error("full", "ar") == "Full."  # from its _fallback
+    assert messages.error("empty", "ar", "the core's English") == "the core's English"  # not the Dutch
+    assert messages.error("empty", "tr", "the core's English") == "the core's English"
+    assert messages.error("empty", "nl") == "Leeg."
+    assert messages.lang("tr") == "tr" and messages.lang("de") == "nl"
