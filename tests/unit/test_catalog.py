@@ -237,3 +237,24 @@ def test_the_hub_answers_a_page_language_in_its_fallback_never_in_dutch(tmp_path
     assert messages.error("empty", "tr", "the core's English") == "the core's English"
     assert messages.error("empty", "nl") == "Leeg."
     assert messages.lang("tr") == "tr" and messages.lang("de") == "nl"
+
+
+@pytest.mark.parametrize("lang", FULL_LANGUAGES)
+def test_every_option_of_every_command_is_explained_from_the_catalog(lang: str) -> None:
+    import argparse
+
+    from kiosk.cli import build_parser
+    from kiosk.commands.texts import help_language
+
+    help_language(["--lang", lang])
+    try:
+        parser = build_parser()
+    finally:
+        help_language([])
+    said = {v.replace("%", "%%") for k, v in load(lang).items() if k.startswith("cli.help.")}
+    said |= {s.replace("{port}", "8765") for s in said}
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    helps = [a.help for p in [parser, *subparsers.choices.values()] for a in p._actions if a.help]
+    helps += [a.help for a in subparsers._choices_actions]
+    assert len(helps) > 60
+    assert [h for h in helps if h not in said] == []
