@@ -1,6 +1,6 @@
 // The phone's two lists: others' approved answers to recognise, and my own contributions with their status.
 
-import { currentLang, t } from "./i18n.js";
+import { currentLang, t, tn } from "./i18n.js";
 import { badge, el, syncList } from "./elements.js";
 
 /** Others' answers with a "Herken ik" toggle; my own are marked instead of offered. */
@@ -12,7 +12,7 @@ export function renderOthers(list, items, own, onToggle) {
     const count = Number(item.count) || 0;
     const row = el("li", { class: "item" }, el("p", { id: textId, class: "item-text" }, item.text));
     const meta = el("div", { class: "item-meta" });
-    if (count > 0) meta.append(badge(count, t("phone.recognised_by", { n: count })));
+    if (count > 0) meta.append(badge(count, tn("phone.recognised_by", count)));
     if (mineToo) {
       meta.append(el("span", { class: "tag" }, t("phone.own")));
     } else {
