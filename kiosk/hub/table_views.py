@@ -32,12 +32,12 @@ def _theme(state: SessionState, theme_id: str | None) -> dict[str, Any] | None:
     return theme.to_json() if theme else None
 
 
-def phone_table(state: SessionState, device: str) -> dict[str, Any] | None:
+def phone_table(state: SessionState, device: str, lang: str | None = None) -> dict[str, Any] | None:
     """A phone's own table for `mine/update`: number and theme (title, card); None before the division."""
     table = table_of_device(state, device)
     if table is None:
         return None
-    return {"number": table.number, "theme": table.theme.to_json() if table.theme else None}
+    return {"number": table.number, "theme": table.theme.to_json_in(lang) if table.theme else None}
 
 
 def host_view(state: SessionState, table: int, now: float) -> dict[str, Any] | None:
