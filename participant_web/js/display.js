@@ -72,7 +72,7 @@ function drawWall(items) {
   for (const item of items) {
     const count = Number(item.count) || 0;
     wall.append(el("li", { class: item.pinned ? "card pinned" : "card", dataset: { role: item.role || "none" } },
-      el("p", { class: "card-text" }, item.text),
+      el("p", { class: "card-text", dir: "auto" }, item.text),
       count > 0 ? badge(count, tn("display.recognised_by", count)) : null));
   }
   show(byId("wall-empty"), items.length === 0);
@@ -150,7 +150,7 @@ function drawSummary() {
 function drawHeardQuestion(question) {
   const roles = question.roles || {};
   const items = (question.items || []).map((item) =>
-    el("li", {}, el("span", { class: "text" }, item.text),
+    el("li", {}, el("span", { class: "text", dir: "auto" }, item.text),
       item.count ? badge(item.count, tn("display.recognised_by", item.count)) : ""));
   return el("section", { class: "heard-question" },
     el("h3", {}, promptText({ text: question.prompt, translations: question.translations })),

@@ -45,7 +45,7 @@ export function renderIncoming(list, items, command) {
   syncList(list, sorted, (item) => item.id, (item) => {
     const textId = `in-${item.id}`;
     const row = el("li", { class: "item", dataset: { status: item.withdrawn ? "withdrawn" : item.status } },
-      el("p", { id: textId, class: "item-text" }, item.text));
+      el("p", { id: textId, class: "item-text", dir: "auto" }, item.text));
     const meta = el("div", { class: "item-meta" }, el("span", { class: "status" },
       t(item.withdrawn ? "remote.withdrawn" : `moderation.${item.status}`)));
     if (item.held) meta.append(el("span", { class: "held" }, t(`held.${item.held}`)));
