@@ -474,14 +474,15 @@ class _Reader:
             if translated is None:
                 extra.append(sub_text)  # a line more of the card
                 continue
-            lang, title, card = translated[1], *_title_and_card(translated[2])
+            lang = translated[1]
+            their_title, their_card = _title_and_card(translated[2])
             more = [node_text(deeper) for deeper in item_children(sub)]
             if lang in translations:
                 self.error(line_of(sub), "translation_twice", lang=lang)
-            elif not title:
+            elif not their_title:
                 self.error(line_of(sub), "theme_translation_without_title", lang=lang)
             else:
-                translations[lang] = (title, "\n".join([card, *more]).strip())
+                translations[lang] = (their_title, "\n".join([their_card, *more]).strip())
         match = _KEY_LINE.match(text)
         if match and match[1].lower() in ("kaart", "card"):
             card_id = match[2].strip()

@@ -39,7 +39,9 @@ def test_block_titles_prompts_and_themes_carry_their_translations() -> None:
     assert block.title == "Dialoog" and block.title_translations == {"tr": "Sohbet", "ar": "حوار"}
     assert block.title_in("ar") == "حوار" and block.title_in("pl") == "Dialoog"
     contact = agenda.themes[0]
-    assert contact.card == "Hoe houden we contact?\nWat werkt?"  # a nested bullet that is no translation: a line
+    assert (
+        contact.card == "Hoe houden we contact?\nWat werkt?"
+    )  # a nested bullet that is no translation: a line
     assert contact.translations == {
         "tr": ("İletişim", "Nasıl iletişimde kalıyoruz?\nNe işe yarıyor?"),
         "ar": ("التواصل", ""),  # only the title: the card stays Dutch
@@ -66,8 +68,14 @@ def test_a_phone_gets_only_its_own_language() -> None:
     ("text", "code"),
     [
         ("## Dialoog (20 min)\n\nsoort: dialoog\ntr: Sohbet\ntr: Diyalog\n", "translation_twice"),
-        ("## Dialoog (20 min)\n\n### Vragen\n\n- Open: Wat?\n  - tr: Ne?\n  - tr: Neler?\n", "translation_twice"),
-        ("## Thema's\n\n- Contact: Hoe?\n  - tr: : Nasıl?\n\n## Dialoog (20 min)\n", "theme_translation_without_title"),
+        (
+            "## Dialoog (20 min)\n\n### Vragen\n\n- Open: Wat?\n  - tr: Ne?\n  - tr: Neler?\n",
+            "translation_twice",
+        ),
+        (
+            "## Thema's\n\n- Contact: Hoe?\n  - tr: : Nasıl?\n\n## Dialoog (20 min)\n",
+            "theme_translation_without_title",
+        ),
     ],
 )
 def test_check_says_what_is_wrong_with_a_translation(text: str, code: str) -> None:
@@ -102,13 +110,17 @@ def test_a_card_file_translates_a_card_under_a_heading_per_language() -> None:
             "Durum: yüksek bir eşik.\n\n- Ne zaman kendinizi hoş karşılanmış hissettiniz?",
         )
     }
-    agenda = parse_agenda("# Avond\n\n## Thema's\n\n- kaart: test-1\n\n## Tafels (20 min)\n", cards={"test-1": card})
+    agenda = parse_agenda(
+        "# Avond\n\n## Thema's\n\n- kaart: test-1\n\n## Tafels (20 min)\n", cards={"test-1": card}
+    )
     assert agenda.themes[0].translations == card.translations
 
 
 def test_a_card_translation_needs_a_language_and_text() -> None:
     with pytest.raises(AgendaInvalid) as caught:
-        parse_cards("## test-1: Titel\n\nTekst.\n\n### Vertaling\n\nTekst.\n\n### tr: Başlık\n\n## test-2: Twee\n")
+        parse_cards(
+            "## test-1: Titel\n\nTekst.\n\n### Vertaling\n\nTekst.\n\n### tr: Başlık\n\n## test-2: Twee\n"
+        )
     assert [e.code for e in caught.value.errors] == ["card_translation_heading", "card_translation_empty"]
 
 

@@ -74,7 +74,9 @@ def test_a_language_has_the_plural_forms_it_needs_and_nothing_stale(lang: str) -
 @pytest.mark.parametrize("lang", [lang for lang in LANGS if lang not in ("nl", "en")])
 def test_a_drafted_language_asks_for_review(lang: str) -> None:
     own = read(lang)
-    assert "native speaker" in own.get("_review", ""), f"{lang}.json: mark the file for review by a native speaker"
+    assert "native speaker" in own.get("_review", ""), (
+        f"{lang}.json: mark the file for review by a native speaker"
+    )
 
 
 def test_every_file_names_its_language_for_the_switch() -> None:
