@@ -129,7 +129,8 @@ function draw() {
   byId("block-title").textContent = blockTitle;
   if (!table) return;
   const info = table.table || {};
-  const theme = info.theme;
+  const own = info.theme && info.theme.translations && info.theme.translations[currentLang()];
+  const theme = info.theme && { title: (own && own.title) || info.theme.title, card: (own && own.card) || info.theme.card };
   byId("table-title").textContent = theme
     ? t("host.table_theme", { number: info.number, theme: theme.title })
     : t("host.table", { number: info.number });

@@ -9,6 +9,7 @@ from hubclient import Peer
 from kiosk.core.events import Command
 from kiosk.hub.server import Hub
 from tests.hub.conftest import Join, in_dialogue
+from tests.hub.test_theme_tables import divided, joined_host, room_of
 
 LANGS = ("nl", "en", "tr", "ar", "pl", "uk")
 # One word of the second question in each language, to see who received what.
@@ -86,3 +87,15 @@ async def test_a_language_the_agenda_does_not_speak_shares_the_original_stream(h
         hub.publisher.stream_of(hub.publisher.registry.by_device["phone-german-1"].copy().pop())
     )
     assert german.view["prompt"] == dutch.view["prompt"]
+
+
+async def test_a_table_host_gets_the_card_in_every_language_its_page_may_switch_to(
+    hub: Hub, join: Join
+) -> None:
+    remote = await join("remote")
+    await room_of(join, parents=2, staff=1)
+    tables = await divided(remote, 1)
+    _, update = await joined_host(hub, tables["list"][0]["host"])
+    theme = update["table"]["theme"]
+    assert set(theme["translations"]) == {"en", "tr", "ar", "pl", "uk"}
+    assert theme["translations"]["tr"]["title"] == "Devam ve devamsızlık"
