@@ -7,7 +7,7 @@ import pytest
 from kiosk.agenda.cards import load_cards, parse_cards
 from kiosk.agenda.model import AgendaInvalid
 from kiosk.agenda.parser import load_agenda, parse_agenda
-from kiosk.resources import default_agenda_path
+from kiosk.resources import agendas_dir, default_agenda_path
 
 EVENING = """# Ouderavond
 
@@ -135,3 +135,20 @@ def test_the_shipped_evening_speaks_the_pages_languages() -> None:
     for theme in agenda.themes:
         assert set(theme.translations) == languages, theme.title
         assert all(title and card for title, card in theme.translations.values()), theme.title
+
+
+def test_the_shipped_cards_speak_the_pages_languages_with_as_many_questions() -> None:
+    for card in load_cards().values():
+        assert set(card.translations) == {"en", "tr", "ar", "pl", "uk"}, card.id
+        questions = card.card.count("\n- ") + card.card.startswith("- ")
+        for lang, (title, text) in card.translations.items():
+            assert title and text, (card.id, lang)
+            assert text.count("\n- ") + text.startswith("- ") == questions, (card.id, lang)
+            assert text.count("\n") == card.card.count("\n"), (card.id, lang)  # line for line
+
+
+def test_the_short_evening_is_translated_too() -> None:
+    agenda = load_agenda(agendas_dir() / "ouderavond-60.md")
+    assert agenda.translated_into == {"en", "tr", "ar", "pl", "uk"}
+    assert all(set(p.translations) == agenda.translated_into for b in agenda.blocks for p in b.prompts)
+    assert all(set(t.translations) == agenda.translated_into for t in agenda.themes)  # from the card files
