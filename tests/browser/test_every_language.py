@@ -14,6 +14,7 @@ from kiosk.resources import default_agenda_path, web_dir
 from tests.browser.conftest import Evening, Screens, shot
 from tests.browser.steps import answer, approve, remote_goes_to
 from tests.browser.test_accessibility import ZOOMED, axe_problems, scrolls_sideways
+from tests.browser.test_tables import divide
 
 pytestmark = pytest.mark.browser
 
@@ -117,3 +118,22 @@ def test_the_switch_offers_every_language_in_its_own_name_and_a_switch_brings_th
     phone.get_by_role("textbox", name=first_question("ar")).fill("نحتاج إلى معلومات أكثر.")
     phone.get_by_role("button", name=words("ar")["phone.send"]).click()
     expect(phone.locator("#open-feedback")).to_have_text(words("ar")["phone.saved"])
+
+
+def test_at_the_theme_table_an_arabic_phone_reads_its_card_right_to_left(
+    evening: Evening, screens: Screens
+) -> None:
+    remote = screens.open(evening.remote)
+    phone = screens.open(f"{evening.join}&lang=ar", bypass_csp=True)
+    phone.get_by_role("button", name=words("ar")["role.parent"]).click()
+    remote_goes_to(remote, "Pauze")
+    divide(remote, 1)
+    remote_goes_to(remote, "Thematafels")
+    theme = load_agenda(default_agenda_path()).themes[0]
+    title, card = theme.translations["ar"]
+    expect(phone.locator("#table")).to_have_text(f"طاولتك: 1 · {title}")
+    expect(phone.locator("#table-card")).to_have_text(card)
+    expect(phone.get_by_role("heading", level=1)).to_have_text("طاولات المواضيع")
+    assert phone.locator("#table-card").evaluate("node => getComputedStyle(node).direction") == "rtl"
+    well_laid_out(phone)
+    shot(phone, "phone-ar-table")
