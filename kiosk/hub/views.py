@@ -144,8 +144,10 @@ def tally(state: SessionState) -> dict[str, Any] | None:
 def display_view(
     state: SessionState, now: float, *, join_url: str, room: str, connected: dict[str, int], counts: Counts
 ) -> dict[str, Any]:
-    """The projector: only what the room may see."""
+    """The projector: only what the room may see; the block's title in every language it has (one screen)."""
     view = shared_view(state, now)
+    if state.block.title_translations:
+        view["block"]["translations"] = dict(state.block.title_translations)
     # Pinned first, then most recognised, then the newest: a full hall keeps seeing fresh answers come in.
     ranked = sorted(
         _on_open_prompt(state),

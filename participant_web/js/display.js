@@ -45,7 +45,7 @@ function mode() {
 function draw() {
   if (!view) return;
   const block = view.block || {};
-  byId("block-title").textContent = block.title || "";
+  byId("block-title").textContent = (block.translations && block.translations[currentLang()]) || block.title || "";
   byId("block-index").textContent = block.count ? t("display.block_of", { n: block.index + 1, count: block.count }) : "";
   const current = mode();
   document.body.dataset.mode = current;

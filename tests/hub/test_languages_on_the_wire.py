@@ -99,3 +99,18 @@ async def test_a_table_host_gets_the_card_in_every_language_its_page_may_switch_
     theme = update["table"]["theme"]
     assert set(theme["translations"]) == {"en", "tr", "ar", "pl", "uk"}
     assert theme["translations"]["tr"]["title"] == "Devam ve devamsızlık"
+
+
+async def test_the_projector_gets_the_block_title_in_every_language_for_its_own_switch(
+    hub: Hub, join: Join
+) -> None:
+    display = await join("display")
+    in_dialogue(hub.core)
+    view = await display.state(lambda v: v["block"]["title"] == "Dialoog")
+    assert view["block"]["translations"] == {
+        "en": "Dialogue",
+        "tr": "Sohbet",
+        "ar": "حوار",
+        "pl": "Rozmowa",
+        "uk": "Діалог",
+    }
