@@ -303,6 +303,7 @@ class Publisher:
         if client.device is not None:
             self._dirty_devices.add(client.device)
             self._schedule()
+
     def reset(self, client: Client) -> None:
         """A whole view for this client: the others of its stream first get what changed, so all hold one model."""
         stream = self.stream_of(client)
