@@ -55,6 +55,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "translation_not_bullet": "a bullet under a prompt is a translation like '- en: What went well?'",
         "translation_with_id": "a translation has no id of its own; put '{{#id}}' on the prompt itself",
         "translation_options": "the '{lang}' translation has {count} options; the prompt has {expected}",
+        "translation_twice": "a second '{lang}' translation here; each language once",
+        "theme_translation_without_title": "the '{lang}' translation of a theme has no title; write "
+        "'- {lang}: Title: text'",
+        "card_translation_empty": "the '{lang}' translation of the card has no text; write the card's text under "
+        "'### {lang}: Title'",
         "options_only_choice": "only a Keuze/Choice prompt has options in brackets",
         "prompt_id_taken": "prompt id '{id}' is already used on line {first_line}; each prompt needs its own id",
         "prompt_without_question": "the prompt has no question; expected e.g. '- Open: Wat gaat goed?'",
@@ -71,6 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unreadable": "cannot be read: {reason}",
         "card_heading": "a card heading reads '## lusse-1: Title' (id: title)",
         "card_id_twice": "card id '{id}' is used twice",
+        "card_translation_heading": "a '###' heading inside a card starts a translation: '### en: Title'",
         "card_not_utf8": "cannot be read as UTF-8 text: {reason}",
         "card_id_elsewhere": "card id '{id}' is also in another file",
         "not_checked": "could not be checked ({error}); please report this",
@@ -136,6 +142,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "'- en: What went well?'",
         "translation_with_id": "een vertaling heeft geen eigen id; zet '{{#id}}' op de vraag zelf",
         "translation_options": "de vertaling '{lang}' heeft {count} opties; de vraag heeft er {expected}",
+        "translation_twice": "een tweede vertaling '{lang}' hier; elke taal één keer",
+        "theme_translation_without_title": "de vertaling '{lang}' van een thema heeft geen titel; schrijf "
+        "'- {lang}: Titel: tekst'",
+        "card_translation_empty": "de vertaling '{lang}' van de kaart heeft geen tekst; schrijf de tekst van de "
+        "kaart onder '### {lang}: Titel'",
         "options_only_choice": "alleen een Keuze-vraag heeft opties tussen haken",
         "prompt_id_taken": "vraag-id '{id}' wordt al gebruikt op regel {first_line}; elke vraag heeft een "
         "eigen id nodig",
@@ -153,6 +164,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unreadable": "kan niet gelezen worden: {reason}",
         "card_heading": "een kaartkop luidt '## lusse-1: Titel' (id: titel)",
         "card_id_twice": "kaart-id '{id}' komt twee keer voor",
+        "card_translation_heading": "een kop '###' in een kaart begint een vertaling: '### en: Titel'",
         "card_not_utf8": "kan niet als UTF-8-tekst gelezen worden: {reason}",
         "card_id_elsewhere": "kaart-id '{id}' staat ook in een ander bestand",
         "not_checked": "kon niet gecontroleerd worden ({error}); meld dit alstublieft",

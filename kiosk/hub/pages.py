@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import http
 import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -12,7 +13,10 @@ from urllib.parse import unquote, urlsplit
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
+from kiosk.prepare.catalog import offered
+
 WS_PATH = "/ws"
+LANGUAGES_PATH = "/languages.json"
 PAGES = {
     "/": "phone.html",
     "/join": "phone.html",
@@ -155,6 +159,8 @@ class Pages:
             return None
         if path == "/qr.svg":
             return respond(200, self._qr, "image/svg+xml", head=head)
+        if path == LANGUAGES_PATH:
+            return self._languages(head)
         if self._extra is not None and (extra := self._extra(request)) is not None:
             return extra
         if path in PAGES:
@@ -162,6 +168,12 @@ class Pages:
         if path.startswith("/static/"):
             return self._file(path[len("/static/") :], page=False, head=head)
         return plain(404, "There is no such page here. Phones open the address under the QR code.", head=head)
+
+    def _languages(self, head: bool) -> Response:
+        """The languages the pages speak, from the catalog files present: a new language is one file."""
+        listed = offered(self.web_dir / "i18n") if self.web_dir is not None else []
+        body = json.dumps(listed, ensure_ascii=False).encode()
+        return respond(200, body, "application/json", head=head)
 
     def _file(self, relative: str, *, page: bool, head: bool) -> Response:
         found = static_file(self.web_dir, relative) if self.web_dir is not None else None

@@ -1,7 +1,9 @@
 """Pushes the evening's changes out: one whole view when a client arrives, then only what changed, numbered.
 
-Streams: every phone (and host) shares one stream, every projector one; each remote has a stream of its own,
-since it chooses which contributions it sees (`contributions/filter`). A stream keeps the view its clients hold
+Streams: every phone (and host) of one language shares one stream (`phone` in the agenda's own language,
+`phone.tr` for the Turkish ones when the agenda has Turkish, so no phone receives languages it does not read),
+every projector one; each remote has a stream of its own, since it chooses which contributions it sees
+(`contributions/filter`). A stream keeps the view its clients hold
 (`model`) and a `seq` that every message on it carries, one more each time. A flush (at most every ~25 ms)
 builds each dirty stream's view, sends the difference once to all its clients, and keeps the new view.
 Recognition counts are refreshed at most once a COUNTS_INTERVAL, for every audience at once.
@@ -161,10 +163,9 @@ class Publisher:
         self._counts_all = False
         self._counts_handle: asyncio.TimerHandle | None = None
         self._last_counts = 0.0
+        self._phones: dict[str, set[Client]] = {}  # phone stream key -> the phones and hosts it serves
         self.streams: dict[str, Stream] = {
-            "phone": Stream(
-                _stream_name("phone"), self._phone_view, lambda: self.registry.audiences["phone"], keeps_history=True
-            ),
+            "phone": self._phone_stream("phone", None),
             "display": Stream(
                 _stream_name("display"),
                 self._display_view,
@@ -210,8 +211,24 @@ class Publisher:
 
     # -- views ---------------------------------------------------------------------------------------------
 
-    def _phone_view(self) -> dict[str, Any]:
-        return phone_view(self.core.state, self.core.now(), self.counts)
+    def _phone_stream(self, key: str, lang: str | None) -> Stream:
+        return Stream(
+            _stream_name(key),
+            lambda: phone_view(self.core.state, self.core.now(), self.counts, lang),
+            lambda: self._phones.get(key, set()),
+            keeps_history=True,
+        )
+
+    def phone_key(self, lang: str) -> str:
+        """The stream for phones reading `lang`: its own when the agenda is translated into it, else `phone`."""
+        agenda = self.core.agenda
+        return f"phone.{lang}" if lang != agenda.language and lang in agenda.translated_into else "phone"
+
+    def _join_phones(self, client: Client) -> None:
+        key = self.phone_key(client.lang)
+        if key not in self.streams:
+            self.streams[key] = self._phone_stream(key, key.partition(".")[2])
+        self._phones.setdefault(key, set()).add(client)
 
     def _display_view(self) -> dict[str, Any]:
         url, room = self._join()
@@ -233,11 +250,14 @@ class Publisher:
     def stream_of(self, client: Client) -> Stream:
         if client.audience == "remote":
             return self._remotes[client][0]
+        if client.audience == "phone":
+            return self.streams[self.phone_key(client.lang)]
         return self.streams[client.audience]
 
     def mine(self, client: Client) -> str:
         assert client.device is not None
-        return encode({"type": "mine/update", **mine_view(self.core.state, client.device, client.table)})
+        view = mine_view(self.core.state, client.device, client.table, client.lang)
+        return encode({"type": "mine/update", **view})
 
     # -- clients arrive and ask ----------------------------------------------------------------------------
 
@@ -249,6 +269,8 @@ class Publisher:
             stream = Stream(_stream_name("remote"), lambda: self._remote_view(window), lambda: (client,))
             self._remotes[client] = (stream, window)
         self.registry.add(client)
+        if client.audience == "phone":
+            self._join_phones(client)
         if not (isinstance(resume, dict) and self._resume(client, resume.get("stream"), resume.get("seq"))):
             self.reset(client)
         if client.device is not None:
@@ -260,7 +282,27 @@ class Publisher:
     def leave(self, client: Client) -> None:
         self.registry.remove(client)
         self._remotes.pop(client, None)
+        if client.audience == "phone":
+            self._phones.get(self.phone_key(client.lang), set()).discard(client)
         self.mark_all()
+
+    def relang(self, client: Client, lang: str) -> None:
+        """The phone switched its language: from now on it gets that language's stream, starting with a whole
+        view (its theme card follows in the `mine/update` the switch causes)."""
+        if lang == client.lang:
+            return
+        before = self.phone_key(client.lang) if client.audience == "phone" else None
+        if before is not None:
+            self._phones.get(before, set()).discard(client)
+        client.lang = lang
+        if before is None:
+            return
+        self._join_phones(client)
+        if self.phone_key(lang) != before:
+            self.reset(client)
+        if client.device is not None:
+            self._dirty_devices.add(client.device)
+            self._schedule()
 
     def reset(self, client: Client) -> None:
         """A whole view for this client: the others of its stream first get what changed, so all hold one model."""

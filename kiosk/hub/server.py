@@ -361,6 +361,8 @@ class Hub:
             outcome = self.core.execute(Command(type_, data, actor))
             if recognising and outcome.changed:
                 self.gate.recognised(client.ws, data.get("id"))
+            if type_ == "device/join" and isinstance(data.get("lang"), str):
+                self.publisher.relang(client, self.messages.lang(data["lang"]))  # the phone switched language
         except CommandError as exc:
             await self._error(client, ref, exc.code, exc.message, exc.params)
             return

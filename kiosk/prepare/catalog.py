@@ -40,6 +40,15 @@ def languages(folder: Path | None = None) -> list[str]:
     return sorted(found, key=lambda code: ({"nl": 0, "en": 1}.get(code, 2), code))
 
 
+def offered(folder: Path | None = None) -> list[dict[str, str]]:
+    """The languages a page's switch offers, each in its own name (the file's `"_name"`) and direction."""
+    folder = folder or i18n_dir()
+    return [
+        {"code": code, "name": _read(code, folder).get("_name") or code, "dir": "rtl" if code in RTL else "ltr"}
+        for code in languages(folder)
+    ]
+
+
 @dataclass(frozen=True)
 class Catalog:
     """One language's messages with its fallbacks; `own` holds only what the language's file itself says."""

@@ -28,6 +28,7 @@ def _prompt(summary: PromptSummary, lang: str) -> dict[str, Any]:
                         "source": item.source,
                         "role": item.role,
                         "pinned": item.pinned,
+                        "lang": item.lang,
                     }
                     for item in group.items
                 ],
@@ -48,6 +49,7 @@ def report_to_json(report: AftercareReport) -> dict[str, Any]:
         "updated_at": report.updated_at,
         "attendance": _roles(report.attendance),
         "contribution_count": report.contribution_count,
+        "languages": dict(report.languages),  # answers by the language of the phone's page; {} when all alike
         "blocks": [
             {
                 "index": block.index,

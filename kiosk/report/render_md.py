@@ -8,7 +8,7 @@ from datetime import tzinfo
 
 from kiosk.core.readings.summary import PromptSummary, SummaryItem
 from kiosk.report.aftercare import ActionReport, AftercareReport, BlockReport, ChoiceResult, RatingResult
-from kiosk.report.texts import format_date, format_due, format_number, label
+from kiosk.report.texts import format_date, format_due, format_number, label, language_name
 
 # Escapes go only where CommonMark would otherwise read markup, so a plain "Doe dit elk jaar!" stays as it is.
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -86,8 +86,10 @@ def escape_paragraphs(text: str) -> str:
     )
 
 
-def _item(item: SummaryItem, lang: str) -> str:
+def _item(item: SummaryItem, lang: str, original: str) -> str:
     marks = []
+    if item.lang and item.lang != original:
+        marks.append(label(lang, "written_in", language=language_name(item.lang, lang)))
     if item.recognitions:
         marks.append(label(lang, "recognised", n=item.recognitions))
     if item.duplicates:
@@ -98,7 +100,7 @@ def _item(item: SummaryItem, lang: str) -> str:
     return f"- {escape_md(item.text, '  ')}{suffix}"
 
 
-def _prompt(summary: PromptSummary, lang: str) -> list[str]:
+def _prompt(summary: PromptSummary, lang: str, original: str) -> list[str]:
     text = summary.text_in(lang) or label(lang, "outside_prompt")
     out = [f"#### {escape_line(text)}", ""]
     if not summary.count:
@@ -115,7 +117,7 @@ def _prompt(summary: PromptSummary, lang: str) -> list[str]:
         if tagged:
             name = escape_line(group.tag) if group.tag else label(lang, "untagged")
             out += [f"**{name}** ({len(group.items)})", ""]
-        out += [_item(i, lang) for i in group.items]
+        out += [_item(i, lang, original) for i in group.items]
         out.append("")
     return out
 
@@ -149,10 +151,10 @@ def _choice(choice: ChoiceResult, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _block(block: BlockReport, lang: str) -> list[str]:
+def _block(block: BlockReport, lang: str, original: str) -> list[str]:
     out = [f"### {escape_line(block.title)}", ""]
     for summary in block.heard:
-        out += _prompt(summary, lang)
+        out += _prompt(summary, lang, original)
     for rating in block.ratings:
         out += _rating(rating, lang)
     for choice in block.choices:
@@ -222,6 +224,9 @@ def render_markdown(report: AftercareReport, tz: tzinfo | None = None) -> str:
         ]
     else:
         out += [label(lang, "attendance_none"), ""]
+    if report.languages:
+        counts = " · ".join(f"{language_name(code, lang)}: {n}" for code, n in report.languages)
+        out += [label(lang, "languages_line", list=counts), ""]
     if report.key_message.strip():
         out += [f"## {label(lang, 'key_message')}", "", escape_paragraphs(report.key_message), ""]
     if report.key_points:
@@ -233,7 +238,7 @@ def render_markdown(report: AftercareReport, tz: tzinfo | None = None) -> str:
         ]
     out += [f"## {label(lang, 'heard')}", ""]
     for block in report.blocks:
-        out += _block(block, lang)
+        out += _block(block, lang, report.agenda_language)
     if report.tables:
         out += [f"## {label(lang, 'tables')}", ""]
         for table in report.tables:

@@ -5,6 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 
 LANGS = ("nl", "en")
+# The languages the pages speak, named in the report's language ("geschreven in het Turks"); another is its code.
+LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "nl": {"nl": "Nederlands", "en": "Engels", "tr": "Turks", "ar": "Arabisch", "pl": "Pools", "uk": "Oekraïens"},
+    "en": {"nl": "Dutch", "en": "English", "tr": "Turkish", "ar": "Arabic", "pl": "Polish", "uk": "Ukrainian"},
+}
+
+
+def language_name(code: str, lang: str) -> str:
+    return LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["en"]).get(code, code)
 
 _LABELS: dict[str, dict[str, str]] = {
     "nl": {
@@ -24,6 +33,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "count_line_one": "1 bijdrage (ouders: {parent} · school: {staff} · onbekend: {unknown})",
         "untagged": "Overig",
         "recognised": "herkend door {n}",
+        "written_in": "geschreven in het {language}",
+        "languages_line": "Antwoorden per taal van de telefoon: {list}",
         "said_more": "{n}× genoemd",
         "paper": "op papier",
         "spoken": "hardop gezegd",
@@ -78,6 +89,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "count_line_one": "1 contribution (parents: {parent} · school: {staff} · unknown: {unknown})",
         "untagged": "Other",
         "recognised": "recognised by {n}",
+        "written_in": "written in {language}",
+        "languages_line": "Answers by the language of the phone: {list}",
         "said_more": "said {n}×",
         "paper": "on paper",
         "spoken": "said aloud",

@@ -192,7 +192,7 @@ function draw() {
   drawMine();
   if (!view) return;
   const block = view.block || {};
-  byId("block-title").textContent = block.title || "";
+  byId("block-title").textContent = translated(block, "title") || block.title || "";
   const hintKey = `kind.${block.kind}`;
   byId("block-hint").textContent = has(hintKey) ? t(hintKey) : t("kind.plain");
   drawTable();
@@ -200,6 +200,13 @@ function draw() {
   show(byId("finished"), Boolean(view.finished));
   answers.render(view.finished ? null : view.prompt, responses);
   drawOthers();
+}
+
+/** A field of the agenda in this phone's language (the hub sends only that one), else "" for the original. */
+function translated(item, field) {
+  const own = item && item.translations && item.translations[currentLang()];
+  if (typeof own === "string") return field === "title" ? own : "";
+  return (own && own[field]) || "";
 }
 
 /** "Jouw tafel: 3 · thema" during the tables and their presentations; the theme's card while at the table. */
@@ -212,9 +219,11 @@ function drawTable() {
   show(node, shown);
   show(card, Boolean(shown && kind === "tables" && seat && seat.theme && seat.theme.card));
   if (!shown) return;
-  const theme = seat && seat.theme ? seat.theme.title : "";
+  const theme = seat && seat.theme ? translated(seat.theme, "title") || seat.theme.title : "";
   node.textContent = theme ? t("phone.table_theme", { number, theme }) : t("phone.table", { number });
-  card.textContent = (seat && seat.theme && seat.theme.card) || "";
+  card.textContent = (seat && seat.theme && (translated(seat.theme, "card") || seat.theme.card)) || "";
+  // A card only partly translated is still the agenda's language: let the browser set its direction.
+  card.dir = "auto";
 }
 
 function drawClock() {

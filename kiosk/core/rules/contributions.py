@@ -74,12 +74,14 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
             )
         source = "phone"
         role = state.devices[device].role
+        lang: str | None = state.devices[device].lang
     else:
         prompt_id = prompt_field(state, cmd.data) if cmd.data.get("prompt") else state.open_prompt
         source = cmd.data.get("source", "paper")
         if source not in SOURCES or source == "phone":
             raise CommandError("bad_request", "source must be 'paper' or 'spoken'", field="source")
         role = cmd.data.get("role") or None
+        lang = None
         if role not in (None, "parent", "staff"):
             raise CommandError("bad_role", "role must be 'parent' or 'staff'")
     reason = review_reason(text)
@@ -100,6 +102,7 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
         "source": source,
         "status": status,
         "held": reason,
+        "lang": lang,
     }
 
 
@@ -123,6 +126,7 @@ def _apply_add(state: SessionState, event: Event) -> None:
         status=d["status"],
         held_reason=d["held"],
         approved_seq=event.seq if d["status"] == "approved" else 0,
+        lang=d.get("lang"),  # evenings stored before the language was noted have none
     )
     if d["device"] is not None:
         state.own.setdefault(d["device"], []).append(d["id"])
