@@ -13,7 +13,7 @@ from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
 from kiosk.core.state import SOURCES, Contribution, SessionState
 from kiosk.core.text import MAX_CONTRIBUTION, clean_text
 
-_CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_TAGS = 8
 MAX_TAG_LEN = 40
 # Answers of one phone waiting for the facilitator: a lively parent has a few; a script has thousands.
@@ -44,7 +44,7 @@ def existing(state: SessionState, data: dict[str, Any]) -> Contribution:
 @rule("contribution/add", actors=EVERYONE)
 def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
     client_id = cmd.data.get("id")
-    if not isinstance(client_id, str) or not _CLIENT_ID.fullmatch(client_id):
+    if not isinstance(client_id, str) or not CLIENT_ID.fullmatch(client_id):
         raise CommandError("bad_request", "a contribution needs an id of letters, digits, - or _", field="id")
     by_phone = not cmd.actor.steers
     device = device_of(cmd) if by_phone else None
