@@ -3,7 +3,7 @@
 // the school when the facilitator shows them.
 
 import { Connection } from "./connection.js";
-import { currentLang, onLangChange, preferredLang, promptOptions, promptText, setLang, t } from "./i18n.js";
+import { currentLang, onLangChange, preferredLang, promptOptions, promptText, setLang, t, tn } from "./i18n.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer, urgency } from "./clock.js";
 import { badge, byId, el, show } from "./elements.js";
 import { ViewState } from "./view-state.js";
@@ -91,7 +91,7 @@ function drawQuestions(items) {
   for (const item of items) {
     const count = Number(item.count) || 0;
     wall.append(el("li", { class: "card" }, el("p", { class: "card-text", dir: "auto" }, item.text),
-      count > 0 ? badge(count, t("questions.votes", { n: count })) : null));
+      count > 0 ? badge(count, tn("questions.votes", count)) : null));
   }
   show(byId("questions-empty"), items.length === 0);
   wall.dataset.size = "l";

@@ -48,6 +48,19 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
+/** A count phrase in the page's language: `<key>_<plural category>` ("_one", "_few", ...) when the language
+ * has one, else `<key>`; `{n}` is the count. */
+export function tn(key, n, params = {}) {
+  let category = "other";
+  try {
+    category = new Intl.PluralRules(currentLang()).select(n);
+  } catch {
+    // an unknown language tag: the plain key
+  }
+  const specific = `${key}_${category}`;
+  return t(has(specific) ? specific : key, { n, ...params });
+}
+
 export function has(key) {
   return key in strings || key in middle || key in fallback;
 }

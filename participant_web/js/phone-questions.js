@@ -1,7 +1,7 @@
 // Questions to the school on the phone: ask one at any moment after joining (in the break too), see the room's
 // approved questions by votes, upvote ("Wil ik ook weten") once each, and follow my own questions' status.
 
-import { currentLang, t } from "./i18n.js";
+import { currentLang, t, tn } from "./i18n.js";
 import { badge, byId, el, show, syncList } from "./elements.js";
 import { Outbox, randomId } from "./outbox.js";
 
@@ -118,7 +118,7 @@ export class QuestionBox {
       const textId = `rq-${item.id}`;
       const count = Number(item.count) || 0;
       const row = el("li", { class: "item" }, el("p", { id: textId, class: "item-text", dir: "auto" }, item.text));
-      const meta = el("div", { class: "item-meta" }, badge(count, t("questions.votes", { n: count })));
+      const meta = el("div", { class: "item-meta" }, badge(count, tn("questions.votes", count)));
       if (item.answer) meta.append(el("span", { class: "status" }, t(`questions.answer.${item.answer}`)));
       if (item.own) {
         meta.append(el("span", { class: "tag" }, t("questions.own")));

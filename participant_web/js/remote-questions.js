@@ -1,7 +1,7 @@
 // The remote's questions to the school: waiting ones first, then by votes; approve or hide each, mark it
 // answered now or to answer later, and put the top questions on the projector.
 
-import { currentLang, t } from "./i18n.js";
+import { currentLang, t, tn } from "./i18n.js";
 import { badge, byId, el, show, syncList } from "./elements.js";
 
 // Waiting ones first, then most upvoted, then the one asked first: as the server ranks them.
@@ -25,7 +25,7 @@ export function drawQuestions(view, command) {
       el("p", { id: textId, class: "item-text", dir: "auto" }, item.text));
     const meta = el("div", { class: "item-meta" },
       el("span", { class: "status" }, t(`moderation.${item.status}`)),
-      badge(count, t("questions.votes", { n: count })));
+      badge(count, tn("questions.votes", count)));
     if (item.held) meta.append(el("span", { class: "held" }, t(`held.${item.held}`)));
     if (item.role) meta.append(el("span", { class: "tag" }, t(`role.${item.role}`)));
     const button = (label, focus, className, type, data, pressed = null) => el("button", {
