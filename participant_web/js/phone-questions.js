@@ -118,7 +118,7 @@ export class QuestionBox {
       const textId = `rq-${item.id}`;
       const count = Number(item.count) || 0;
       const row = el("li", { class: "item" }, el("p", { id: textId, class: "item-text", dir: "auto" }, item.text));
-      const meta = el("div", { class: "item-meta" }, badge(count, tn("questions.votes", count)));
+      const meta = el("div", { class: "item-meta" }, count > 0 ? badge(count, tn("questions.votes", count)) : null);
       if (item.answer) meta.append(el("span", { class: "status" }, t(`questions.answer.${item.answer}`)));
       if (item.own) {
         meta.append(el("span", { class: "tag" }, t("questions.own")));

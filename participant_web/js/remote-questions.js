@@ -25,7 +25,7 @@ export function drawQuestions(view, command) {
       el("p", { id: textId, class: "item-text", dir: "auto" }, item.text));
     const meta = el("div", { class: "item-meta" },
       el("span", { class: "status" }, t(`moderation.${item.status}`)),
-      badge(count, tn("questions.votes", count)));
+      count > 0 ? badge(count, tn("questions.votes", count)) : null);
     if (item.held) meta.append(el("span", { class: "held" }, t(`held.${item.held}`)));
     if (item.role) meta.append(el("span", { class: "tag" }, t(`role.${item.role}`)));
     const button = (label, focus, className, type, data, pressed = null) => el("button", {
