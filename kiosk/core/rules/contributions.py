@@ -34,6 +34,18 @@ def cleaned_contribution_text(data: dict[str, Any]) -> str:
     return text
 
 
+def first_status(state: SessionState, text: str, *, by_phone: bool) -> tuple[str, str | None]:
+    """The status room text starts with, and why moderation holds it (None: it may pass).
+
+    Answers and questions to the school share this: held text waits even with auto-approve on; what the
+    facilitator types in is approved by typing it.
+    """
+    reason = review_reason(text)
+    if reason is not None:
+        return "pending", reason
+    return ("approved" if not by_phone or state.auto_approve else "pending"), None
+
+
 def existing(state: SessionState, data: dict[str, Any]) -> Contribution:
     contribution = state.contributions.get(data.get("id"))  # type: ignore[arg-type]
     if contribution is None:
@@ -82,13 +94,7 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
         role = cmd.data.get("role") or None
         if role not in (None, "parent", "staff"):
             raise CommandError("bad_role", "role must be 'parent' or 'staff'")
-    reason = review_reason(text)
-    if reason is not None:
-        status = "pending"
-    elif not by_phone or state.auto_approve:
-        status = "approved"  # what the facilitator types in is approved by typing it
-    else:
-        status = "pending"
+    status, reason = first_status(state, text, by_phone=by_phone)
     block = state.agenda.block_of_prompt(prompt_id) if prompt_id else None
     return {
         "id": client_id,

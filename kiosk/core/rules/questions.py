@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.core.events import Command, CommandError, Event
-from kiosk.core.moderation import review_reason
 from kiosk.core.questions import ANSWERS, Question, questions_for_update, questions_of
-from kiosk.core.rules.contributions import CLIENT_ID, MAX_PENDING, cleaned_contribution_text
+from kiosk.core.rules.contributions import CLIENT_ID, MAX_PENDING, cleaned_contribution_text, first_status
 from kiosk.core.rules.devices import device_of
 from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
 from kiosk.core.state import SessionState
@@ -21,11 +20,6 @@ def _existing(state: SessionState, data: dict[str, Any]) -> Question:
     if question is None:
         raise CommandError("unknown_question", "there is no such question")
     return question
-
-
-def _held(text: str) -> str | None:
-    """The hold decision for room text: the one moderation entry point that answers use too."""
-    return review_reason(text)
 
 
 @rule("question/add", actors=EVERYONE)
@@ -58,13 +52,7 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
                 max=MAX_PENDING,
             )
         role = state.devices[device].role
-    reason = _held(text)
-    if reason is not None:
-        status = "pending"
-    elif not by_phone or state.auto_approve:
-        status = "approved"  # what the facilitator types in is approved by typing it
-    else:
-        status = "pending"
+    status, reason = first_status(state, text, by_phone=by_phone)
     return {"id": client_id, "text": text, "device": device, "role": role, "status": status, "held": reason}
 
 
