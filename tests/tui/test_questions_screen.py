@@ -6,7 +6,7 @@ from kiosk.core.events import Actor, Command
 from kiosk.core.questions import questions_of
 from kiosk.core.session import SessionCore
 from kiosk.tui.app import KioskApp
-from kiosk.tui.screens.questions import QuestionsScreen
+from kiosk.tui.screens.questions import VOTES_EVERY, QuestionsScreen
 from kiosk.tui.widgets.key_bar import units_of
 from kiosk.tui.widgets.question_table import QuestionTable
 
@@ -92,6 +92,13 @@ async def test_a_question_asked_while_the_screen_is_open_appears_and_help_lists_
         await pilot.pause()
         await pilot.pause()
         assert "Is there a parents' council?" in screen_text(app)
+        core.execute(Command("question/approve", {"id": "q-late"}))
+        voter = Actor("phone", device="phone-vote-0001")
+        core.execute(Command("device/join", {}, voter))
+        core.execute(Command("question/upvote", {"id": "q-late"}, voter))
+        table = app.screen.query_one(QuestionTable)
+        await pilot.pause(VOTES_EVERY + 0.3)  # votes alone redraw the list once a second
+        assert str(table.get_row_at(0)[1]) == "1"
         await pilot.press("e")
         await pilot.pause()
         assert "Change the question" in screen_text(app)

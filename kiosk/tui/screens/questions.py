@@ -17,6 +17,8 @@ from kiosk.tui.widgets.key_bar import KeyBar
 from kiosk.tui.widgets.now_bar import NowBar
 from kiosk.tui.widgets.question_table import QuestionTable
 
+VOTES_EVERY = 1.0  # seconds: how often upvotes alone redraw the list
+
 
 class QuestionsScreen(KioskScreen):
     """Approve or hide what phones ask, mark it answered now or later, show the top questions on the projector."""
@@ -39,6 +41,8 @@ class QuestionsScreen(KioskScreen):
         yield Static(id="questions-detail")
         yield KeyBar()
 
+    _rebuild_pending = False
+
     def on_mount(self) -> None:
         table = self.query_one(QuestionTable)
         table.rebuild(self.kiosk.state)
@@ -47,10 +51,22 @@ class QuestionsScreen(KioskScreen):
         self._show_detail()
 
     def core_changed(self, events: list[Event]) -> None:
-        if any(e.type.startswith("question/") or e.type == "display/questions" for e in events):
-            self.query_one(QuestionTable).rebuild(self.kiosk.state)
-            self._show_bar()
-            self._show_detail()
+        touched = [e.type for e in events if e.type.startswith("question/") or e.type == "display/questions"]
+        if not touched:
+            return
+        if all(t == "question/upvote" for t in touched):
+            # A hall voting sends a burst after burst: votes move the rows at most once a second.
+            if not self._rebuild_pending:
+                self._rebuild_pending = True
+                self.set_timer(VOTES_EVERY, self._refresh)
+            return
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._rebuild_pending = False
+        self.query_one(QuestionTable).rebuild(self.kiosk.state)
+        self._show_bar()
+        self._show_detail()
 
     def on_data_table_row_highlighted(self, event: QuestionTable.RowHighlighted) -> None:
         self._show_detail()
