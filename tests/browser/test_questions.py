@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import PROJECTOR, REPO, Evening, Screens
+from tests.browser.conftest import PROJECTOR, REPO, Evening, Screens, shot
 from tests.browser.steps import ask, choose_role, remote_goes_to
 
 pytestmark = pytest.mark.browser
@@ -75,6 +75,8 @@ def test_a_question_from_the_break_is_upvoted_answered_later_and_reported(
     expect(display.locator("#questions-wall li")).to_have_count(2)
     expect(display.locator("#questions-wall li").first).to_contain_text(FEEST)
     expect(display.get_by_text(NAMED)).to_have_count(0)
+    for page, name in ((asker, "phone-questions"), (remote, "remote-questions"), (display, "projector-questions")):
+        shot(page, name)
 
     report = export(tmp_path, "team")
     assert "## Vragen aan de school" in report and f"- {FEEST} *(1 stem)*" in report
