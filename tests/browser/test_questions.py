@@ -96,3 +96,27 @@ def export(tmp_path: Path, audience: str) -> str:
         cwd=REPO, check=True, capture_output=True, timeout=60,
     )
     return out.read_text(encoding="utf-8")
+
+
+def test_a_question_asked_offline_is_kept_and_sent_once_after_reconnect(evening: Evening, screens: Screens) -> None:
+    remote = screens.open(evening.remote)
+    phone = screens.open(evening.join)
+    choose_role(phone)
+    expect(phone.locator("#questions")).to_be_visible()  # no question open: the way to ask is there anyway
+
+    phone.context.set_offline(True)
+    expect(phone.locator("#conn")).to_have_attribute("data-state", "offline")
+    phone.get_by_role("textbox", name="Jouw vraag").fill("Gesteld zonder bereik: is er een ouderraad?")
+    phone.get_by_role("button", name="Vraag stellen").click()
+    expect(phone.locator("#question-feedback")).to_contain_text("Bewaard op je telefoon")
+    expect(phone.locator("#my-questions-list .status")).to_have_text("wacht op verbinding")
+
+    phone.context.set_offline(False)
+    expect(phone.locator("#question-feedback")).to_have_text("Je vraag is ontvangen.")
+    expect(phone.locator("#my-questions-list .status")).to_have_text("wacht op de gespreksleider")
+    expect(remote_question(remote, "Gesteld zonder bereik: is er een ouderraad?")).to_have_count(1)
+    phone.context.set_offline(True)
+    expect(phone.locator("#conn")).to_have_attribute("data-state", "offline")
+    phone.context.set_offline(False)
+    expect(phone.locator("#conn")).to_have_attribute("data-state", "online")
+    expect(remote.locator("#questions-list li")).to_have_count(1)
