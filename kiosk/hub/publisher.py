@@ -23,6 +23,7 @@ from typing import Any
 from websockets.asyncio.server import broadcast
 
 from kiosk.core.events import CommandError, Event
+from kiosk.core.questions import questions_of
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
 from kiosk.core.tables import tables_of
@@ -52,7 +53,7 @@ STALL_LIMIT = 30.0
 # screen) gets only what it missed instead of a whole view.
 HISTORY_BYTES = 512 * 1024
 # Events that change no view but counts (sent with the next count batch) and the sender's own things.
-COUNT_ONLY = frozenset({"contribution/endorse"})
+COUNT_ONLY = frozenset({"contribution/endorse", "question/upvote"})
 
 
 def encode(message: dict[str, Any]) -> str:
@@ -71,6 +72,12 @@ def affected_devices(event: Event, state: SessionState) -> set[str]:
         devices.update(d for d, t in tables_of(state).seats.items() if t == event.data.get("table"))
     elif event.type.startswith("prompt/"):
         devices.update(d for d, ids in state.endorsed.items() if ids)  # `endorsed` is per open question
+    elif event.type.startswith("question/"):
+        if event.type != "question/upvote":  # a vote changes the voter's things, never the asker's
+            asker = questions_of(state).questions.get(event.data.get("id"))  # type: ignore[arg-type]
+            if asker is not None and asker.device is not None:
+                devices.add(asker.device)
+        return devices
     for key in ("id", "into"):
         contribution = state.contributions.get(event.data.get(key))  # type: ignore[arg-type]
         if contribution is not None and contribution.device is not None:
@@ -161,6 +168,7 @@ class Publisher:
         self.counts: dict[str, int] = live_counts(core.state)  # the recognitions every view shows
         self._counts_dirty: set[str] = set()
         self._counts_all = False
+        self._votes_dirty = False  # question upvotes came in since the last count batch
         self._counts_handle: asyncio.TimerHandle | None = None
         self._last_counts = 0.0
         self._phones: dict[str, set[Client]] = {}  # phone stream key -> the phones and hosts it serves
@@ -360,7 +368,7 @@ class Publisher:
     def _on_event(self, event: Event, state: SessionState) -> None:
         if event.type == "device/join":
             self._roles_version += 1
-        if event.type in ("contribution/endorse", "contribution/merge"):
+        if event.type in ("contribution/endorse", "contribution/merge", "question/upvote"):
             self._counts_changed(event)
         if event.type in COUNT_ONLY:
             self.mark(devices=affected_devices(event, state))
@@ -371,6 +379,8 @@ class Publisher:
     def _counts_changed(self, event: Event) -> None:
         if event.type == "contribution/merge":
             self._counts_all = True  # a merge moves recognitions between contributions: count them all again
+        elif event.type == "question/upvote":
+            self._votes_dirty = True  # the views read votes from the state: they only need building again
         else:
             self._counts_dirty.add(event.data["id"])
         if self._loop is None or self._counts_handle is not None or self._loop.is_closed():
@@ -396,7 +406,8 @@ class Publisher:
                 else:
                     fresh.pop(cid, None)
         self._counts_all, self._counts_dirty = False, set()
-        if fresh != self.counts:
+        votes, self._votes_dirty = self._votes_dirty, False
+        if fresh != self.counts or votes:
             self.counts = fresh
             self.mark_all()
 

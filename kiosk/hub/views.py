@@ -10,9 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.core.questions import questions_of
 from kiosk.core.readings.kinds import kind_of
 from kiosk.core.readings.summary import running_summary
 from kiosk.core.state import Contribution, SessionState
+from kiosk.hub.question_views import display_questions, own_questions, phone_questions, remote_questions
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
 from kiosk.hub.table_views import display_tables, phone_table, remote_tables
 
@@ -80,6 +82,7 @@ def phone_view(state: SessionState, now: float, counts: Counts, lang: str | None
         visible = sorted(_on_open_prompt(state), key=_appearance)[-PHONE_CONTRIBUTIONS:]
         shown = [{"id": c.id, "text": c.text, "count": counts.get(c.id, 0), "n": c.approved_seq} for c in visible]
     view["contributions"] = shown
+    view["questions"] = phone_questions(state)
     return view
 
 
@@ -129,6 +132,7 @@ def mine_view(
             for prompt, answers in state.responses.items()
             if device in answers
         },
+        **own_questions(state, device),
     }
 
 
@@ -180,6 +184,8 @@ def display_view(
     }
     view["connected"] = {k: connected.get(k, 0) for k in ("parent", "staff", "unknown")}
     view["tables"] = display_tables(state, now)
+    view["questions_on"] = questions_of(state).on_display
+    view["questions"] = display_questions(state)
     return view
 
 
@@ -313,4 +319,6 @@ def remote_view(
     view["devices"] = len(state.devices)
     view["connected"] = dict(connected)
     view["tables"] = remote_tables(state, now, base_url=base_url, handles=handles)
+    view["questions_on"] = questions_of(state).on_display
+    view["questions"], view["question_totals"] = remote_questions(state)
     return view

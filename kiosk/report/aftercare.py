@@ -10,6 +10,7 @@ from kiosk.agenda.model import Prompt
 from kiosk.core.events import Event
 from kiosk.core.moderation import review_reason
 from kiosk.core.readings import choice, rating
+from kiosk.core.readings.questions import AnsweredQuestions, answered_questions
 from kiosk.core.readings.summary import PromptSummary, RoleSplit, running_summary
 from kiosk.core.state import SessionState
 from kiosk.core.tables import TABLES_KEY, table_outcomes
@@ -101,6 +102,7 @@ class AftercareReport:
     actions: tuple[ActionReport, ...]
     contact: str
     changes: Changes | None  # None until the evening is over
+    questions: AnsweredQuestions  # the room's questions to the school: those to answer later, and counts
     agenda_language: str = "nl"  # the language the agenda is written in: answers in others are marked
 
     @property
@@ -250,4 +252,5 @@ def build_report(
         contact=state.contact,
         changes=changes,
         agenda_language=state.agenda.language,
+        questions=answered_questions(state),
     )

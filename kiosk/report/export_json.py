@@ -92,6 +92,12 @@ def report_to_json(report: AftercareReport) -> dict[str, Any]:
             for a in report.actions
         ],
         "contact": report.contact,
+        "questions": {
+            "asked": report.questions.asked,
+            "answered_now": report.questions.now,
+            "later": [{"text": text, "votes": votes} for text, votes in report.questions.later],
+            "later_not_approved": report.questions.later_held,
+        },
         "changes": None
         if changes is None
         else {"added": changes.added, "updated": changes.updated, "done": changes.done},

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import tzinfo
 
+from kiosk.core.readings.questions import AnsweredQuestions
 from kiosk.core.readings.summary import PromptSummary, SummaryItem
 from kiosk.report.aftercare import ActionReport, AftercareReport, BlockReport, ChoiceResult, RatingResult
 from kiosk.report.texts import format_date, format_due, format_number, label, language_name
@@ -211,6 +212,24 @@ def _header(report: AftercareReport, tz: tzinfo | None) -> list[str]:
     return out
 
 
+def _questions(questions: AnsweredQuestions, lang: str) -> list[str]:
+    """The room's questions to the school: those the school comes back to, and how many were answered."""
+    if not questions.asked:
+        return []
+    out = [f"## {label(lang, 'questions')}", ""]
+    later = len(questions.later) + questions.later_held
+    out += [label(lang, "questions_line", n=questions.asked, now=questions.now, later=later), ""]
+    if questions.later:
+        out += [f"### {label(lang, 'questions_later')}", ""]
+        for text, votes in questions.later:
+            marks = f" *({label(lang, 'votes', n=votes)})*" if votes else ""
+            out.append(f"- {escape_md(text, '  ')}{marks}")
+        out.append("")
+    if questions.later_held:
+        out += [label(lang, "questions_held", n=questions.later_held), ""]
+    return out
+
+
 def render_markdown(report: AftercareReport, tz: tzinfo | None = None) -> str:
     """The whole report as CommonMark, in the report's language; `tz` fixes the dates (default: local time)."""
     lang = report.lang
@@ -247,6 +266,7 @@ def render_markdown(report: AftercareReport, tz: tzinfo | None = None) -> str:
             out += [f"### {heading}", ""]
             out += [f"- {escape_md(p, '  ')}" for p in table.points] or [label(lang, "table_none")]
             out.append("")
+    out += _questions(report.questions, lang)
     out += [f"## {label(lang, 'actions')}", ""]
     for action in report.actions:
         out += _action(action, lang, tz)

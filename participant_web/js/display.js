@@ -1,5 +1,6 @@
 // The projector: block, big countdown, the join QR, the approved answers of the open question, the summary,
-// the theme tables and, while a table presents, its points with its own countdown.
+// the theme tables and, while a table presents, its points with its own countdown; the room's top questions to
+// the school when the facilitator shows them.
 
 import { Connection } from "./connection.js";
 import { currentLang, onLangChange, preferredLang, promptOptions, promptText, setLang, t, tn } from "./i18n.js";
@@ -34,6 +35,7 @@ function presenting() {
 }
 
 function mode() {
+  if (view.questions_on) return "questions"; // asked for by the facilitator, for the moment it is on
   if (view.summary && view.summary.shown) return "summary";
   if (presenting()) return "presenting";
   if (view.prompt && view.prompt.kind === "open") return "prompt";
@@ -50,6 +52,7 @@ function draw() {
   const current = mode();
   document.body.dataset.mode = current;
   show(byId("question-area"), current === "prompt");
+  show(byId("questions-area"), current === "questions");
   show(byId("summary"), current === "summary");
   show(byId("tally-area"), current === "tally");
   show(byId("tables-area"), current === "tables");
@@ -60,6 +63,7 @@ function draw() {
   if (view.prompt) byId("question").textContent = promptText(view.prompt);
   if (current === "tally") drawTally();
   drawWall(current === "prompt" ? view.contributions || [] : []);
+  drawQuestions(current === "questions" ? view.questions || [] : []);
   drawSummary();
   drawJoin();
   drawConnected();
@@ -78,6 +82,19 @@ function drawWall(items) {
   show(byId("wall-empty"), items.length === 0);
   // Long walls get smaller type so nothing falls off the screen.
   wall.dataset.size = items.length > 12 ? "s" : items.length > 6 ? "m" : "l";
+}
+
+/** The room's top questions to the school, most upvoted first (the view keeps them in that order). */
+function drawQuestions(items) {
+  const wall = byId("questions-wall");
+  wall.replaceChildren();
+  for (const item of items) {
+    const count = Number(item.count) || 0;
+    wall.append(el("li", { class: "card" }, el("p", { class: "card-text", dir: "auto" }, item.text),
+      count > 0 ? badge(count, tn("questions.votes", count)) : null));
+  }
+  show(byId("questions-empty"), items.length === 0);
+  wall.dataset.size = "l";
 }
 
 /** Answers per value of a rating or choice question, as bars (a <progress> needs no inline style). */
