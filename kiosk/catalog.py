@@ -4,7 +4,8 @@ participant_web/i18n/<lang>.json holds dotted keys whose first part names who sp
 namespaces (`phone.`, `remote.`, `error.` (one text per refused command, for every face), ...; see
 PAGE_NAMESPACES), and beside them the app (`app.`), the command line (`cli.`), `kiosk check` (`agenda.`), the
 store's errors (`store.`), the report (`report.`), the letter (`letter.`), the printed kit (`invite.`, `poster.`,
-`kit.`, `printing.`), the hub's lines (`hub.`) and the table division (`grouping.`). The pages read the same
+`kit.`, `printing.`), the hub's lines (`hub.`), the table division (`grouping.`) and the languages' names in
+the language of the text that names them (`language.<code>`: "geschreven in het Turks"). The pages read the same
 files in the browser (participant_web/js/i18n.js); the hub serves them only the page namespaces.
 
 A key a language lacks comes from the language its `"_fallback"` names, then from Dutch (as on the pages).
@@ -32,12 +33,13 @@ FULL_LANGUAGES = ("nl", "en")
 # What the hub serves to a browser: the rest of the catalog (app, CLI, report...) stays on the laptop.
 PAGE_NAMESPACES = frozenset(
     {"common", "conn", "phone", "display", "remote", "host", "error", "status", "held", "role", "kind",
-     "prompt_kind", "moderation"}
+     "prompt_kind", "moderation", "questions"}
 )  # fmt: skip
 RTL = frozenset({"ar", "he", "fa", "ur"})  # as participant_web/js/i18n.js turns the page around
 PLURAL_SUFFIXES = ("zero", "one", "two", "few", "many")  # and the bare key for "other"
-# A file's own settings, not texts: the language that fills its gaps, its name in itself, a translation under way.
-SETTINGS = frozenset({"_fallback", "_name", "_incomplete"})
+# A file's own settings, not texts: the language that fills its gaps, its name in itself, a translation under way,
+# a drafted translation waiting for a native speaker's review.
+SETTINGS = frozenset({"_fallback", "_name", "_incomplete", "_review"})
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -95,6 +97,20 @@ def languages(folder: Path | None = None) -> list[str]:
     """Every language with a file, Dutch and English first."""
     found = sorted(p.stem for p in (folder or i18n_dir()).glob("*.json") if _CODE.match(p.stem))
     return sorted(found, key=lambda code: ({"nl": 0, "en": 1}.get(code, 2), code))
+
+
+def offered(folder: Path | None = None) -> list[dict[str, str]]:
+    """The languages a page's switch offers (`/languages.json`), each in its own name (the file's `"_name"`)."""
+    folder = folder or i18n_dir()
+    return [
+        {"code": code, "name": read(code, folder).get("_name") or code, "dir": "rtl" if code in RTL else "ltr"}
+        for code in languages(folder)
+    ]
+
+
+def language_name(code: str, lang: str) -> str:
+    """The language `code` named in `lang` ("Turks" in Dutch); else in its own name, else its code."""
+    return catalog(lang).get(f"language.{code}") or read(code).get("_name") or code
 
 
 def page_part(table: Mapping[str, str]) -> dict[str, str]:

@@ -15,6 +15,7 @@ from kiosk.resources import agendas_dir
 
 _CARD_HEADING = re.compile(r"^([a-z0-9][a-z0-9_-]*)\s*:\s*(\S.*)$")
 _LABEL = re.compile(r"^[^\W\d_]+:\s")
+_TRANSLATION_HEADING = re.compile(r"^([a-z]{2})\s*:\s*(\S.*)$")
 _MARKDOWN = MarkdownIt("commonmark")
 
 
@@ -35,36 +36,57 @@ def _card_paragraph(node: SyntaxTreeNode) -> str:
 
 
 def parse_cards(text: str, path: str = "<cards>") -> dict[str, Theme]:
-    """Read one card file: each '## id: Title' starts a card; its paragraphs and bullets are the card text."""
+    """Read one card file: each '## id: Title' starts a card; its paragraphs and bullets are the card text.
+
+    A '### tr: Başlık' heading inside a card starts its translation into that language, with the text below it.
+    """
     errors: list[AgendaError] = []
     cards: dict[str, Theme] = {}
     current: tuple[str, str, int] | None = None
     body: list[str] = []
+    translations: dict[str, tuple[str, list[str], int]] = {}  # lang -> (title, body, line)
+    lang: str | None = None  # the translation being read, None for the card's own text
 
     def finish() -> None:
-        if current is not None:
-            card_id, title, line = current
-            cards[card_id] = Theme(card_id, title, "\n\n".join(body).strip(), line)
+        if current is None:
+            return
+        card_id, title, line = current
+        done: dict[str, tuple[str, str]] = {}
+        for code, (translated, lines, at) in translations.items():
+            if not lines:
+                errors.append(AgendaError(path, at, "card_translation_empty", {"lang": code}))
+            done[code] = (translated, "\n\n".join(lines).strip())
+        cards[card_id] = Theme(card_id, title, "\n\n".join(body).strip(), line, done)
 
     for node in SyntaxTreeNode(_MARKDOWN.parse(text)).children:
         if node.type == "heading" and node.tag == "h2":
             finish()
-            current, body = None, []
+            current, body, translations, lang = None, [], {}, None
             match = _CARD_HEADING.match(node_text(node))
             if match is None:
-                errors.append(
-                    AgendaError(path, line_of(node), "card_heading")
-                )
+                errors.append(AgendaError(path, line_of(node), "card_heading"))
             elif match[1] in cards:
                 errors.append(AgendaError(path, line_of(node), "card_id_twice", {"id": match[1]}))
             else:
                 current = (match[1], match[2].strip(), line_of(node))
         elif current is None:
             continue  # the file's title and introduction are for the reader of the file
-        elif node.type == "paragraph":
-            body.append(_card_paragraph(node))
-        elif is_list(node):
-            body.append("\n".join(f"- {node_text(item)}" for item in node.children))
+        elif node.type == "heading" and node.tag == "h3":
+            match = _TRANSLATION_HEADING.match(node_text(node))
+            if match is None:
+                errors.append(AgendaError(path, line_of(node), "card_translation_heading"))
+                lang = None
+                continue
+            lang = match[1]
+            if lang in translations:
+                errors.append(AgendaError(path, line_of(node), "translation_twice", {"lang": lang}))
+            translations[lang] = (match[2].strip(), [], line_of(node))
+        else:
+            into = body if lang is None else translations[lang][1]
+            if node.type == "paragraph":
+                into.append(_card_paragraph(node))
+            elif is_list(node):
+                into.append("\n".join(f"- {node_text(item)}" for item in node.children))
     finish()
     if errors:
         raise AgendaInvalid(errors)

@@ -51,6 +51,16 @@ class Prompt:
             "option_translations": {k: list(v) for k, v in self.option_translations.items()},
         }
 
+    def to_json_in(self, lang: str | None) -> dict[str, Any]:
+        """As `to_json`, with only the translation into `lang` (a phone needs its own language, not all)."""
+        return {
+            **self.to_json(),
+            "translations": {lang: self.translations[lang]} if lang in self.translations else {},
+            "option_translations": (
+                {lang: list(self.option_translations[lang])} if lang in self.option_translations else {}
+            ),
+        }
+
 
 @dataclass(frozen=True)
 class Block:
@@ -65,11 +75,16 @@ class Block:
     prompts: tuple[Prompt, ...] = ()
     notes: str = ""  # free text under the block (purpose, remarks), plain text
     line: int = 0
+    title_translations: dict[str, str] = field(default_factory=dict)  # lang -> title, for the phones
+
+    def title_in(self, lang: str) -> str:
+        return self.title_translations.get(lang, self.title)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "index": self.index,
             "title": self.title,
+            "title_translations": dict(self.title_translations),
             "minutes": self.minutes,
             "kind": self.kind,
             "lead": self.lead,
@@ -87,9 +102,22 @@ class Theme:
     title: str
     card: str = ""  # a few sentences or questions for the table
     line: int = 0
+    translations: dict[str, tuple[str, str]] = field(default_factory=dict)  # lang -> (title, card)
 
     def to_json(self) -> dict[str, Any]:
+        """Title and card in the agenda's language; what every face shows of a theme."""
         return {"id": self.id, "title": self.title, "card": self.card}
+
+    def to_json_in(self, lang: str | None) -> dict[str, Any]:
+        """As `to_json`, plus the translation into `lang` when there is one (a card may translate only its title)."""
+        view = self.to_json()
+        if lang in self.translations:
+            title, card = self.translations[lang]
+            view["translations"] = {lang: {"title": title, "card": card}}
+        return view
+
+    def languages_json(self) -> dict[str, Any]:
+        return {**self.to_json(), "translations": {k: {"title": t, "card": c} for k, (t, c) in self.translations.items()}}
 
 
 @dataclass(frozen=True)
@@ -188,6 +216,18 @@ class Agenda:
                     return prompt
         return None
 
+    @property
+    def translated_into(self) -> frozenset[str]:
+        """Every language a block title or prompt is translated into: what the view all phones share can be in.
+
+        Themes are not counted: a phone's theme card reaches that phone alone, in its language."""
+        found: set[str] = set()
+        for block in self.blocks:
+            found.update(block.title_translations)
+            for prompt in block.prompts:
+                found.update(prompt.translations)
+        return frozenset(found)
+
     def block_of_prompt(self, prompt_id: str) -> Block | None:
         for block in self.blocks:
             if any(p.id == prompt_id for p in block.prompts):
@@ -202,7 +242,7 @@ class Agenda:
             "total_minutes": self.total_minutes,
             "key_message": self.key_message,
             "blocks": [b.to_json() for b in self.blocks],
-            "themes": [t.to_json() for t in self.themes],
+            "themes": [t.languages_json() for t in self.themes],
             "details": self.details.to_json(),
             "preparation": [task.to_json() for task in self.preparation],
         }

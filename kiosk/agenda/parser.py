@@ -34,6 +34,8 @@ _WHOLE = re.compile(r"^\d+$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _LANG = re.compile(r"^[a-z]{2}$")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+# A theme's translation: a nested bullet '- tr: Title: card text' (a lowercase two-letter code first).
+_TRANSLATION = re.compile(r"^([a-z]{2})\s*:\s*(\S.*)$")
 
 _MARKDOWN = MarkdownIt("commonmark")
 
@@ -55,6 +57,7 @@ class _BlockDraft:
     points: list[str] = field(default_factory=list)
     prompts: list[Prompt] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    title_translations: dict[str, str] = field(default_factory=dict)
 
     def freeze(self) -> Block:
         return Block(
@@ -67,6 +70,7 @@ class _BlockDraft:
             prompts=tuple(self.prompts),
             notes="\n\n".join(self.notes),
             line=self.line,
+            title_translations=dict(self.title_translations),
         )
 
 
@@ -249,7 +253,12 @@ class _Reader:
                 self.set_detail(line, name, value)
             return
         name = BLOCK_KEYS.get(key)
-        if name is None:
+        if name is None and _LANG.match(key):
+            # `tr: Hoş geldiniz`: the block's title in another language, for the phones
+            if key in block.title_translations:
+                self.error(line, "translation_twice", lang=key)
+            block.title_translations[key] = value
+        elif name is None:
             self.error(line, "unknown_block_key", key=raw_key, block=block.title, allowed=_allowed(BLOCK_KEYS))
         elif name == "kind":
             kind = KIND_NAMES.get(value.lower())
@@ -368,6 +377,8 @@ class _Reader:
                 self.error(sub_line, "translation_not_bullet")
                 continue
             lang = lang_match[1].lower()
+            if lang in translations:
+                self.error(sub_line, "translation_twice", lang=lang)
             sub_body, sub_id, sub_options = split_prompt(lang_match[2])
             if sub_id is not None:
                 self.error(sub_line, "translation_with_id")
@@ -455,7 +466,23 @@ class _Reader:
     def theme(self, item: SyntaxTreeNode) -> None:
         line, text = line_of(item), node_text(item)
         text, explicit_id, _ = split_prompt(text, with_options=False)
-        extra = [node_text(sub) for sub in item_children(item)]
+        extra: list[str] = []
+        translations: dict[str, tuple[str, str]] = {}
+        for sub in item_children(item):
+            sub_text = node_text(sub)
+            translated = _TRANSLATION.match(sub_text)
+            if translated is None:
+                extra.append(sub_text)  # a line more of the card
+                continue
+            lang = translated[1]
+            their_title, their_card = _title_and_card(translated[2])
+            more = [node_text(deeper) for deeper in item_children(sub)]
+            if lang in translations:
+                self.error(line_of(sub), "translation_twice", lang=lang)
+            elif not their_title:
+                self.error(line_of(sub), "theme_translation_without_title", lang=lang)
+            else:
+                translations[lang] = (their_title, "\n".join([their_card, *more]).strip())
         match = _KEY_LINE.match(text)
         if match and match[1].lower() in ("kaart", "card"):
             card_id = match[2].strip()
@@ -468,21 +495,34 @@ class _Reader:
             if card is None:
                 self.error(line, "unknown_card", card=card_id, cards=", ".join(cards))
                 return
-            theme = Theme(explicit_id or card.id, card.title, "\n".join([card.card, *extra]).strip(), line)
+            # The card file's translations, unless the agenda translates the card itself (its Dutch extra lines
+            # stay Dutch: translate them in the agenda's '- tr: Title: text' when they matter)
+            theme = Theme(
+                explicit_id or card.id,
+                card.title,
+                "\n".join([card.card, *extra]).strip(),
+                line,
+                {**card.translations, **translations},
+            )
         else:
-            title, _, card_text = text.partition(": ")
-            title = title.strip()
+            title, card_text = _title_and_card(text)
             if not title:
                 self.error(line, "theme_without_title")
                 return
             theme = Theme(
-                explicit_id or slug(title), title, "\n".join([card_text.strip(), *extra]).strip(), line
+                explicit_id or slug(title), title, "\n".join([card_text, *extra]).strip(), line, translations
             )
         if theme.id in self.theme_ids:
             self.error(line, "theme_id_taken", id=theme.id, first_line=self.theme_ids[theme.id])
             return
         self.theme_ids[theme.id] = line
         self.themes.append(theme)
+
+
+def _title_and_card(text: str) -> tuple[str, str]:
+    """'Title: a sentence for the table' into its title and card text."""
+    title, _, card = text.partition(": ")
+    return title.strip(), card.strip()
 
 
 def parse_agenda(

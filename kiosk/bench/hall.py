@@ -7,12 +7,15 @@ Phases: (1) the phones connect and the first of them write the approved answers 
 is counted; (2) counting starts, the remote opens recognition, each phone recognises `per_phone` answers at
 random moments within `recognise_seconds`; (3) `new_answers` phones each write one more answer, half a second
 apart (the remote's bytes in this phase, per new answer, are its cost of one answer); (4) after a settle, a new
-phone joins: its whole view is "one whole list".
+phone joins: its whole view is "one whole list"; (5) the room asks `questions` questions to the school
+(auto-approve) and each phone upvotes `votes_per_phone` of them within `recognise_seconds`: what the phones
+receive meanwhile is the cost of the votes.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +40,8 @@ class HallPlan:
     new_answers: int = 20
     recognise_seconds: float = 20.0
     new_answer_spacing: float = 0.5
+    questions: int = 30
+    votes_per_phone: int = 3
 
     def worker_count(self) -> int:
         return max(1, -(-self.phones // PHONES_PER_WORKER))
@@ -90,6 +95,59 @@ def _latencies(records: list[list[Any]], witnesses: list[Screen]) -> list[float]
 def _ms(values: list[float], q: float) -> float | None:
     p = percentile(values, q)
     return None if p is None else round(p * 1000, 1)
+
+
+async def _questions_round(
+    workers: list[Worker], remote: Screen, witnesses: list[Screen], plan: HallPlan, pid: int
+) -> dict[str, Any]:
+    """Phase 5: questions to the school are asked (auto-approve on), then every phone upvotes a few."""
+    count = len(workers)
+    answer = await remote.command("settings/auto_approve", on=True)
+    if answer.get("type") != "ack":
+        raise RuntimeError(f"the remote could not switch on auto-approve: {answer}")
+    asked = await _each(
+        workers,
+        [{"cmd": "ask", "count": k, "spacing": 0, "tail": False} for k in shares(plan.questions, count)],
+        timeout=120,
+    )
+    ids = [
+        qid
+        for report in asked
+        for qid, _device in report["ids"]
+        if any(r[0] == qid and r[3] is None for r in report["records"])
+    ]
+    await asyncio.sleep(SETTLE_SECONDS)
+    await _each(workers, [{"cmd": "mark"}] * count, timeout=30)
+    cpu_before = cpu_seconds(pid)
+    start = time.monotonic() + 0.5
+    voted = await _each(
+        workers,
+        [
+            {
+                "cmd": "upvote",
+                "ids": ids,
+                "per_phone": plan.votes_per_phone,
+                "duration": plan.recognise_seconds,
+                "start": start,
+            }
+        ]
+        * count,
+        timeout=plan.recognise_seconds + 120,
+    )
+    await asyncio.sleep(SETTLE_SECONDS)
+    cpu = cpu_seconds(pid) - cpu_before
+    counted = await _each(workers, [{"cmd": "bytes"}] * count, timeout=30)
+    per_phone = [b for report in counted for b in report["bytes"]]
+    records = [r for report in voted for r in report["records"]]
+    listed = (witnesses[0].view.get("questions") or []) if witnesses else []
+    return {
+        "questions": len(ids),
+        "upvotes_acked": sum(1 for r in records if r[2] is not None and r[3] is None),
+        "upvotes_refused": sum(1 for r in records if r[3] is not None),
+        "question_list_bytes": len(json.dumps(listed, ensure_ascii=False, separators=(",", ":"))),
+        "vote_round_bytes_per_phone_mean": round(sum(per_phone) / len(per_phone)) if per_phone else 0,
+        "vote_round_cpu_seconds": round(cpu, 2),
+    }
 
 
 async def run_hall(label: str, data_dir: Path, plan: HallPlan, checkout: Path | None = None) -> dict[str, Any]:
@@ -171,9 +229,11 @@ async def run_hall(label: str, data_dir: Path, plan: HallPlan, checkout: Path | 
         whole = late.reset_bytes[0] if late.reset_bytes else 0
         listed = len(late.view.get("contributions") or ())
 
+        questions = await _questions_round(workers, remote, witnesses, plan, server.pid)
         acked = [r for r in records if r[2] is not None and r[3] is None]
         mean = sum(per_phone) / len(per_phone) if per_phone else 0.0
         return {
+            **questions,
             "label": label,
             "phones": connected,
             "answers": len(ids),

@@ -11,7 +11,8 @@ this worker's phones, from the first or the last, each send one answer, S second
 the records and [id, device] of each), {"cmd": "recognise", "ids": [...], "per_phone": R, "duration": D,
 "start": T} (each phone recognises R of the ids, not its own, at random moments within D seconds; prints
 "recognised" with records [ref, sent_at, acked_at, error, id]), {"cmd": "mark"} (count bytes from now) and
-{"cmd": "bytes"} (prints the bytes and frames each phone received since the mark).
+{"cmd": "bytes"} (prints the bytes and frames each phone received since the mark). "ask" and "upvote" take the
+arguments of "answer" and "recognise" and do the same with questions to the school.
 Every phone counts what it receives (frame headers and payloads), also the frames it does not read.
 """
 
@@ -161,32 +162,42 @@ async def drain(phones: list[Phone]) -> None:
         await asyncio.sleep(0.05)
 
 
-async def answer_phase(phones: list[Phone], worker: int, count: int, spacing: float, tail: bool) -> dict[str, Any]:
-    """`count` phones (the first, or the last) each send one answer, `spacing` seconds apart."""
+async def answer_phase(
+    phones: list[Phone], worker: int, count: int, spacing: float, tail: bool, kind: str = "contribution"
+) -> dict[str, Any]:
+    """`count` phones (the first, or the last) each send one answer (or, `kind` "question", one question to the
+    school), `spacing` seconds apart."""
     chosen = phones[-count:] if tail and count else phones[:count]
-    rng = random.Random(f"answer-{worker}-{tail}")
+    rng = random.Random(f"{kind}-{worker}-{tail}")
     records: dict[str, list[Any]] = {}
     for n, phone in enumerate(chosen):
         if n and spacing:
             await asyncio.sleep(spacing)
         if not phone.alive:
             continue
-        cid = "c-" + rng.randbytes(10).hex()  # as the phone page makes them: c- and 20 hex digits
+        cid = kind[0] + "-" + rng.randbytes(10).hex()  # as the pages make them: c- (or q-) and 20 hex digits
         text = f"{rng.choice(SENTENCES)} ({''.join(rng.choices('abcdefghjkmnpqrstuvwxyz', k=6))})"
         record = [cid, time.monotonic(), None, None]
         records[cid] = record
         phone.own.add(cid)
-        phone.send(cid, {"type": "contribution/add", "id": cid, "text": text}, record)
+        phone.send(cid, {"type": f"{kind}/add", "id": cid, "text": text}, record)
     await drain(phones)
     ids = [[cid, phone.device] for phone in chosen for cid in phone.own if cid in records]
     return {"event": "answered", "records": list(records.values()), "ids": ids}
 
 
 async def recognise_phase(
-    phones: list[Phone], worker: int, ids: list[str], per_phone: int, duration: float, start: float
+    phones: list[Phone],
+    worker: int,
+    ids: list[str],
+    per_phone: int,
+    duration: float,
+    start: float,
+    deed: str = "contribution/endorse",
 ) -> dict[str, Any]:
-    """Each phone recognises `per_phone` of the ids (never its own) at random moments within `duration`."""
-    rng = random.Random(f"recognise-{worker}")
+    """Each phone recognises `per_phone` of the ids (never its own) at random moments within `duration`; with
+    `deed` "question/upvote" it upvotes questions instead."""
+    rng = random.Random(f"{deed}-{worker}")
     plan: list[tuple[float, Phone, str]] = []
     for phone in phones:
         others = [cid for cid in ids if cid not in phone.own]
@@ -203,7 +214,7 @@ async def recognise_phase(
         ref = f"e{worker}n{n}"
         record = [ref, time.monotonic(), None, None, cid]
         records[ref] = record
-        phone.send(ref, {"type": "contribution/endorse", "id": cid, "on": True}, record)
+        phone.send(ref, {"type": deed, "id": cid, "on": True}, record)
     await drain(phones)
     return {"event": "recognised", "records": list(records.values())}
 
@@ -232,12 +243,24 @@ async def serve_commands(args: argparse.Namespace) -> None:
             lost = sum(1 for p in phones if not p.alive)
             received = [p.since_mark()[0] for p in phones]
             emit({"event": "sent", "records": list(records.values()), "disconnected": lost, "bytes": received})
-        elif command["cmd"] == "answer":
-            emit(await answer_phase(phones, args.worker, command["count"], command["spacing"], command["tail"]))
-        elif command["cmd"] == "recognise":
+        elif command["cmd"] in ("answer", "ask"):
+            kind = "question" if command["cmd"] == "ask" else "contribution"
+            emit(
+                await answer_phase(
+                    phones, args.worker, command["count"], command["spacing"], command["tail"], kind
+                )
+            )
+        elif command["cmd"] in ("recognise", "upvote"):
+            deed = "question/upvote" if command["cmd"] == "upvote" else "contribution/endorse"
             emit(
                 await recognise_phase(
-                    phones, args.worker, command["ids"], command["per_phone"], command["duration"], command["start"]
+                    phones,
+                    args.worker,
+                    command["ids"],
+                    command["per_phone"],
+                    command["duration"],
+                    command["start"],
+                    deed,
                 )
             )
         elif command["cmd"] == "mark":

@@ -126,6 +126,11 @@ HALL_ROWS: list[Row] = [
     ("count change -> projector, max (ms)", "count_to_projector_ms_max", "<= 1500"),
     ("server CPU in the round (s)", "server_cpu_seconds", None),
     ("round, recognition open to settled (s)", "round_seconds", None),
+    ("questions to the school asked (approved)", "questions", None),
+    ("  their list in a phone's view (KiB)", "question_list_kib", None),
+    ("upvotes acknowledged", "upvotes_acked", None),
+    ("received per phone while voting (KiB)", "vote_round_kib_per_phone", None),
+    ("server CPU while voting (s)", "vote_round_cpu_seconds", None),
 ]
 
 
@@ -145,6 +150,8 @@ def hall_figures(run: dict[str, Any]) -> dict[str, Any]:
         "projector_kib": kib("bytes_to_projector"),
         "remote_kib": kib("bytes_to_remote"),
         "remote_kib_per_new_answer": kib("remote_bytes_per_new_answer"),
+        "question_list_kib": kib("question_list_bytes"),
+        "vote_round_kib_per_phone": kib("vote_round_bytes_per_phone_mean"),
     }
 
 

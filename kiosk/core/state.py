@@ -73,6 +73,7 @@ class Contribution:
     merged_into: str | None = None
     withdrawn: bool = False
     approved_seq: int = 0  # the event that last approved it: the order in which the room first saw it
+    lang: str | None = None  # the language of the phone's page when it was written; None from paper or aloud
 
 
     @property

@@ -3,7 +3,8 @@
 Anyone who can read the projector can talk to the hub. On most hall Wi-Fi each phone has its own address, but
 some school networks put the whole hall behind one (NAT), so nothing here caps the phones an address may keep
 connected. What is limited per address is what costs the hub without being a person: sockets that have not
-said hello yet, new connections a second, new phones a minute, and recognitions of one answer.
+said hello yet, new connections a second, new phones a minute, recognitions of one answer, upvotes of one
+question, and questions asked.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ CONNECTS = (100.0, 1000.0)
 JOINS = (2.0, 300.0)
 # Recognitions of one answer from one address: (per second, burst).
 RECOGNITIONS = (0.5, 30.0)
+# Upvotes of one question from one address: as recognitions of one answer.
+UPVOTES = RECOGNITIONS
+# Questions to the school asked from one address: (per second, burst). A hall asks a few dozen at the closing;
+# each phone also has its cap on questions waiting for the facilitator.
+QUESTIONS = (0.5, 60.0)
+# What a phone does that is counted per address: the deed, and the limits above it is counted against.
+DEEDS = {"recognition": RECOGNITIONS, "upvote": UPVOTES, "question": QUESTIONS}
 # The laptop itself (the benchmark, a proxy on the laptop) is never limited per address.
 LOCAL = frozenset({"127.0.0.1", "::1"})
 SEEN_DEVICES = 200_000  # device ids remembered as returning; the oldest is forgotten beyond this
@@ -130,7 +138,7 @@ class Gate:
         self._evicted = 0
         self._connects = Buckets(*CONNECTS, clock)
         self._joins = Buckets(*JOINS, clock)
-        self._recognitions = Buckets(*RECOGNITIONS, clock)
+        self._deeds = {deed: Buckets(*limit, clock) for deed, limit in DEEDS.items()}
         self._seen: dict[str, None] = {}
         self._operations = 0
         self.refused = 0  # connections refused or closed by these limits, for the log
@@ -219,16 +227,17 @@ class Gate:
         if len(self._seen) > SEEN_DEVICES:
             del self._seen[next(iter(self._seen))]
 
-    def may_recognise(self, conn: Hashable, contribution: object) -> bool:
-        """Whether this connection's address may add a recognition to this answer now (nothing is taken)."""
+    def may(self, deed: str, conn: Hashable, about: object = None) -> bool:
+        """Whether this connection's address may do a deed (of DEEDS) now, about one answer or question, or
+        about nothing in particular (a question asked); nothing is taken."""
         address = self.address(conn)
-        return address is None or self._recognitions.has_token((address, str(contribution)))
+        return address is None or self._deeds[deed].has_token((address, str(about)))
 
-    def recognised(self, conn: Hashable, contribution: object) -> None:
-        """A recognition from this connection's address was counted."""
+    def did(self, deed: str, conn: Hashable, about: object = None) -> None:
+        """A deed from this connection's address was counted."""
         address = self.address(conn)
         if address is not None:
-            self._recognitions.allow((address, str(contribution)))
+            self._deeds[deed].allow((address, str(about)))
 
     # -- inside --------------------------------------------------------------------------------------
 
@@ -279,4 +288,5 @@ class Gate:
         busy = {entry.address for entry in self._entries.values()}
         self._connects.sweep(lambda key: key in busy)
         self._joins.sweep()
-        self._recognitions.sweep()
+        for buckets in self._deeds.values():
+            buckets.sweep()

@@ -1,12 +1,12 @@
 """From one view to the next: the small messages that take a client holding the old view to the new one.
 
-A view is a dict of fields plus one keyed collection, `contributions` (a list of items with an `id`). The
-messages (without their `seq`, which the stream adds) are, in this order:
-`state/set` (fields that changed; a field of an object field as "parent.field"), `contributions/removed`,
-`contributions/changed` (only the fields that changed, never the count), `contributions/added` (whole items),
-`contributions/counts` (count by `n` where the items have that small sort key, else by id, for items whose
-count changed: `by` names the field). `apply_changes` is the reference reducer a client follows;
-docs/protocol.md says the same in words.
+A view is a dict of fields plus keyed collections, `contributions` and `questions` (lists of items with an
+`id`). The messages (without their `seq`, which the stream adds) are, in this order:
+`state/set` (fields that changed; a field of an object field as "parent.field"), then per collection
+`<collection>/removed`, `<collection>/changed` (only the fields that changed, never the count),
+`<collection>/added` (whole items), `<collection>/counts` (count by `n` where the items have that small sort key,
+else by id, for items whose count changed: `by` names the field). `apply_changes` is the reference reducer a
+client follows; docs/protocol.md says the same in words.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-COLLECTION = "contributions"
+COLLECTIONS = ("contributions", "questions")
+COLLECTION = COLLECTIONS[0]
 CHANGES = frozenset(
-    {"state/set", "contributions/removed", "contributions/changed", "contributions/added", "contributions/counts"}
+    {"state/set"} | {f"{c}/{kind}" for c in COLLECTIONS for kind in ("removed", "changed", "added", "counts")}
 )
 # Object fields small enough to diff one level down; others are replaced whole when anything in them changed.
 NESTED = frozenset({"tables", "summary", "join"})
@@ -35,7 +36,7 @@ def comparable(value: Any) -> Any:
 def _set(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     changed: dict[str, Any] = {}
     for key, value in new.items():
-        if key == COLLECTION:
+        if key in COLLECTIONS:
             continue
         if key in old and comparable(old[key]) == comparable(value):
             continue
@@ -55,11 +56,19 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
     changed_fields = _set(old, new)
     if changed_fields:
         messages.append({"type": "state/set", "set": changed_fields})
-    before = {item["id"]: item for item in old.get(COLLECTION) or ()}
-    after = {item["id"]: item for item in new.get(COLLECTION) or ()}
+    for collection in COLLECTIONS:
+        if collection in old or collection in new:
+            messages += _collection_diff(collection, old.get(collection) or (), new.get(collection) or ())
+    return messages
+
+
+def _collection_diff(collection: str, old: Any, new: Any) -> list[dict[str, Any]]:
+    messages: list[dict[str, Any]] = []
+    before = {item["id"]: item for item in old}
+    after = {item["id"]: item for item in new}
     removed = [cid for cid in before if cid not in after]
     if removed:
-        messages.append({"type": "contributions/removed", "ids": removed})
+        messages.append({"type": f"{collection}/removed", "ids": removed})
     changed: list[dict[str, Any]] = []
     counts: dict[str, int] = {}
     added: list[dict[str, Any]] = []
@@ -76,18 +85,17 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
         if was.get("count") != item.get("count"):
             counts[str(item[by])] = item["count"]
     if changed:
-        messages.append({"type": "contributions/changed", "items": changed})
+        messages.append({"type": f"{collection}/changed", "items": changed})
     if added:
-        messages.append({"type": "contributions/added", "items": added})
+        messages.append({"type": f"{collection}/added", "items": added})
     if counts:
-        messages.append({"type": "contributions/counts", "by": by, "counts": counts})
+        messages.append({"type": f"{collection}/counts", "by": by, "counts": counts})
     return messages
 
 
 def apply_changes(view: dict[str, Any], message: dict[str, Any]) -> None:
     """Apply one change message to a whole view, in place, as a client does (items keep their order of arrival)."""
     kind = message["type"]
-    items: list[dict[str, Any]] = view.setdefault(COLLECTION, [])
     if kind == "state/set":
         for path, value in message["set"].items():
             parent, _, field = path.partition(".")
@@ -95,16 +103,21 @@ def apply_changes(view: dict[str, Any], message: dict[str, Any]) -> None:
                 view[parent][field] = value
             else:
                 view[parent] = value
-    elif kind == "contributions/removed":
+        return
+    collection, _, change = kind.partition("/")
+    if collection not in COLLECTIONS:
+        raise ValueError(f"not a change message: {kind}")
+    items: list[dict[str, Any]] = view.setdefault(collection, [])
+    if change == "removed":
         gone = set(message["ids"])
-        view[COLLECTION] = [item for item in items if item["id"] not in gone]
-    elif kind == "contributions/changed":
+        view[collection] = [item for item in items if item["id"] not in gone]
+    elif change == "changed":
         by_id = {item["id"]: item for item in items}
-        for change in message["items"]:
-            by_id[change["id"]].update(change)
-    elif kind == "contributions/added":
+        for update in message["items"]:
+            by_id[update["id"]].update(update)
+    elif change == "added":
         items.extend(dict(item) for item in message["items"])
-    elif kind == "contributions/counts":
+    elif change == "counts":
         by = message.get("by", "id")
         for item in items:
             key = str(item.get(by))

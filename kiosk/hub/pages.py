@@ -14,9 +14,10 @@ from urllib.parse import unquote, urlsplit
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
-from kiosk.catalog import FULL_LANGUAGES, Catalog, catalog, page_part
+from kiosk.catalog import FULL_LANGUAGES, Catalog, catalog, offered, page_part
 
 WS_PATH = "/ws"
+LANGUAGES_PATH = "/languages.json"
 PAGES = {
     "/": "phone.html",
     "/join": "phone.html",
@@ -184,6 +185,8 @@ class Pages:
             return None
         if path == "/qr.svg":
             return respond(200, self._qr, "image/svg+xml", head=head)
+        if path == LANGUAGES_PATH:
+            return self._languages(head)
         if self._extra is not None and (extra := self._extra(request)) is not None:
             return extra
         if path in PAGES:
@@ -191,6 +194,12 @@ class Pages:
         if path.startswith("/static/"):
             return self._file(path[len("/static/") :], words, page=False, head=head)
         return plain(404, words("hub.http.no_page"), head=head)
+
+    def _languages(self, head: bool) -> Response:
+        """The languages the pages speak, from the catalog files present: a new language is one file."""
+        listed = offered(self.web_dir / "i18n") if self.web_dir is not None else []
+        body = json.dumps(listed, ensure_ascii=False).encode()
+        return respond(200, body, "application/json", head=head)
 
     def _file(self, relative: str, words: Catalog, *, page: bool, head: bool) -> Response:
         found = static_file(self.web_dir, relative) if self.web_dir is not None else None

@@ -1,7 +1,9 @@
 """Pushes the evening's changes out: one whole view when a client arrives, then only what changed, numbered.
 
-Streams: every phone (and host) shares one stream, every projector one; each remote has a stream of its own,
-since it chooses which contributions it sees (`contributions/filter`). A stream keeps the view its clients hold
+Streams: every phone (and host) of one language shares one stream (`phone` in the agenda's own language,
+`phone.tr` for the Turkish ones when the agenda has Turkish, so no phone receives languages it does not read),
+every projector one; each remote has a stream of its own, since it chooses which contributions it sees
+(`contributions/filter`). A stream keeps the view its clients hold
 (`model`) and a `seq` that every message on it carries, one more each time. A flush (at most every ~25 ms)
 builds each dirty stream's view, sends the difference once to all its clients, and keeps the new view.
 Recognition counts are refreshed at most once a COUNTS_INTERVAL, for every audience at once.
@@ -21,6 +23,7 @@ from typing import Any
 from websockets.asyncio.server import broadcast
 
 from kiosk.core.events import CommandError, Event
+from kiosk.core.questions import questions_of
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
 from kiosk.core.tables import tables_of
@@ -50,7 +53,7 @@ STALL_LIMIT = 30.0
 # screen) gets only what it missed instead of a whole view.
 HISTORY_BYTES = 512 * 1024
 # Events that change no view but counts (sent with the next count batch) and the sender's own things.
-COUNT_ONLY = frozenset({"contribution/endorse"})
+COUNT_ONLY = frozenset({"contribution/endorse", "question/upvote"})
 
 
 def encode(message: dict[str, Any]) -> str:
@@ -69,6 +72,12 @@ def affected_devices(event: Event, state: SessionState) -> set[str]:
         devices.update(d for d, t in tables_of(state).seats.items() if t == event.data.get("table"))
     elif event.type.startswith("prompt/"):
         devices.update(d for d, ids in state.endorsed.items() if ids)  # `endorsed` is per open question
+    elif event.type.startswith("question/"):
+        if event.type != "question/upvote":  # a vote changes the voter's things, never the asker's
+            asker = questions_of(state).questions.get(event.data.get("id"))  # type: ignore[arg-type]
+            if asker is not None and asker.device is not None:
+                devices.add(asker.device)
+        return devices
     for key in ("id", "into"):
         contribution = state.contributions.get(event.data.get(key))  # type: ignore[arg-type]
         if contribution is not None and contribution.device is not None:
@@ -159,12 +168,12 @@ class Publisher:
         self.counts: dict[str, int] = live_counts(core.state)  # the recognitions every view shows
         self._counts_dirty: set[str] = set()
         self._counts_all = False
+        self._votes_dirty = False  # question upvotes came in since the last count batch
         self._counts_handle: asyncio.TimerHandle | None = None
         self._last_counts = 0.0
+        self._phones: dict[str, set[Client]] = {}  # phone stream key -> the phones and hosts it serves
         self.streams: dict[str, Stream] = {
-            "phone": Stream(
-                _stream_name("phone"), self._phone_view, lambda: self.registry.audiences["phone"], keeps_history=True
-            ),
+            "phone": self._phone_stream("phone", None),
             "display": Stream(
                 _stream_name("display"),
                 self._display_view,
@@ -210,8 +219,24 @@ class Publisher:
 
     # -- views ---------------------------------------------------------------------------------------------
 
-    def _phone_view(self) -> dict[str, Any]:
-        return phone_view(self.core.state, self.core.now(), self.counts)
+    def _phone_stream(self, key: str, lang: str | None) -> Stream:
+        return Stream(
+            _stream_name(key),
+            lambda: phone_view(self.core.state, self.core.now(), self.counts, lang),
+            lambda: self._phones.get(key, set()),
+            keeps_history=True,
+        )
+
+    def phone_key(self, lang: str) -> str:
+        """The stream for phones reading `lang`: its own when the agenda is translated into it, else `phone`."""
+        agenda = self.core.agenda
+        return f"phone.{lang}" if lang != agenda.language and lang in agenda.translated_into else "phone"
+
+    def _join_phones(self, client: Client) -> None:
+        key = self.phone_key(client.lang)
+        if key not in self.streams:
+            self.streams[key] = self._phone_stream(key, key.partition(".")[2])
+        self._phones.setdefault(key, set()).add(client)
 
     def _display_view(self) -> dict[str, Any]:
         url, room = self._join()
@@ -233,11 +258,14 @@ class Publisher:
     def stream_of(self, client: Client) -> Stream:
         if client.audience == "remote":
             return self._remotes[client][0]
+        if client.audience == "phone":
+            return self.streams[self.phone_key(client.lang)]
         return self.streams[client.audience]
 
     def mine(self, client: Client) -> str:
         assert client.device is not None
-        return encode({"type": "mine/update", **mine_view(self.core.state, client.device, client.table)})
+        view = mine_view(self.core.state, client.device, client.table, client.lang)
+        return encode({"type": "mine/update", **view})
 
     # -- clients arrive and ask ----------------------------------------------------------------------------
 
@@ -249,6 +277,8 @@ class Publisher:
             stream = Stream(_stream_name("remote"), lambda: self._remote_view(window), lambda: (client,))
             self._remotes[client] = (stream, window)
         self.registry.add(client)
+        if client.audience == "phone":
+            self._join_phones(client)
         if not (isinstance(resume, dict) and self._resume(client, resume.get("stream"), resume.get("seq"))):
             self.reset(client)
         if client.device is not None:
@@ -260,7 +290,27 @@ class Publisher:
     def leave(self, client: Client) -> None:
         self.registry.remove(client)
         self._remotes.pop(client, None)
+        if client.audience == "phone":
+            self._phones.get(self.phone_key(client.lang), set()).discard(client)
         self.mark_all()
+
+    def relang(self, client: Client, lang: str) -> None:
+        """The phone switched its language: from now on it gets that language's stream, starting with a whole
+        view (its theme card follows in the `mine/update` the switch causes)."""
+        if lang == client.lang:
+            return
+        before = self.phone_key(client.lang) if client.audience == "phone" else None
+        if before is not None:
+            self._phones.get(before, set()).discard(client)
+        client.lang = lang
+        if before is None:
+            return
+        self._join_phones(client)
+        if self.phone_key(lang) != before:
+            self.reset(client)
+        if client.device is not None:
+            self._dirty_devices.add(client.device)
+            self._schedule()
 
     def reset(self, client: Client) -> None:
         """A whole view for this client: the others of its stream first get what changed, so all hold one model."""
@@ -318,7 +368,7 @@ class Publisher:
     def _on_event(self, event: Event, state: SessionState) -> None:
         if event.type == "device/join":
             self._roles_version += 1
-        if event.type in ("contribution/endorse", "contribution/merge"):
+        if event.type in ("contribution/endorse", "contribution/merge", "question/upvote"):
             self._counts_changed(event)
         if event.type in COUNT_ONLY:
             self.mark(devices=affected_devices(event, state))
@@ -329,6 +379,8 @@ class Publisher:
     def _counts_changed(self, event: Event) -> None:
         if event.type == "contribution/merge":
             self._counts_all = True  # a merge moves recognitions between contributions: count them all again
+        elif event.type == "question/upvote":
+            self._votes_dirty = True  # the views read votes from the state: they only need building again
         else:
             self._counts_dirty.add(event.data["id"])
         if self._loop is None or self._counts_handle is not None or self._loop.is_closed():
@@ -354,7 +406,8 @@ class Publisher:
                 else:
                     fresh.pop(cid, None)
         self._counts_all, self._counts_dirty = False, set()
-        if fresh != self.counts:
+        votes, self._votes_dirty = self._votes_dirty, False
+        if fresh != self.counts or votes:
             self.counts = fresh
             self.mark_all()
 

@@ -356,12 +356,15 @@ class Hub:
                 data = self._seat_to_device(data)
             if client.role == "phone" and type_ in PHONE_DEEDS:
                 self._take_part(client, actor, type_)
-            recognising = type_ == "contribution/endorse" and data.get("on", True) is True
-            if recognising and not self.gate.may_recognise(client.ws, data.get("id")):
-                raise CommandError("recognitions_limited", "many recognitions from this network; try again soon")
+            deed, about = _counted_deed(type_, data)
+            if deed is not None and not self.gate.may(deed, client.ws, about):
+                code, english = LIMITED[deed]
+                raise CommandError(code, english)
             outcome = self.core.execute(Command(type_, data, actor))
-            if recognising and outcome.changed:
-                self.gate.recognised(client.ws, data.get("id"))
+            if deed is not None and outcome.changed:
+                self.gate.did(deed, client.ws, about)
+            if type_ == "device/join" and isinstance(data.get("lang"), str):
+                self.publisher.relang(client, self.messages.lang(data["lang"]))  # the phone switched language
         except CommandError as exc:
             await self._error(client, ref, exc.code, exc.message, exc.params)
             return
@@ -370,7 +373,7 @@ class Hub:
             await self._error(client, ref, "not_stored")
             return
         ack: dict[str, Any] = {"type": "ack", "ref": ref, "of": type_}
-        if type_ == "contribution/add":
+        if type_ in ("contribution/add", "question/add"):
             ack["id"] = data.get("id")
         await client.ws.send(encode(ack))
 
@@ -412,6 +415,25 @@ class Hub:
     ) -> None:
         message = self.messages.error(code, client.lang, english, params)
         await client.ws.send(encode({"type": "error", "ref": ref, "code": code, "message": message}))
+
+
+# What a phone does that the gate counts per address: the refusal when the address did too much of it.
+LIMITED = {
+    "recognition": ("recognitions_limited", "many recognitions from this network; try again soon"),
+    "upvote": ("upvotes_limited", "many upvotes from this network; try again soon"),
+    "question": ("questions_limited", "many questions from this network at once; try again soon"),
+}
+
+
+def _counted_deed(type_: str, data: dict[str, Any]) -> tuple[str | None, object]:
+    """The deed (of the gate's DEEDS) a command is, and what it is about; (None, None) for one not counted."""
+    if type_ == "contribution/endorse" and data.get("on", True) is True:
+        return "recognition", data.get("id")
+    if type_ == "question/upvote" and data.get("on", True) is True:
+        return "upvote", data.get("id")
+    if type_ == "question/add":
+        return "question", None
+    return None, None
 
 
 _INVALID = object()

@@ -32,16 +32,24 @@ def _theme(state: SessionState, theme_id: str | None) -> dict[str, Any] | None:
     return theme.to_json() if theme else None
 
 
-def phone_table(state: SessionState, device: str) -> dict[str, Any] | None:
+def _theme_in_every_language(state: SessionState, theme_id: str | None) -> dict[str, Any] | None:
+    theme = theme_by_id(state, theme_id)
+    return theme.languages_json() if theme else None
+
+
+def phone_table(state: SessionState, device: str, lang: str | None = None) -> dict[str, Any] | None:
     """A phone's own table for `mine/update`: number and theme (title, card); None before the division."""
     table = table_of_device(state, device)
     if table is None:
         return None
-    return {"number": table.number, "theme": table.theme.to_json() if table.theme else None}
+    return {"number": table.number, "theme": table.theme.to_json_in(lang) if table.theme else None}
 
 
 def host_view(state: SessionState, table: int, now: float) -> dict[str, Any] | None:
-    """A host's notepad: its table, theme and card, its notes and its time left; None if the table is gone."""
+    """A host's notepad: its table, theme and card, its notes and its time left; None if the table is gone.
+
+    The card comes with all its translations: a table has one host, so this costs little, and the host's page
+    can switch language without asking again."""
     tables = tables_of(state)
     if not 1 <= table <= len(tables.tables):
         return None
@@ -50,7 +58,7 @@ def host_view(state: SessionState, table: int, now: float) -> dict[str, Any] | N
     return {
         "table": {
             "number": table,
-            "theme": _theme(state, stored.theme),
+            "theme": _theme_in_every_language(state, stored.theme),
             "size": sum(1 for t in tables.seats.values() if t == table),
         },
         "notes": [{"id": n.id, "text": n.text, "by": n.by} for n in stored.notes],

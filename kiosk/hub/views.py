@@ -10,9 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.core.questions import questions_of
 from kiosk.core.readings.kinds import kind_of
 from kiosk.core.readings.summary import running_summary
 from kiosk.core.state import Contribution, SessionState
+from kiosk.hub.question_views import display_questions, own_questions, phone_questions, remote_questions
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
 from kiosk.hub.table_views import display_tables, phone_table, remote_tables
 
@@ -62,18 +64,25 @@ def _on_open_prompt(state: SessionState) -> list[Contribution]:
     return [c for c in state.contributions.values() if c.visible and c.prompt_id == state.open_prompt]
 
 
-def phone_view(state: SessionState, now: float, counts: Counts) -> dict[str, Any]:
-    """The same view for every phone; nothing in it belongs to one phone.
+def phone_view(state: SessionState, now: float, counts: Counts, lang: str | None = None) -> dict[str, Any]:
+    """The same view for every phone of one language; nothing in it belongs to one phone.
 
+    The block's title and the open prompt come as the agenda wrote them, plus their translation into `lang`
+    only: a phone never receives the languages it does not read.
     While recognition is open: the newest PHONE_CONTRIBUTIONS answers in the order the room first saw them
     (`n`), so a list being read only grows at its end; counts change in place, nothing is re-sorted.
     """
     view = shared_view(state, now)
+    prompt = state.agenda.prompt(state.open_prompt) if state.open_prompt else None
+    view["prompt"] = prompt.to_json_in(lang) if prompt else None
+    if lang in state.block.title_translations:
+        view["block"]["translations"] = {lang: state.block.title_translations[lang]}
     shown: list[dict[str, Any]] = []
     if state.recognition_open:
         visible = sorted(_on_open_prompt(state), key=_appearance)[-PHONE_CONTRIBUTIONS:]
         shown = [{"id": c.id, "text": c.text, "count": counts.get(c.id, 0), "n": c.approved_seq} for c in visible]
     view["contributions"] = shown
+    view["questions"] = phone_questions(state)
     return view
 
 
@@ -81,16 +90,19 @@ def _appearance(c: Contribution) -> tuple[int, float]:
     return (c.approved_seq, c.at)
 
 
-def mine_view(state: SessionState, device: str, host_table: int | None = None) -> dict[str, Any]:
+def mine_view(
+    state: SessionState, device: str, host_table: int | None = None, lang: str | None = None
+) -> dict[str, Any]:
     """One phone's own things: its role, table, contributions and their status, what it recognised.
 
-    A host's table comes from its token (`host_table`); a phone's from its seat at the theme tables.
+    A host's table comes from its token (`host_table`); a phone's from its seat at the theme tables, its theme's
+    card with the translation into the phone's `lang` when the agenda has one.
     Counts are not here: they change often and reach the phone in the phone view's count batches.
     `endorsed` holds only answers to the open question, the only ones a phone can still recognise.
     """
     known = state.devices.get(device)
     own = [state.contributions[cid] for cid in state.own.get(device, ())]
-    table = None if host_table is not None else phone_table(state, device)
+    table = None if host_table is not None else phone_table(state, device, lang)
     return {
         "device": {
             "role": known.role if known else None,
@@ -120,6 +132,7 @@ def mine_view(state: SessionState, device: str, host_table: int | None = None) -
             for prompt, answers in state.responses.items()
             if device in answers
         },
+        **own_questions(state, device),
     }
 
 
@@ -135,8 +148,10 @@ def tally(state: SessionState) -> dict[str, Any] | None:
 def display_view(
     state: SessionState, now: float, *, join_url: str, room: str, connected: dict[str, int], counts: Counts
 ) -> dict[str, Any]:
-    """The projector: only what the room may see."""
+    """The projector: only what the room may see; the block's title in every language it has (one screen)."""
     view = shared_view(state, now)
+    if state.block.title_translations:
+        view["block"]["translations"] = dict(state.block.title_translations)
     # Pinned first, then most recognised, then the newest: a full hall keeps seeing fresh answers come in.
     ranked = sorted(
         _on_open_prompt(state),
@@ -169,6 +184,8 @@ def display_view(
     }
     view["connected"] = {k: connected.get(k, 0) for k in ("parent", "staff", "unknown")}
     view["tables"] = display_tables(state, now)
+    view["questions_on"] = questions_of(state).on_display
+    view["questions"] = display_questions(state)
     return view
 
 
@@ -302,4 +319,6 @@ def remote_view(
     view["devices"] = len(state.devices)
     view["connected"] = dict(connected)
     view["tables"] = remote_tables(state, now, base_url=base_url, handles=handles)
+    view["questions_on"] = questions_of(state).on_display
+    view["questions"], view["question_totals"] = remote_questions(state)
     return view

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from kiosk.agenda.model import Prompt
 from kiosk.core.events import Event
 from kiosk.core.moderation import review_reason
 from kiosk.core.readings import choice, rating
+from kiosk.core.readings.questions import AnsweredQuestions, answered_questions
 from kiosk.core.readings.summary import PromptSummary, RoleSplit, running_summary
 from kiosk.core.state import SessionState
 from kiosk.core.tables import TABLES_KEY, table_outcomes
@@ -100,10 +102,23 @@ class AftercareReport:
     actions: tuple[ActionReport, ...]
     contact: str
     changes: Changes | None  # None until the evening is over
+    questions: AnsweredQuestions  # the room's questions to the school: those to answer later, and counts
+    agenda_language: str = "nl"  # the language the agenda is written in: answers in others are marked
 
     @property
     def contribution_count(self) -> int:
         return sum(p.count for b in self.blocks for p in b.heard)
+
+    @property
+    def languages(self) -> tuple[tuple[str, int], ...]:
+        """How many of the answers heard were written on a page in each language, most first; () when all
+        were in the agenda's language (or came from paper or aloud)."""
+        counted = Counter(
+            item.lang for b in self.blocks for p in b.heard for g in p.groups for item in g.items if item.lang
+        )
+        if set(counted) <= {self.agenda_language}:
+            return ()
+        return tuple(sorted(counted.items(), key=lambda pair: (-pair[1], pair[0])))
 
 
 def evening_end(events: Iterable[Event]) -> float | None:
@@ -236,4 +251,6 @@ def build_report(
         actions=actions,
         contact=state.contact,
         changes=changes,
+        agenda_language=state.agenda.language,
+        questions=answered_questions(state),
     )

@@ -28,6 +28,7 @@ def _prompt(summary: PromptSummary, lang: str) -> dict[str, Any]:
                         "source": item.source,
                         "role": item.role,
                         "pinned": item.pinned,
+                        "lang": item.lang,
                     }
                     for item in group.items
                 ],
@@ -48,6 +49,7 @@ def report_to_json(report: AftercareReport) -> dict[str, Any]:
         "updated_at": report.updated_at,
         "attendance": _roles(report.attendance),
         "contribution_count": report.contribution_count,
+        "languages": dict(report.languages),  # answers by the language of the phone's page; {} when all alike
         "blocks": [
             {
                 "index": block.index,
@@ -90,6 +92,12 @@ def report_to_json(report: AftercareReport) -> dict[str, Any]:
             for a in report.actions
         ],
         "contact": report.contact,
+        "questions": {
+            "asked": report.questions.asked,
+            "answered_now": report.questions.now,
+            "later": [{"text": text, "votes": votes} for text, votes in report.questions.later],
+            "later_not_approved": report.questions.later_held,
+        },
         "changes": None
         if changes is None
         else {"added": changes.added, "updated": changes.updated, "done": changes.done},

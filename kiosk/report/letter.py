@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from kiosk.core.readings.questions import answered_questions
 from kiosk.core.readings.summary import RoleSplit, running_summary
 from kiosk.core.rules.followup import previous_letter
 from kiosk.core.state import Action, Contribution, SessionState
@@ -94,6 +95,7 @@ class ParentLetter:
     actions: tuple[LetterAction, ...]
     previous_letter_at: float | None
     changes: tuple[Change, ...]
+    come_back_to: tuple[str, ...]  # the room's approved questions the school answers later, most upvoted first
     contact: str  # what the closing said about keeping in touch
     school_contact: str  # how to reach the school, from the agenda
 
@@ -245,6 +247,7 @@ def build_letter(
         actions=_actions(state, lang, today),
         previous_letter_at=previous_at,
         changes=changes,
+        come_back_to=tuple(text for text, _ in answered_questions(state).later),
         contact=state.contact,
         school_contact=state.agenda.details.contact,
     )

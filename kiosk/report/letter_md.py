@@ -118,6 +118,10 @@ def letter_body(letter: ParentLetter, tz: tzinfo | None = None) -> list[str]:
         out += _action(action, lang, tz)
     if not letter.actions:
         out += [say(lang, "doing_none"), ""]
+    if letter.come_back_to:
+        out += [f"## {say(lang, 'come_back')}", "", say(lang, "come_back_intro"), ""]
+        out += [f"- {escape_md(q, '  ')}" for q in letter.come_back_to]
+        out.append("")
     if letter.contact.strip() or letter.school_contact.strip():
         out += [f"## {say(lang, 'contact')}", ""]
         if letter.contact.strip():

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from datetime import tzinfo
 
+from kiosk.catalog import language_name
+from kiosk.core.readings.questions import AnsweredQuestions
 from kiosk.core.readings.summary import PromptSummary, SummaryItem
 from kiosk.report.aftercare import ActionReport, AftercareReport, BlockReport, ChoiceResult, RatingResult
 from kiosk.report.texts import format_date, format_due, format_number, label
@@ -86,8 +88,10 @@ def escape_paragraphs(text: str) -> str:
     )
 
 
-def _item(item: SummaryItem, lang: str) -> str:
+def _item(item: SummaryItem, lang: str, original: str) -> str:
     marks = []
+    if item.lang and item.lang != original:
+        marks.append(label(lang, "written_in", language=language_name(item.lang, lang)))
     if item.recognitions:
         marks.append(label(lang, "recognised", n=item.recognitions))
     if item.duplicates:
@@ -98,7 +102,7 @@ def _item(item: SummaryItem, lang: str) -> str:
     return f"- {escape_md(item.text, '  ')}{suffix}"
 
 
-def _prompt(summary: PromptSummary, lang: str) -> list[str]:
+def _prompt(summary: PromptSummary, lang: str, original: str) -> list[str]:
     text = summary.text_in(lang) or label(lang, "outside_prompt")
     out = [f"#### {escape_line(text)}", ""]
     if not summary.count:
@@ -115,7 +119,7 @@ def _prompt(summary: PromptSummary, lang: str) -> list[str]:
         if tagged:
             name = escape_line(group.tag) if group.tag else label(lang, "untagged")
             out += [f"**{name}** ({len(group.items)})", ""]
-        out += [_item(i, lang) for i in group.items]
+        out += [_item(i, lang, original) for i in group.items]
         out.append("")
     return out
 
@@ -149,10 +153,10 @@ def _choice(choice: ChoiceResult, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _block(block: BlockReport, lang: str) -> list[str]:
+def _block(block: BlockReport, lang: str, original: str) -> list[str]:
     out = [f"### {escape_line(block.title)}", ""]
     for summary in block.heard:
-        out += _prompt(summary, lang)
+        out += _prompt(summary, lang, original)
     for rating in block.ratings:
         out += _rating(rating, lang)
     for choice in block.choices:
@@ -209,6 +213,24 @@ def _header(report: AftercareReport, tz: tzinfo | None) -> list[str]:
     return out
 
 
+def _questions(questions: AnsweredQuestions, lang: str) -> list[str]:
+    """The room's questions to the school: those the school comes back to, and how many were answered."""
+    if not questions.asked:
+        return []
+    out = [f"## {label(lang, 'questions')}", ""]
+    later = len(questions.later) + questions.later_held
+    out += [label(lang, "questions_line", n=questions.asked, now=questions.now, later=later), ""]
+    if questions.later:
+        out += [f"### {label(lang, 'questions_later')}", ""]
+        for text, votes in questions.later:
+            marks = f" *({label(lang, 'votes', n=votes)})*" if votes else ""
+            out.append(f"- {escape_md(text, '  ')}{marks}")
+        out.append("")
+    if questions.later_held:
+        out += [label(lang, "questions_held", n=questions.later_held), ""]
+    return out
+
+
 def render_markdown(report: AftercareReport, tz: tzinfo | None = None) -> str:
     """The whole report as CommonMark, in the report's language; `tz` fixes the dates (default: local time)."""
     lang = report.lang
@@ -222,6 +244,9 @@ def render_markdown(report: AftercareReport, tz: tzinfo | None = None) -> str:
         ]
     else:
         out += [label(lang, "attendance_none"), ""]
+    if report.languages:
+        counts = " · ".join(f"{language_name(code, lang)}: {n}" for code, n in report.languages)
+        out += [label(lang, "languages_line", list=counts), ""]
     if report.key_message.strip():
         out += [f"## {label(lang, 'key_message')}", "", escape_paragraphs(report.key_message), ""]
     if report.key_points:
@@ -233,7 +258,7 @@ def render_markdown(report: AftercareReport, tz: tzinfo | None = None) -> str:
         ]
     out += [f"## {label(lang, 'heard')}", ""]
     for block in report.blocks:
-        out += _block(block, lang)
+        out += _block(block, lang, report.agenda_language)
     if report.tables:
         out += [f"## {label(lang, 'tables')}", ""]
         for table in report.tables:
@@ -242,6 +267,7 @@ def render_markdown(report: AftercareReport, tz: tzinfo | None = None) -> str:
             out += [f"### {heading}", ""]
             out += [f"- {escape_md(p, '  ')}" for p in table.points] or [label(lang, "table_none")]
             out.append("")
+    out += _questions(report.questions, lang)
     out += [f"## {label(lang, 'actions')}", ""]
     for action in report.actions:
         out += _action(action, lang, tz)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from kiosk.prepare.qr import Wifi
 
 FACILITATOR = Actor("facilitator")
-SCREENS_IN_ORDER = ("run", "feed", "join", "summary")
+SCREENS_IN_ORDER = ("run", "feed", "join", "summary", "room_questions")
 STORAGE_RETRY = 3.0  # seconds between tries to store again while the disk is full
 
 
@@ -51,6 +51,12 @@ def _summary_screen() -> Screen[None]:
     from kiosk.tui.screens.summary import SummaryScreen
 
     return SummaryScreen()
+
+
+def _questions_screen() -> Screen[None]:
+    from kiosk.tui.screens.questions import QuestionsScreen
+
+    return QuestionsScreen()
 
 
 class HubAddresses(Protocol):
@@ -117,7 +123,7 @@ class ResumeOffer:
 
 
 class KioskApp(App[None]):
-    """The kiosk: run, feed, join and summary screens over one SessionCore."""
+    """The kiosk: run, feed, join, summary and questions screens over one SessionCore."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Driehoek"
@@ -127,6 +133,7 @@ class KioskApp(App[None]):
         "feed": _feed_screen,
         "join": _join_screen,
         "summary": _summary_screen,
+        "room_questions": _questions_screen,
     }
     DEFAULT_MODE = "waiting"
     COMMANDS = App.COMMANDS | {KioskCommands}
@@ -346,7 +353,7 @@ class KioskApp(App[None]):
         return True
 
     def show(self, name: str) -> None:
-        """Switch to one of the four main screens."""
+        """Switch to one of the main screens."""
         if self._core is not None and name in SCREENS_IN_ORDER:
             self.switch_mode(name)
 

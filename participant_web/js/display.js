@@ -1,8 +1,9 @@
 // The projector: block, big countdown, the join QR, the approved answers of the open question, the summary,
-// the theme tables and, while a table presents, its points with its own countdown.
+// the theme tables and, while a table presents, its points with its own countdown; the room's top questions to
+// the school when the facilitator shows them.
 
 import { Connection } from "./connection.js";
-import { currentLang, onLangChange, preferredLang, promptOptions, promptText, setLang, t } from "./i18n.js";
+import { currentLang, onLangChange, preferredLang, promptOptions, promptText, setLang, t, tn } from "./i18n.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer, urgency } from "./clock.js";
 import { badge, byId, el, show } from "./elements.js";
 import { ViewState } from "./view-state.js";
@@ -34,6 +35,7 @@ function presenting() {
 }
 
 function mode() {
+  if (view.questions_on) return "questions"; // asked for by the facilitator, for the moment it is on
   if (view.summary && view.summary.shown) return "summary";
   if (presenting()) return "presenting";
   if (view.prompt && view.prompt.kind === "open") return "prompt";
@@ -45,11 +47,12 @@ function mode() {
 function draw() {
   if (!view) return;
   const block = view.block || {};
-  byId("block-title").textContent = block.title || "";
+  byId("block-title").textContent = (block.translations && block.translations[currentLang()]) || block.title || "";
   byId("block-index").textContent = block.count ? t("display.block_of", { n: block.index + 1, count: block.count }) : "";
   const current = mode();
   document.body.dataset.mode = current;
   show(byId("question-area"), current === "prompt");
+  show(byId("questions-area"), current === "questions");
   show(byId("summary"), current === "summary");
   show(byId("tally-area"), current === "tally");
   show(byId("tables-area"), current === "tables");
@@ -60,6 +63,7 @@ function draw() {
   if (view.prompt) byId("question").textContent = promptText(view.prompt);
   if (current === "tally") drawTally();
   drawWall(current === "prompt" ? view.contributions || [] : []);
+  drawQuestions(current === "questions" ? view.questions || [] : []);
   drawSummary();
   drawJoin();
   drawConnected();
@@ -72,12 +76,25 @@ function drawWall(items) {
   for (const item of items) {
     const count = Number(item.count) || 0;
     wall.append(el("li", { class: item.pinned ? "card pinned" : "card", dataset: { role: item.role || "none" } },
-      el("p", { class: "card-text" }, item.text),
-      count > 0 ? badge(count, t("display.recognised_by", { n: count })) : null));
+      el("p", { class: "card-text", dir: "auto" }, item.text),
+      count > 0 ? badge(count, tn("display.recognised_by", count)) : null));
   }
   show(byId("wall-empty"), items.length === 0);
   // Long walls get smaller type so nothing falls off the screen.
   wall.dataset.size = items.length > 12 ? "s" : items.length > 6 ? "m" : "l";
+}
+
+/** The room's top questions to the school, most upvoted first (the view keeps them in that order). */
+function drawQuestions(items) {
+  const wall = byId("questions-wall");
+  wall.replaceChildren();
+  for (const item of items) {
+    const count = Number(item.count) || 0;
+    wall.append(el("li", { class: "card" }, el("p", { class: "card-text", dir: "auto" }, item.text),
+      count > 0 ? badge(count, tn("questions.votes", count)) : null));
+  }
+  show(byId("questions-empty"), items.length === 0);
+  wall.dataset.size = "l";
 }
 
 /** Answers per value of a rating or choice question, as bars (a <progress> needs no inline style). */
@@ -95,7 +112,7 @@ function drawTally() {
       el("span", { class: "tally-count" }, String(count))));
   });
   const total = Number(tally.total) || 0;
-  byId("tally-total").textContent = t(total === 1 ? "display.answers_one" : "display.answers", { n: total });
+  byId("tally-total").textContent = tn("display.answers", total);
 }
 
 function themeTitle(table) {
@@ -112,7 +129,7 @@ function drawTables() {
     grid.append(el("li", { class: "card table-card" },
       el("p", { class: "table-number" }, t("display.table", { number: table.number })),
       el("p", { class: "table-theme" }, table.theme ? table.theme.title : ""),
-      el("p", { class: "table-size" }, t(table.size === 1 ? "display.people_one" : "display.people", { n: table.size }))));
+      el("p", { class: "table-size" }, tn("display.people", table.size))));
   }
   grid.dataset.size = list.length > 8 ? "s" : list.length > 4 ? "m" : "l";
 }
@@ -150,8 +167,8 @@ function drawSummary() {
 function drawHeardQuestion(question) {
   const roles = question.roles || {};
   const items = (question.items || []).map((item) =>
-    el("li", {}, el("span", { class: "text" }, item.text),
-      item.count ? badge(item.count, t("display.recognised_by", { n: item.count })) : ""));
+    el("li", {}, el("span", { class: "text", dir: "auto" }, item.text),
+      item.count ? badge(item.count, tn("display.recognised_by", item.count)) : ""));
   return el("section", { class: "heard-question" },
     el("h3", {}, promptText({ text: question.prompt, translations: question.translations })),
     el("p", { class: "heard-count" }, t("display.heard_count", {
@@ -169,7 +186,7 @@ function drawJoin() {
 function drawConnected() {
   const c = view.connected || {};
   const total = (c.parent || 0) + (c.staff || 0) + (c.unknown || 0);
-  byId("connected").textContent = t(total === 1 ? "display.connected_one" : "display.connected", { n: total });
+  byId("connected").textContent = tn("display.connected", total);
 }
 
 function drawClock() {

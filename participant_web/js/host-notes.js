@@ -44,7 +44,7 @@ export function renderNotes(list, notes, editing, actions) {
       }, t("host.remove")),
     );
     return el("li", { class: "item", dataset: { status: note.waiting ? "waiting" : "stored" } },
-      el("p", { id: textId, class: "item-text" }, note.text), meta);
+      el("p", { id: textId, class: "item-text", dir: "auto" }, note.text), meta);
   }, signature);
 }
 

@@ -1,7 +1,7 @@
 // A table host's page: the table's theme and card, its time left, and the notepad for the table's outcome.
 
 import { Connection } from "./connection.js";
-import { bindSwitch, currentLang, has, onLangChange, preferredLang, setLang, t } from "./i18n.js";
+import { bindSwitch, currentLang, has, onLangChange, preferredLang, setLang, t, tn } from "./i18n.js";
 import { Outbox, Sender, randomId } from "./outbox.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer } from "./clock.js";
 import { byId, show } from "./elements.js";
@@ -129,13 +129,14 @@ function draw() {
   byId("block-title").textContent = blockTitle;
   if (!table) return;
   const info = table.table || {};
-  const theme = info.theme;
+  const own = info.theme && info.theme.translations && info.theme.translations[currentLang()];
+  const theme = info.theme && { title: (own && own.title) || info.theme.title, card: (own && own.card) || info.theme.card };
   byId("table-title").textContent = theme
     ? t("host.table_theme", { number: info.number, theme: theme.title })
     : t("host.table", { number: info.number });
   byId("theme-card").textContent = (theme && theme.card) || "";
   show(byId("theme-card"), Boolean(theme && theme.card));
-  byId("table-size").textContent = t(info.size === 1 ? "host.size_one" : "host.size", { n: info.size || 0 });
+  byId("table-size").textContent = tn("host.size", info.size || 0);
   show(byId("presenting"), Boolean(table.presenting));
   show(byId("notepad"), true);
   show(byId("points"), true);

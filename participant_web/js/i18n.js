@@ -5,8 +5,9 @@ const STORE_KEY = "kiosk.lang";
 const RTL = new Set(["ar", "he", "fa", "ur"]);
 const CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 
-// Languages offered by the switch; any other file under /static/i18n/ works through ?lang=.
-export const LANGUAGES = { nl: "Nederlands", en: "English", ar: "العربية" };
+// The switch offers every catalog the hub has (/languages.json, each in its own name); this list only stands in
+// when that cannot be read, and any other file under /static/i18n/ works through ?lang= as well.
+const KNOWN = [{ code: "nl", name: "Nederlands" }, { code: "en", name: "English" }];
 
 let fallback = {};
 let middle = {}; // a file's own "_fallback" language, e.g. ar falls back to English before Dutch
@@ -46,6 +47,18 @@ export function currentLang() {
 export function t(key, params = {}) {
   const text = strings[key] ?? middle[key] ?? fallback[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+/** A counted text: `key_one`, `key_few`, ... as the language's plural rules pick for n; the bare key is "other". */
+export function tn(key, n, params = {}) {
+  let category = "other";
+  try {
+    category = new Intl.PluralRules(lang).select(n);
+  } catch {
+    // an unknown locale: "other" is always there
+  }
+  const chosen = category !== "other" && has(`${key}_${category}`) ? `${key}_${category}` : key;
+  return t(chosen, { n, ...params });
 }
 
 export function has(key) {
@@ -103,16 +116,30 @@ export function onLangChange(listener) {
   listeners.push(listener);
 }
 
-/** Wire a <select> as the visible language switch; the choice is remembered. */
-export function bindSwitch(select) {
+async function offered() {
+  try {
+    const response = await fetch("/languages.json", { cache: "no-cache" });
+    if (response.ok) {
+      const list = await response.json();
+      if (Array.isArray(list) && list.length) return list;
+    }
+  } catch {
+    // offline or an older hub: the known ones and the current language
+  }
+  return KNOWN;
+}
+
+/** Wire a <select> as the visible language switch, each language in its own name; the choice is remembered. */
+export async function bindSwitch(select) {
+  const languages = (await offered()).filter((item) => item && CODE.test(item.code));
+  if (!languages.some((item) => item.code === lang)) languages.push({ code: lang, name: strings._name || lang });
   select.replaceChildren();
-  const codes = Object.keys(LANGUAGES);
-  if (!codes.includes(lang)) codes.push(lang);
-  for (const code of codes) {
+  for (const { code, name } of languages) {
     const option = document.createElement("option");
     option.value = code;
     option.lang = code;
-    option.textContent = LANGUAGES[code] || code;
+    option.dir = RTL.has(code.split("-")[0]) ? "rtl" : "ltr";
+    option.textContent = name || code;
     select.append(option);
   }
   select.value = lang;

@@ -72,11 +72,15 @@ export class AnswerForms {
     show(byId("ask-rating"), kind === "rating");
     show(byId("ask-choice"), kind === "choice");
     if (!prompt) return;
+    // The words can change under the same question: after a language switch its translation arrives later.
+    const words = JSON.stringify([promptText(prompt), promptOptions(prompt)]);
+    const reworded = words !== this.words;
+    this.words = words;
     if (changed) {
       for (const id of ["open-feedback", "rating-feedback", "choice-feedback"]) this.feedback(id, "");
       byId("rating-comment").value = "";
     }
-    if (!changed && !relabel) return;
+    if (!changed && !relabel && !reworded) return;
     const earlier = responses[prompt.id];
     if (kind === "open") byId("question").textContent = promptText(prompt);
     if (kind === "rating") this.renderRating(prompt, earlier);

@@ -1,6 +1,6 @@
 // The phone's two lists: others' approved answers to recognise, and my own contributions with their status.
 
-import { currentLang, t } from "./i18n.js";
+import { currentLang, t, tn } from "./i18n.js";
 import { badge, el, syncList } from "./elements.js";
 
 /** Others' answers with a "Herken ik" toggle; my own are marked instead of offered. */
@@ -10,9 +10,9 @@ export function renderOthers(list, items, own, onToggle) {
     const textId = `other-${item.id}`;
     const mineToo = own.has(item.id);
     const count = Number(item.count) || 0;
-    const row = el("li", { class: "item" }, el("p", { id: textId, class: "item-text" }, item.text));
+    const row = el("li", { class: "item" }, el("p", { id: textId, class: "item-text", dir: "auto" }, item.text));
     const meta = el("div", { class: "item-meta" });
-    if (count > 0) meta.append(badge(count, t("phone.recognised_by", { n: count })));
+    if (count > 0) meta.append(badge(count, tn("phone.recognised_by", count)));
     if (mineToo) {
       meta.append(el("span", { class: "tag" }, t("phone.own")));
     } else {
@@ -45,7 +45,7 @@ export function renderMine(list, items, onWithdraw) {
     const status = item.withdrawn ? "status.withdrawn" : item.merged ? "status.merged"
       : STATUS[item.status] || "status.received";
     const row = el("li", { class: "item", dataset: { status: item.withdrawn ? "withdrawn" : item.status } },
-      el("p", { id: textId, class: "item-text" }, item.text));
+      el("p", { id: textId, class: "item-text", dir: "auto" }, item.text));
     const meta = el("div", { class: "item-meta" }, el("span", { class: "status" }, t(status)));
     if (!item.withdrawn && item.status !== "waiting") {
       meta.append(el("button", {

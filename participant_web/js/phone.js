@@ -1,4 +1,5 @@
-// The phone page: what happens now, answer the open question, recognise others, see and take back my own.
+// The phone page: what happens now, answer the open question, recognise others, see and take back my own,
+// and ask the school a question at any moment.
 
 import { Connection } from "./connection.js";
 import { bindSwitch, currentLang, has, onLangChange, preferredLang, setLang, t } from "./i18n.js";
@@ -8,6 +9,7 @@ import { byId, show } from "./elements.js";
 import { AnswerForms } from "./phone-answers.js";
 import { ViewState } from "./view-state.js";
 import { renderMine, renderOthers } from "./phone-lists.js";
+import { QuestionBox } from "./phone-questions.js";
 
 // Codes that will not succeed on a resend: the item leaves the outbox and its text goes back to the writer.
 const RETRYABLE = new Set(["rate_limited", "full", "internal", "not_stored"]);
@@ -67,6 +69,8 @@ function feedback(id, text, kind = "ok") {
   node.dataset.kind = kind;
 }
 
+const questions = new QuestionBox(store("questions"), (message) => conn.send(message), feedback);
+
 const conn = new Connection({
   hello: () => ({ type: "hello", role: "phone", room, device, lang: currentLang(), resume: viewState.resume() }),
   onMessage: receive,
@@ -75,6 +79,7 @@ const conn = new Connection({
     if (chosenRole()) sendJoin();
     sender.forget();
     sender.flush();
+    questions.resend();
   },
   statusEl: byId("conn"),
 });
@@ -133,6 +138,7 @@ function receive(message) {
       responses = message.responses && typeof message.responses === "object" ? message.responses : {};
       deviceInfo = message.device && typeof message.device === "object" ? message.device : {};
       seat = message.table && typeof message.table === "object" ? message.table : null;
+      questions.takeMine(message);
       draw();
       break;
     case "ack":
@@ -147,6 +153,7 @@ function receive(message) {
 }
 
 function acknowledged(message) {
+  if (questions.answered(message, "")) return;
   const what = pending.get(message.ref);
   pending.delete(message.ref);
   if (message.of === "contribution/add") {
@@ -161,9 +168,10 @@ function acknowledged(message) {
 }
 
 function refused(message) {
+  const text = errorText(message);
+  if (questions.answered(message, text)) return;
   const what = pending.get(message.ref);
   pending.delete(message.ref);
-  const text = errorText(message);
   if (!what) {
     if (message.ref === undefined || message.ref === null) feedback("notice", text, "error");
     return;
@@ -192,7 +200,7 @@ function draw() {
   drawMine();
   if (!view) return;
   const block = view.block || {};
-  byId("block-title").textContent = block.title || "";
+  byId("block-title").textContent = translated(block, "title") || block.title || "";
   const hintKey = `kind.${block.kind}`;
   byId("block-hint").textContent = has(hintKey) ? t(hintKey) : t("kind.plain");
   drawTable();
@@ -200,6 +208,14 @@ function draw() {
   show(byId("finished"), Boolean(view.finished));
   answers.render(view.finished ? null : view.prompt, responses);
   drawOthers();
+  questions.draw(view);
+}
+
+/** A field of the agenda in this phone's language (the hub sends only that one), else "" for the original. */
+function translated(item, field) {
+  const own = item && item.translations && item.translations[currentLang()];
+  if (typeof own === "string") return field === "title" ? own : "";
+  return (own && own[field]) || "";
 }
 
 /** "Jouw tafel: 3 · thema" during the tables and their presentations; the theme's card while at the table. */
@@ -212,9 +228,11 @@ function drawTable() {
   show(node, shown);
   show(card, Boolean(shown && kind === "tables" && seat && seat.theme && seat.theme.card));
   if (!shown) return;
-  const theme = seat && seat.theme ? seat.theme.title : "";
+  const theme = seat && seat.theme ? translated(seat.theme, "title") || seat.theme.title : "";
   node.textContent = theme ? t("phone.table_theme", { number, theme }) : t("phone.table", { number });
-  card.textContent = (seat && seat.theme && seat.theme.card) || "";
+  card.textContent = (seat && seat.theme && (translated(seat.theme, "card") || seat.theme.card)) || "";
+  // A card only partly translated is still the agenda's language: let the browser set its direction.
+  card.dir = "auto";
 }
 
 function drawClock() {
@@ -285,6 +303,7 @@ async function start() {
   }
   setupRole();
   answers.bind();
+  questions.bind();
   drawMine();
   conn.start();
   everyHalfSecond(drawClock);

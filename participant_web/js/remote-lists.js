@@ -1,6 +1,6 @@
 // The remote's lists: the current block's questions, and the contributions waiting for a decision.
 
-import { currentLang, promptText, t } from "./i18n.js";
+import { currentLang, promptText, t, tn } from "./i18n.js";
 import { badge, el, syncList } from "./elements.js";
 
 export function renderPrompts(list, prompts, view, command) {
@@ -45,12 +45,12 @@ export function renderIncoming(list, items, command) {
   syncList(list, sorted, (item) => item.id, (item) => {
     const textId = `in-${item.id}`;
     const row = el("li", { class: "item", dataset: { status: item.withdrawn ? "withdrawn" : item.status } },
-      el("p", { id: textId, class: "item-text" }, item.text));
+      el("p", { id: textId, class: "item-text", dir: "auto" }, item.text));
     const meta = el("div", { class: "item-meta" }, el("span", { class: "status" },
       t(item.withdrawn ? "remote.withdrawn" : `moderation.${item.status}`)));
     if (item.held) meta.append(el("span", { class: "held" }, t(`held.${item.held}`)));
     if (item.role) meta.append(el("span", { class: "tag" }, t(`role.${item.role}`)));
-    if (item.count) meta.append(badge(item.count, t("display.recognised_by", { n: item.count })));
+    if (item.count) meta.append(badge(item.count, tn("display.recognised_by", item.count)));
     if (item.withdrawn) {
       row.append(meta);
       return row;

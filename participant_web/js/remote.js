@@ -1,10 +1,12 @@
-// The facilitator's remote: steer blocks and time, open questions, moderate what comes in.
+// The facilitator's remote: steer blocks and time, open questions, moderate what comes in, answer the room's
+// questions to the school.
 
 import { Connection } from "./connection.js";
 import { bindSwitch, currentLang, has, onLangChange, preferredLang, promptText, setLang, t } from "./i18n.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer, urgency } from "./clock.js";
 import { byId, el, show } from "./elements.js";
 import { renderIncoming, renderPrompts } from "./remote-lists.js";
+import { bindQuestions, drawQuestions, remoteQuestionOrder } from "./remote-questions.js";
 import { bindTables, drawPresentationClock, drawTables } from "./remote-tables.js";
 import { ViewState } from "./view-state.js";
 
@@ -13,7 +15,10 @@ let view = null;
 let timer = null;
 let refCount = 0;
 const areas = new Map(); // ref -> the feedback line next to the control that sent it
-const viewState = new ViewState({ resync: () => conn.send({ type: "state/resync" }) });
+const viewState = new ViewState({
+  orders: { questions: remoteQuestionOrder },
+  resync: () => conn.send({ type: "state/resync" }),
+});
 const PAGE = 200; // "Meer tonen" asks for this many more
 let window_ = { status: null, prompt: null, limit: PAGE }; // what this remote asked to see
 
@@ -85,6 +90,7 @@ function draw() {
   renderIncoming(byId("incoming"), incoming, command);
   drawWindow(incoming.length);
   drawTables(view);
+  drawQuestions(view, command);
   drawClock();
 }
 
@@ -159,6 +165,7 @@ async function start() {
   onLangChange(draw);
   bind();
   bindTables(tablesCommand);
+  bindQuestions(command);
   conn.start();
   everyHalfSecond(drawClock);
 }

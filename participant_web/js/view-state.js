@@ -1,20 +1,26 @@
 // A page's copy of its view, kept up by the wire: a whole view (state/reset), then only the changes, each with
 // the next `seq`. A gap means something was missed: the page asks for a whole view again (state/resync).
+// A view has keyed collections (`contributions`, `questions`): each changes by <collection>/removed, changed,
+// added and counts.
 
-const CHANGES = new Set([
-  "state/set", "contributions/removed", "contributions/changed", "contributions/added", "contributions/counts",
-]);
+const COLLECTIONS = ["contributions", "questions"];
+const CHANGES = new Set(["state/set", ...COLLECTIONS.flatMap((c) => [
+  `${c}/removed`, `${c}/changed`, `${c}/added`, `${c}/counts`,
+])]);
+// Most upvoted first; of equal votes the one asked first, as the server ranks them.
+const byVotes = (a, b) => (b.count || 0) - (a.count || 0) || a.n - b.n;
 
 export class ViewState {
-  /** `order(a, b)` sorts the contributions as this page lists them; `resync()` asks the server for a reset. */
-  constructor({ order = null, resync = () => {} } = {}) {
-    this.order = order;
+  /** `order(a, b)` sorts the contributions as this page lists them (questions go by votes; `orders` may say
+   * otherwise per collection); `resync()` asks the server for a reset. */
+  constructor({ order = null, orders = {}, resync = () => {} } = {}) {
+    this.orders = { contributions: order, questions: byVotes, ...orders };
     this.resync = resync;
     this.view = null;
     this.seq = null;
     this.stream = null; // which numbering `seq` belongs to (the reset names it)
     this.waiting = false; // a gap was seen: changes wait for the next reset
-    this.items = new Map();
+    this.collections = new Map(COLLECTIONS.map((c) => [c, new Map()]));
   }
 
   /** Take one message; returns what changed ({reset, fields}) or null when it was not about the view. */
@@ -24,8 +30,10 @@ export class ViewState {
       this.seq = message.seq;
       this.stream = message.stream || null;
       this.waiting = false;
-      this.items = new Map((this.view.contributions || []).map((item) => [item.id, item]));
-      this.list();
+      for (const c of COLLECTIONS) {
+        this.collections.set(c, new Map((this.view[c] || []).map((item) => [item.id, item])));
+        this.list(c);
+      }
       return { reset: true, fields: new Set(Object.keys(this.view)) };
     }
     if (!CHANGES.has(message.type)) return null;
@@ -53,26 +61,28 @@ export class ViewState {
       }
       return { reset: false, fields };
     }
-    if (message.type === "contributions/removed") {
-      for (const id of message.ids || []) this.items.delete(id);
-    } else if (message.type === "contributions/added") {
-      for (const item of message.items || []) this.items.set(item.id, item);
-    } else if (message.type === "contributions/changed") {
-      for (const change of message.items || []) {
-        const item = this.items.get(change.id);
-        if (item) this.items.set(change.id, { ...item, ...change });
+    const [collection, change] = message.type.split("/");
+    const items = this.collections.get(collection);
+    if (change === "removed") {
+      for (const id of message.ids || []) items.delete(id);
+    } else if (change === "added") {
+      for (const item of message.items || []) items.set(item.id, item);
+    } else if (change === "changed") {
+      for (const update of message.items || []) {
+        const item = items.get(update.id);
+        if (item) items.set(update.id, { ...item, ...update });
       }
-    } else if (message.type === "contributions/counts") {
+    } else if (change === "counts") {
       // Keyed by the items' `by` field: their small `n` on phones and the projector, their id on the remote.
       const by = message.by || "id";
       const counts = message.counts || {};
-      for (const [id, item] of this.items) {
+      for (const [id, item] of items) {
         const key = String(item[by]);
-        if (Object.hasOwn(counts, key)) this.items.set(id, { ...item, count: counts[key] });
+        if (Object.hasOwn(counts, key)) items.set(id, { ...item, count: counts[key] });
       }
     }
-    this.list();
-    fields.add("contributions");
+    this.list(collection);
+    fields.add(collection);
     return { reset: false, fields };
   }
 
@@ -82,9 +92,10 @@ export class ViewState {
     return { stream: this.stream, seq: this.seq };
   }
 
-  list() {
-    const items = [...this.items.values()];
-    if (this.order) items.sort(this.order);
-    this.view.contributions = items;
+  list(collection) {
+    const items = [...this.collections.get(collection).values()];
+    const order = this.orders[collection];
+    if (order) items.sort(order);
+    this.view[collection] = items;
   }
 }

@@ -58,4 +58,7 @@ def test_bench_prints_every_row_and_writes_the_json(tmp_path: Path) -> None:
     assert hall["recognitions_acked"] == 20 * 5 and hall["recognitions_refused"] == 0
     # Every phone counted what it received: at least the list of answers that opened with recognition.
     assert hall["bytes_per_phone_mean"] >= hall["whole_list_bytes"] > 0
+    # Questions to the school: one from each of the 20 phones, and each phone upvotes 3 that are not its own.
+    assert hall["questions"] == 20 and hall["upvotes_acked"] == 20 * 3 and hall["upvotes_refused"] == 0
+    assert 0 < hall["vote_round_bytes_per_phone_mean"] and hall["question_list_bytes"] > 0
     assert report["hub"]["phone_bytes_mean"] > 0

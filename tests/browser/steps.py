@@ -44,6 +44,13 @@ def answer(phone: Page, text: str, question: str = FIRST_QUESTION) -> None:
     expect(phone.locator("#open-feedback")).to_have_text("Opgeslagen")
 
 
+def ask(phone: Page, text: str) -> None:
+    """Ask the school a question from the phone; waits until the phone says it was received."""
+    phone.get_by_role("textbox", name="Jouw vraag").fill(text)
+    phone.get_by_role("button", name="Vraag stellen").click()
+    expect(phone.locator("#question-feedback")).to_have_text("Je vraag is ontvangen.")
+
+
 def incoming(remote: Page, text: str) -> Locator:
     """The remote's row for a contribution with exactly this text."""
     return remote.locator("#incoming li").filter(has=remote.get_by_text(text, exact=True))

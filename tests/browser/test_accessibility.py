@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import PROJECTOR, Evening, Screens, axe_script, shot
-from tests.browser.steps import answer, approve, choose_role, remote_goes_to
+from tests.browser.steps import answer, approve, ask, choose_role, remote_goes_to
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +44,14 @@ def busy_phone(evening: Evening, screens: Screens, **options: Any) -> Page:
     answer(other, "Een antwoord van iemand anders om te herkennen.")
     approve(remote, "Een antwoord van iemand anders om te herkennen.")
     remote.get_by_role("button", name="Herkennen aan").click()
+    ask(other, "Een vraag van iemand anders aan de school?")
+    remote.locator("#questions-list").get_by_role("button", name="Tonen").click()
     # bypass_csp lets the test inject axe-core; the pages themselves never need it.
     phone = screens.open(evening.join, bypass_csp=True, **options)
     answer(phone, "Mijn eigen antwoord, nog niet goedgekeurd.")
     expect(phone.get_by_role("button", name="Herken ik")).to_be_visible()
+    ask(phone, "Mijn eigen vraag aan de school?")
+    expect(phone.get_by_role("button", name="Wil ik ook weten")).to_be_visible()
     return phone
 
 
@@ -95,6 +99,8 @@ def test_remote_and_projector_have_no_serious_accessibility_problems(
     approve(remote, "Ik wil vaker horen hoe het gaat, ook als het goed gaat.")
     expect(display.locator("#wall li")).to_have_count(1)
     expect(remote.locator("#incoming .held")).to_have_text("bevat een telefoonnummer")
+    ask(phone, "Wanneer horen we meer over het nieuwe rooster?")
+    expect(remote.locator("#questions-list li")).to_have_count(1)
     assert axe_problems(remote) == []
     assert axe_problems(display) == []
     assert not scrolls_sideways(remote)

@@ -44,14 +44,17 @@ def test_english_browser_gets_english(evening: Evening, screens: Screens) -> Non
     expect(phone.get_by_role("button", name="Parent/carer")).to_be_visible()
 
 
-def test_arabic_is_right_to_left_and_falls_back_to_english(evening: Evening, screens: Screens) -> None:
+def test_arabic_is_right_to_left(evening: Evening, screens: Screens) -> None:
     phone = screens.open(evening.join + "&lang=ar")
     expect(phone.locator("html")).to_have_attribute("dir", "rtl")
     expect(phone.locator("html")).to_have_attribute("lang", "ar")
     expect(phone.get_by_role("heading", name="من أنت؟")).to_be_visible()
-    # ar.json names English as its fallback: a missing key reads English, not Dutch.
-    expect(phone.locator(".foot")).to_have_text("Your name is never asked for or stored.")
+    expect(phone.locator(".foot")).to_have_text("لا يُطلب اسمك ولا يُحفظ في أي مكان.")
     expect(phone.locator("#conn")).to_have_text("متصل")
+    # Right to left: the language switch goes to the end of the bar, which is then its left edge.
+    bar = phone.locator(".bar").bounding_box()
+    switch = phone.locator(".lang-switch").bounding_box()
+    assert bar is not None and switch is not None and switch["x"] - bar["x"] < 40
 
 
 def test_a_wrong_room_code_says_what_to_do(evening: Evening, screens: Screens) -> None:

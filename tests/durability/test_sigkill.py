@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from kiosk.commands.common import parse_stored_agenda
+from kiosk.core.questions import questions_of
 from kiosk.core.session import resume_session
 from kiosk.core.store import open_event_log
 
@@ -61,3 +62,53 @@ def test_every_acknowledged_contribution_survives_sigkill(tmp_path: Path) -> Non
     assert not missing
     assert core.state.current == 3 and core.state.timer.running
     assert all(stored[cid].text == f"ervaring nummer {cid[1:]}" for cid in acked)
+
+
+QUESTION_WRITER = r"""
+import sys
+from pathlib import Path
+from kiosk.agenda.parser import load_agenda
+from kiosk.core.events import Actor, Command
+from kiosk.core.session import start_session
+from kiosk.core.store import open_event_log
+from kiosk.resources import default_agenda_path
+
+log = open_event_log(Path(sys.argv[1]))
+core = start_session(log, load_agenda(default_agenda_path()))
+core.execute(Command("settings/auto_approve", {"on": True}))
+asker, voter = Actor("phone", device="device-asker-1"), Actor("phone", device="device-voter-1")
+for phone in (asker, voter):
+    core.execute(Command("device/join", {"role": "parent"}, phone))
+print("ready", core.info.id, flush=True)
+n = 0
+while True:
+    n += 1
+    core.execute(Command("question/add", {"id": f"q{n}", "text": f"vraag nummer {n}?"}, asker))
+    core.execute(Command("question/upvote", {"id": f"q{n}"}, voter))
+    print("ack", f"q{n}", flush=True)
+"""
+
+
+def test_every_acknowledged_question_and_upvote_survives_sigkill(tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", QUESTION_WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True, cwd=Path.cwd()
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline().split()
+    assert first[0] == "ready", first
+    acked = []
+    for line in proc.stdout:
+        acked.append(line.split()[1])
+        if len(acked) == 200:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    acked += [line.split()[1] for line in proc.stdout.read().splitlines() if line.startswith("ack")]
+    assert len(acked) >= 200  # the writer was still going when it was killed
+
+    log = open_event_log(tmp_path)
+    core = resume_session(log, log.session(first[1]), parse_stored_agenda)
+    stored = questions_of(core.state).questions
+    assert [qid for qid in acked if qid not in stored] == []
+    assert all(stored[qid].votes == {"device-voter-1"} and stored[qid].visible for qid in acked)
+    log.close()

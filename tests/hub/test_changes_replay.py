@@ -38,6 +38,7 @@ PATIENCE = 10.0  # a guard against a hang, not a speed assertion
 ANSWERS = 400  # 500 characters each: enough to fill a phone's socket buffers once it stops reading
 PHONES = ("phone-prop-0000", "phone-prop-0001", "phone-prop-0002")
 IDS = tuple(f"c-{n}" for n in range(5))
+QIDS = tuple(f"q-{n}" for n in range(3))
 AGENDA = load_agenda(default_agenda_path())
 DIALOGUE = next(b for b in AGENDA.blocks if b.kind == "dialogue")
 PROMPTS = tuple(p.id for p in DIALOGUE.prompts[:2]) + tuple(
@@ -122,6 +123,7 @@ def normal(view: dict[str, Any]) -> dict[str, Any]:
     """A view to compare: running clocks left out, the contributions by id (the reducer keeps arrival order)."""
     shown = comparable(view)
     shown["contributions"] = sorted(shown.get("contributions") or [], key=lambda c: c["id"])
+    shown["questions"] = sorted(shown.get("questions") or [], key=lambda q: q["id"])
     return shown
 
 
@@ -164,6 +166,11 @@ steps = st.lists(
             st.sampled_from([None, *PROMPTS[:1]]),
             st.integers(1, 4),
         ),
+        st.tuples(st.just("ask"), phone, st.sampled_from(QIDS), texts),
+        st.tuples(st.sampled_from(["question/approve", "question/hide"]), st.sampled_from(QIDS)),
+        st.tuples(st.just("upvote"), phone, st.sampled_from(QIDS), st.booleans()),
+        st.tuples(st.just("question/answer"), st.sampled_from(QIDS), st.sampled_from(["now", "later", None])),
+        st.tuples(st.just("display/questions"), st.booleans()),
         st.tuples(st.just("settle")),
     ),
     min_size=1,
@@ -182,6 +189,17 @@ def command(step: tuple[Any, ...], core: SessionCore) -> Command | None:
     if kind == "endorse":
         data = {"id": step[2], "on": step[3]}
         return Command("contribution/endorse", data, Actor("phone", device=PHONES[step[1]]))
+    if kind == "ask":
+        return Command("question/add", {"id": step[2], "text": step[3]}, Actor("phone", device=PHONES[step[1]]))
+    if kind == "upvote":
+        data = {"id": step[2], "on": step[3]}
+        return Command("question/upvote", data, Actor("phone", device=PHONES[step[1]]))
+    if kind in ("question/approve", "question/hide"):
+        return Command(kind, {"id": step[1]})
+    if kind == "question/answer":
+        return Command(kind, {"id": step[1], "answer": step[2]})
+    if kind == "display/questions":
+        return Command(kind, {"on": step[1]})
     if kind == "role":
         return Command("device/join", {"role": step[2]}, Actor("phone", device=PHONES[step[1]]))
     if kind == "response/set":

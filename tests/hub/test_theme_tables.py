@@ -153,7 +153,9 @@ async def test_phone_gets_its_table_and_theme_after_the_division_and_a_late_join
         number = seats[f"phone-{n:04d}-room"]
         assert mine["device"]["table"] == number and mine["table"]["number"] == number
         theme = hub.core.agenda.themes[number - 1]
-        assert mine["table"]["theme"] == {"id": theme.id, "title": theme.title, "card": theme.card}
+        # The card as the agenda wrote it, and its translation into this phone's language (English) only
+        assert mine["table"]["theme"] == theme.to_json_in("en")
+        assert set(mine["table"]["theme"]["translations"]) == {"en"}
 
     late = await join("phone", device="phone-late-comer")
     assert (await late.command("device/join", ref="late", role="parent"))["type"] == "ack"

@@ -32,6 +32,7 @@ from kiosk.tui.screens.pick import PickScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
 from kiosk.tui.table_steering import add_table_point, change_theme, move_person
 from kiosk.tui.widgets.feed_table import FeedTable
+from kiosk.tui.widgets.question_table import QuestionTable
 
 from .conftest import SIZE, SteppedClock
 
@@ -87,6 +88,7 @@ def evening(folder: Path, raws: list[str]) -> SessionCore:
         core.execute(Command("keypoint/add", {"text": text, "sources": [f"c-hostile-{n}"]}))
         core.execute(Command("action/add", {"what": text, "owner": raw[:200]}))
         core.execute(Command("table/note/add", {"table": 1 + n % 2, "text": raw[:MAX_CONTRIBUTION]}))
+        core.execute(Command("question/add", {"id": f"q-hostile-{n}", "text": raw[:MAX_CONTRIBUTION]}, PARENT))
     core.execute(Command("contribution/approve", {"id": "c-plain"}))
     core.execute(Command("closing/set", {"key_message": room_text(raws[0]), "contact": room_text(raws[-1])}))
     return core
@@ -176,6 +178,19 @@ async def through_every_screen(app: KioskApp, pilot: Any, raws: list[str]) -> No
     await pilot.press("k")
     await pilot.pause()
     points.focus()
+    await pilot.press("e")
+    await visit_dialog(app, pilot, TextPrompt)
+    await close_dialog(app, pilot)
+
+    # The questions to the school: each row, the detail under it, and the edit dialog.
+    await pilot.press("5")
+    await pilot.pause()
+    asked = app.screen.query_one(QuestionTable)
+    asked_detail = app.screen.query_one("#questions-detail", Static)
+    for n, text in enumerate(texts):
+        asked.move_cursor(row=asked.get_row_index(f"q-hostile-{n}"))
+        await pilot.pause()
+        assert plain(asked_detail.visual).startswith(text)
     await pilot.press("e")
     await visit_dialog(app, pilot, TextPrompt)
     await close_dialog(app, pilot)

@@ -28,7 +28,7 @@ def to_dialogue(core: SessionCore) -> None:
     core.execute(Command("block/jump", {"index": index}))
 
 
-@pytest.mark.parametrize("key", ["1", "2", "3", "4"])
+@pytest.mark.parametrize("key", ["1", "2", "3", "4", "5"])
 async def test_every_screen_shows_all_its_keys_at_80x24_with_quit_help_and_commands_last(
     core: SessionCore, key: str
 ) -> None:
@@ -46,7 +46,7 @@ async def test_every_screen_shows_all_its_keys_at_80x24_with_quit_help_and_comma
         shown_keys = " ".join(bottom)
         for unit in units:
             assert f"{unit.keys} {unit.description}" in shown_keys
-        assert [u.keys for u in units][:1] == ["1-4"] and "1-4 scherm" in shown_keys
+        assert [u.keys for u in units][:1] == ["1-5"] and "1-5 scherm" in shown_keys
         assert [u.keys for u in units][-3:] == ["?", "q", "^p"]
         assert "q stoppen" in shown_keys and "? hulp" in shown_keys and "^p opdrachten" in shown_keys
         assert "palette" not in shown_keys and "tab" not in shown_keys.split()
@@ -73,7 +73,7 @@ async def test_help_lists_every_key_of_the_feed_and_the_keys_of_every_screen(cor
                           ("m", "samen"), ("e", "bewerk"), ("i", "invoer"), ("f", "filter"), ("o", "auto")]:
             assert listed(key, what), (key, what)
         # and those of every screen
-        for key, what in [("1", "verloop"), ("2", "bijdragen"), ("3", "deelnemen"), ("4", "samenvatting"),
+        for key, what in [("1", "verloop"), ("2", "bijdragen"), ("3", "deelnemen"), ("4", "samenvatting"), ("5", "vragen"),
                           ("space", "start/pauze"), ("n", "volgend blok"), ("p", "vorig blok"), ("+", "+1 min"),
                           ("-", "-1 min"), ("^e", "avond afsluiten"), ("tab", "scherm"), ("?", "hulp"),
                           ("q", "stoppen"), ("^p", "opdrachten"), ("^c", "stoppen")]:

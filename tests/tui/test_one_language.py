@@ -37,6 +37,7 @@ ANSWERS = {
     "nl": ["Meer contact met de mentor", "De app van school is onoverzichtelijk", "Meneer Bakker belt nooit terug"],
     "en": ["More contact with the mentor", "The school app is confusing", "Mr Baker never calls back"],
 }
+QUESTIONS = {"nl": "Komt er een ouderraad?", "en": "Will there be a parents' council?"}
 AGENDAS = {"nl": default_agenda_path(), "en": agendas_dir() / "parent-partnership.en.md"}
 # What each stop of the walk must show (a catalog key): proof that the walk reached it.
 STOPS = {
@@ -45,6 +46,7 @@ STOPS = {
     "feed": "feed.question", "feed help": "help.this_screen", "paper dialog": "paper.title",
     "tag dialog": "feed.tag_question", "merge dialog": "feed.merge_question", "edit dialog": "feed.edit_question",
     "join": "join.scan", "join help": "help.lists", "summary": "summary.heard", "summary help": "key.add_point",
+    "questions": "questions.col.text", "questions help": "tip.q_later", "question edit dialog": "questions.edit_question",
     "quit question": "quit.question", "ctrl+c": "quit.question", "tables count": "tables.count_question",
     "run during the tables": "run.table_codes", "move a person": "tables.move_who",
     "change a theme": "tables.pick_table", "a table's point": "tables.pick_table", "a refusal": "error.first_block",
@@ -91,6 +93,7 @@ def evening(log: EventLog, lang: str) -> tuple[SessionCore, SteppedClock]:
         core.execute(Command("contribution/add", {"id": f"c-{n}", "text": text},
                              Actor("phone", device=f"phone-walk-{n:04d}")))
     core.execute(Command("contribution/approve", {"id": "c-0"}))
+    core.execute(Command("question/add", {"id": "q-0", "text": QUESTIONS[lang]}, Actor("phone", device="phone-walk-0004")))
     core.execute(Command("prompt/recognition", {"open": True}))
     clock.advance(10 * 60)
     return core, clock
@@ -131,7 +134,10 @@ async def walk(app: KioskApp, pilot: Pilot[Any]) -> list[tuple[str, str]]:
     await look("join help", "question_mark")
     await look("summary", "escape", "4")
     await look("summary help", "question_mark")
-    await look("quit question", "escape", "q")
+    await look("questions", "escape", "5")
+    await look("questions help", "question_mark")
+    await look("question edit dialog", "escape", "e")
+    await look("quit question", "escape", "escape", "q")
     await look("ctrl+c", "n", "ctrl+c")
     await look("run", "escape", "1")
     await palette_step("palette.tables_assign", "tables count")
@@ -166,7 +172,7 @@ async def test_every_screen_dialog_and_the_palette_speak_one_language(
     async with app.run_test(size=(200, 60), notifications=True) as pilot:
         await pilot.pause()
         seen = await walk(app, pilot)
-    assert len(seen) == 27
+    assert len(seen) == 30
     for where, text in seen:
         if where in STOPS:
             assert " ".join(app.t(STOPS[where]).split()) in text, where

@@ -107,6 +107,25 @@ def test_summary_screen_with_key_points_and_an_action(snap_compare: Any, size: t
     assert snap_compare(app, terminal_size=size, run_before=on_screen("4"))
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_questions_screen_with_a_held_question_and_votes(snap_compare: Any, size: tuple[int, int]) -> None:
+    core, _ = evening_in_dialogue()
+    phones = [Actor("phone", device=f"phone-snap-{n:04d}") for n in range(4)]
+    asked = [
+        ("q-1", "Komt er dit jaar weer een schoolfeest, en mogen ouders helpen met de organisatie?"),
+        ("q-2", "Waarom geeft meneer Jansen zoveel huiswerk?"),
+        ("q-3", "Hoe laat begint de les na de herfstvakantie?"),
+    ]
+    for phone, (qid, text) in zip(phones, asked, strict=False):
+        core.execute(Command("question/add", {"id": qid, "text": text}, actor=phone))
+    for qid in ("q-1", "q-3"):
+        core.execute(Command("question/approve", {"id": qid}))
+    for phone in phones[1:]:
+        core.execute(Command("question/upvote", {"id": "q-1"}, actor=phone))
+    core.execute(Command("question/answer", {"id": "q-3", "answer": "now"}))
+    assert snap_compare(KioskApp(core, hub=HUB), terminal_size=size, run_before=on_screen("5"))
+
+
 def test_resume_question_before_the_evening_opens(snap_compare: Any) -> None:
     core, _ = evening_in_dialogue()
     offer = ResumeOffer(

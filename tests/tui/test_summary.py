@@ -88,7 +88,7 @@ async def test_tab_walks_the_fields_of_the_summary_and_a_field_keeps_its_text_wh
         for _ in range(8):
             await pilot.press("tab")
             await pilot.pause()
-            assert app.current_mode == "summary"  # tab stays on this screen; 1-4 switch screens
+            assert app.current_mode == "summary"  # tab stays on this screen; 1-5 switch screens
             assert app.focused is not None
             visited.append(app.focused.id)
         fields = ["points", "new-point", "key-message", "contact", "action-what", "action-owner", "action-due"]

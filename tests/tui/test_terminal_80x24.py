@@ -84,7 +84,7 @@ def test_kiosk_run_at_80x24_shows_the_room_code_the_timer_state_and_the_quit_key
     assert any(line.rstrip().endswith(f"join?room={room}") for line in lines)  # the link whole, on one line
     assert "gepauzeerd" in shown and "geen netwerk" not in shown
     assert "q stoppen" in lines[-1] or "q stoppen" in lines[-2]
-    assert "1-4 scherm" in shown and "? hulp" in shown and "^p opdrachten" in shown
+    assert "1-5 scherm" in shown and "? hulp" in shown and "^p opdrachten" in shown
 
     terminal.press("space")
     assert "loopt" in terminal.wait_for("loopt")

@@ -85,9 +85,17 @@ def test_json_prints_the_parsed_agenda() -> None:
         "kind": "open",
         "text": "Wat zijn de ervaringen van de ouders?",
         "options": [],
-        "translations": {"en": "What are the parents' experiences?"},
+        "translations": {
+            "en": "What are the parents' experiences?",
+            "tr": "Velilerin deneyimleri neler?",
+            "ar": "ما هي تجارب أولياء الأمور؟",
+            "pl": "Jakie są doświadczenia rodziców?",
+            "uk": "Який досвід мають батьки?",
+        },
         "option_translations": {},
     }
+    assert data["blocks"][3]["title_translations"]["uk"] == "Діалог"
+    assert data["themes"][1]["translations"]["pl"]["title"] == "Kontakt i komunikacja"
     assert "ë" in out  # Dutch text stays readable, not \u-escaped
 
 

@@ -2,7 +2,9 @@
 
 Dutch and English speak every face completely; any other language (a "page language") speaks the pages
 completely and may add more namespaces, each of them whole. Blanks agree with Dutch, no language has a key Dutch
-lacks, and every plural key has the forms its language's numbers need (CLDR categories, as Intl.PluralRules).
+lacks, and every plural key has the forms its language's numbers need (CLDR categories, as Intl.PluralRules):
+the bare key is "other", `key_zero`, `key_one`, `key_two`, `key_few`, `key_many` the language's other categories.
+Every file names its language in itself (`_name`, for the pages' switch); a drafted one asks for review.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from kiosk.catalog import (
     catalog,
     fields,
     i18n_dir,
+    language_name,
     languages,
     namespace,
+    offered,
     plural_categories,
     plural_category,
     text,
@@ -56,6 +60,7 @@ OTHERS = [lang for lang in languages() if lang != "nl"]
 
 
 def test_the_catalog_is_one_file_per_language_for_every_face() -> None:
+    assert {"nl", "en", "tr", "ar", "pl", "uk"} <= set(languages())
     spaces = {namespace(k) for k in NL}
     assert {"app", "cli", "agenda", "report", "letter", "kit", "hub", "invite", "poster"} <= spaces
     assert PAGE_NAMESPACES < spaces
@@ -80,11 +85,11 @@ def test_a_language_has_no_key_dutch_lacks_and_its_blanks_agree(lang: str) -> No
     table = texts(own)
     assert not [k for k in table if base(k, NL) not in NL], "keys Dutch does not have"
     for key, value in table.items():
-        dutch = NL[base(key, NL)]
-        if key in NL:
+        whole = base(key, NL)
+        if whole == key:
             assert fields(value) == fields(NL[key]), (lang, key)
-        else:  # a plural form Dutch does not need: its blanks come from the same sentence ("{n}" may be spelled out)
-            assert fields(value) <= fields(dutch), (lang, key)
+        else:  # a plural form: the sentence's blanks, "{n}" perhaps spelled out ("1 ...", but Ukrainian "one" is 21 too)
+            assert fields(NL[whole]) - {"n"} <= fields(value) <= fields(NL[whole]), (lang, key)
 
 
 @pytest.mark.parametrize("lang", OTHERS)
@@ -114,6 +119,7 @@ def test_every_plural_key_has_the_forms_its_language_needs(lang: str) -> None:
         if m and m[1] in NL:
             forms[m[1]].add(m[2])
     dutch_plurals = {b for b in NL if any(f"{b}_{s}" in NL for s in PLURAL_SUFFIXES)}
+    assert {"display.connected", "display.answers", "host.size", "questions.votes", "app.count.points"} <= dutch_plurals
     for key in dutch_plurals | set(forms):
         if key not in table:
             continue  # a key the language does not have at all is the completeness test's business
@@ -137,6 +143,25 @@ def test_every_plural_key_has_the_forms_its_language_needs(lang: str) -> None:
 )  # fmt: skip
 def test_plural_categories_are_cldrs(lang: str, counts: dict[int, str]) -> None:
     assert {n: plural_category(lang, n) for n in counts} == counts
+
+
+@pytest.mark.parametrize("lang", [lang for lang in OTHERS if lang not in FULL_LANGUAGES])
+def test_a_drafted_language_asks_for_review(lang: str) -> None:
+    assert "native speaker" in load(lang).get("_review", ""), f"{lang}.json: mark the file for a native speaker's review"
+
+
+def test_every_file_names_its_language_for_the_switch_and_the_report() -> None:
+    switch = offered()
+    assert [entry["code"] for entry in switch] == languages()
+    names = {entry["code"]: entry["name"] for entry in switch}
+    assert names == {lang: load(lang).get("_name") for lang in languages()}, "every file has its own _name"
+    assert {k: names[k] for k in ("nl", "en", "tr", "ar", "pl", "uk")} == {
+        "nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية", "pl": "Polski", "uk": "Українська"}
+    assert {entry["code"] for entry in switch if entry["dir"] == "rtl"} == {"ar"}
+    # the report names a phone's language in its own language: "geschreven in het Turks"
+    assert (language_name("tr", "nl"), language_name("tr", "en"), language_name("uk", "nl")) == ("Turks", "Turkish",
+                                                                                                 "Oekraïens")
+    assert language_name("xx", "nl") == "xx"
 
 
 def test_plural_categories_per_language() -> None:

@@ -10,8 +10,10 @@ from kiosk.hub.admission import (
     CONNECTS,
     FULL,
     JOINS,
+    QUESTIONS,
     RECOGNITIONS,
     TOO_FAST,
+    UPVOTES,
     WAITING_PER_ADDRESS,
     Gate,
     Verdict,
@@ -120,14 +122,32 @@ def test_recognitions_of_one_answer_are_limited_per_address() -> None:
     rate, burst = RECOGNITIONS
     conn = open_many(gate, "10.1.1.1", 1)[0]
     for _ in range(int(burst)):
-        assert gate.may_recognise(conn, "c-answer")
-        gate.recognised(conn, "c-answer")
-    assert not gate.may_recognise(conn, "c-answer")
-    assert gate.may_recognise(conn, "c-other-answer")
+        assert gate.may("recognition", conn, "c-answer")
+        gate.did("recognition", conn, "c-answer")
+    assert not gate.may("recognition", conn, "c-answer")
+    assert gate.may("recognition", conn, "c-other-answer")
     elsewhere = open_many(gate, "10.1.1.2", 1)[0]
-    assert gate.may_recognise(elsewhere, "c-answer")
+    assert gate.may("recognition", elsewhere, "c-answer")
     clock.advance(1.5 / rate)
-    assert gate.may_recognise(conn, "c-answer")
+    assert gate.may("recognition", conn, "c-answer")
+
+
+def test_questions_and_upvotes_are_limited_per_address_like_recognitions() -> None:
+    clock = FakeClock()
+    gate = Gate(capacity=100_000, clock=clock)
+    conn = open_many(gate, "10.1.1.1", 1)[0]
+    for _ in range(int(QUESTIONS[1])):
+        assert gate.may("question", conn)
+        gate.did("question", conn)
+    assert not gate.may("question", conn)
+    for _ in range(int(UPVOTES[1])):
+        gate.did("upvote", conn, "q-1")
+    assert not gate.may("upvote", conn, "q-1")
+    assert gate.may("upvote", conn, "q-2")
+    assert gate.may("recognition", conn, "q-1")  # each deed is counted apart
+    assert gate.may("question", open_many(gate, "10.1.1.2", 1)[0])
+    clock.advance(1.5 / QUESTIONS[0])
+    assert gate.may("question", conn)
 
 
 def test_addresses_are_counted_per_ipv4_address_and_per_ipv6_slash_64() -> None:

@@ -141,8 +141,11 @@ def test_held_hidden_pending_withdrawn_and_unreviewed_text_never_reach_the_lette
                 TABLE_NOTE,
                 "jan@example.org",
                 "<b>te lang",
+                "Waarom is meneer Jansen nooit bereikbaar?",  # a held question marked "answer later"
+                "Hoe laat begint de les na de herfstvakantie?",  # answered in the room
             ):
                 assert never not in text, never
+            assert "Komt er dit jaar weer een schoolfeest?" in text  # approved, to answer later
             assert "device" not in text and "ouder-device" not in text
             assert "Het rooster verandert vaak" in text  # the approved answer the action responds to
 

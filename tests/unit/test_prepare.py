@@ -23,22 +23,29 @@ def test_prepare_writes_invitations_checklist_and_table_cards_with_a_note_per_ga
     out = tmp_path / "kit"
     assert main(["prepare", str(default_agenda_path()), "-o", str(out), "--no-pdf"]) == 0
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["tafelkaarten.html", "uitnodiging-en.html", "uitnodiging-nl.html", "voorbereiding.html"]
+    invitations = [f"uitnodiging-{lang}.html" for lang in ("ar", "en", "nl", "pl", "tr", "uk")]
+    assert names == ["tafelkaarten.html", *invitations, "voorbereiding.html"]
     streams = capsys.readouterr()
     assert f"geschreven: {out / 'uitnodiging-nl.html'}" in streams.out
     assert "let op: de agenda heeft geen datum, plaats; de uitnodiging laat een regel open" in streams.err
-    assert "nog geen uitnodiging in 'ar': participant_web/i18n/ar.json heeft geen invite.*-teksten" in streams.err
+    assert "nog geen uitnodiging" not in streams.err  # every language the pages speak has its invitation
     assert main(["prepare", str(default_agenda_path()), "-o", str(out), "--no-pdf", "--lang", "en"]) == 0
     streams = capsys.readouterr()
     assert f"wrote {out / 'uitnodiging-nl.html'}" in streams.out
     assert "note: the agenda has no datum, plaats; the invitation leaves a line to fill in by hand" in streams.err
-    assert "no invitation in 'ar' yet: participant_web/i18n/ar.json has no invite.* texts" in streams.err
+    assert "no invitation" not in streams.err  # every language the pages speak has its invitation
     invitation = (out / "uitnodiging-nl.html").read_text(encoding="utf-8")
     assert invitation.count('<span class="blank"></span>') == 2  # date and place, to fill in by hand
     assert "19:00 tot ongeveer 21:15" in invitation and "<script" not in invitation
     assert "Wat gaat goed?" in invitation and "What is going well?" not in invitation
     english = (out / "uitnodiging-en.html").read_text(encoding="utf-8")
     assert "What is going well?" in english and 'lang="en"' in english
+    # The shipped evening's questions come in the parents' own languages, Arabic right to left.
+    arabic = (out / "uitnodiging-ar.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in arabic and "ما الذي يسير بشكل جيد؟" in arabic and "أحضروا هاتفكم" in arabic
+    assert "Neler iyi gidiyor?" in (out / "uitnodiging-tr.html").read_text(encoding="utf-8")
+    assert "Co idzie dobrze?" in (out / "uitnodiging-pl.html").read_text(encoding="utf-8")
+    assert "Що вдається добре?" in (out / "uitnodiging-uk.html").read_text(encoding="utf-8")
 
 
 def test_the_checklist_dates_each_task_from_the_evening(tmp_path: Path) -> None:
@@ -62,18 +69,16 @@ def test_table_cards_carry_the_card_its_questions_and_how_the_table_works() -> N
 def test_a_new_language_is_one_file_and_missing_words_fall_back(tmp_path: Path) -> None:
     folder = tmp_path / "i18n"
     shutil.copytree(web_dir() / "i18n", folder)
-    (folder / "tr.json").write_text(
-        json.dumps({"_fallback": "en", "invite.kicker": "Davet", "invite.greeting": "Sevgili veliler,"}),
+    (folder / "de.json").write_text(
+        json.dumps({"_fallback": "en", "invite.kicker": "Einladung", "invite.greeting": "Liebe Eltern,"}),
         encoding="utf-8",
     )
-    arabic = json.loads((folder / "ar.json").read_text(encoding="utf-8"))
-    (folder / "ar.json").write_text(json.dumps({**arabic, "invite.kicker": "دعوة"}), encoding="utf-8")
-    assert languages(folder) == ["nl", "en", "ar", "tr"]
+    assert languages(folder) == ["nl", "en", "ar", "de", "pl", "tr", "uk"]
     kit = build_kit(load_agenda(default_agenda_path()), i18n=folder)
-    turkish = kit.pages["uitnodiging-tr.html"]
-    assert '<html lang="tr" dir="ltr">' in turkish and "Davet" in turkish and "Sevgili veliler," in turkish
-    assert "Bring your phone" in turkish  # not translated yet: its _fallback, English
-    assert "What is going well?" in turkish  # the agenda has no Turkish: English questions
+    german = kit.pages["uitnodiging-de.html"]
+    assert '<html lang="de" dir="ltr">' in german and "Einladung" in german and "Liebe Eltern," in german
+    assert "Bring your phone" in german  # not translated yet: its _fallback, English
+    assert "What is going well?" in german  # the agenda has no German: English questions
     assert '<html lang="ar" dir="rtl">' in kit.pages["uitnodiging-ar.html"]
     assert not kit.notes or all("no invitation" not in note for note in kit.notes)
 

@@ -15,6 +15,7 @@ from tests.conftest import FakeClock, small_agenda
 PHONES = [Actor("phone", device=f"device-{n:04d}") for n in range(4)]
 FACILITATOR = Actor("facilitator")
 IDS = st.sampled_from(["c1", "c2", "c3", "c4"])
+QIDS = st.sampled_from(["q1", "q2"])
 TEXTS = st.sampled_from(["Goed contact", "jan@example.org", "kut", "  ", "Meer uitleg\x00 graag", "x" * 600])
 
 steering = st.one_of(
@@ -34,6 +35,9 @@ steering = st.one_of(
     st.builds(lambda i, t: ("contribution/tag", {"id": i, "tags": [t]}), IDS, st.sampled_from(["a", "b"])),
     st.builds(lambda t: ("keypoint/add", {"text": t}), st.sampled_from(["Geduld", "Vertrouwen"])),
     st.builds(lambda t: ("action/add", {"what": t, "due": "2027-01-31"}), st.sampled_from(["Bellen"])),
+    st.builds(lambda v, i: (v, {"id": i}), st.sampled_from(["question/approve", "question/hide"]), QIDS),
+    st.builds(lambda i, a: ("question/answer", {"id": i, "answer": a}), QIDS, st.sampled_from(["now", "later"])),
+    st.builds(lambda on: ("display/questions", {"on": on}), st.booleans()),
     st.builds(lambda: ("session/finish", {})),
 )
 phone = st.tuples(
@@ -44,6 +48,8 @@ phone = st.tuples(
         st.builds(lambda i: ("contribution/endorse", {"id": i}), IDS),
         st.builds(lambda i: ("contribution/withdraw", {"id": i}), IDS),
         st.builds(lambda v: ("response/set", {"prompt": "b3-q1", "value": v}), st.integers(0, 6)),
+        st.builds(lambda i, t: ("question/add", {"id": i, "text": t}), QIDS, TEXTS),
+        st.builds(lambda i, on: ("question/upvote", {"id": i, "on": on}), QIDS, st.booleans()),
     ),
 )
 steps = st.lists(

@@ -146,6 +146,13 @@ def test_json_export_is_plain_data_with_counts(updated_evening: Evening) -> None
         {"option": "nee", "count": 0},
     ]
     assert data["changes"] == {"added": 1, "updated": 1, "done": 1}
+    assert data["questions"] == {
+        "asked": 3,
+        "answered_now": 1,
+        "later": [{"text": "Komt er dit jaar weer een schoolfeest?", "votes": 2}],
+        "later_not_approved": 1,
+    }
+    assert "Jansen" not in json.dumps(data["questions"])
 
 
 def test_report_of_an_evening_with_no_contributions(tmp_path: Path) -> None:

@@ -155,6 +155,20 @@ def scripted_evening(tmp_path: Path, *, finish: bool = True, agenda: Agenda | No
     run(core, "prompt/open", prompt="b4-q2")
     for phone, value in [(PARENTS[0], 0), (PARENTS[1], 0), (STAFF[0], 1)]:
         run(core, "response/set", phone, prompt="b4-q2", value=value)
+    # Questions to the school, asked during the evening: one answered in the room, two to come back to.
+    asked = [
+        (PARENTS[1], "v1", "Komt er dit jaar weer een schoolfeest?"),
+        (PARENTS[2], "v2", "Hoe laat begint de les na de herfstvakantie?"),
+        (PARENTS[3], "v3", "Waarom is meneer Jansen nooit bereikbaar?"),  # held: it names a person
+    ]
+    for actor, qid, text in asked:
+        run(core, "question/add", actor, id=qid, text=text)
+    for qid in ("v1", "v2"):
+        run(core, "question/approve", id=qid)
+    for phone in (PARENTS[0], STAFF[0]):
+        run(core, "question/upvote", phone, id="v1")
+    for qid, answer in (("v1", "later"), ("v2", "now"), ("v3", "later")):
+        run(core, "question/answer", id=qid, answer=answer)
     run(core, "keypoint/add", text="Snel contact werkt", sources=["g1"])
     run(core, "keypoint/add", text="Het rooster moet _rustiger_")
     run(core, "closing/set", contact="Elke maand een nieuwsbrief; vragen via de ouderconsulent.")

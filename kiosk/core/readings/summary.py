@@ -36,6 +36,7 @@ class SummaryItem(NamedTuple):
     pinned: bool
     duplicates: int
     tags: tuple[str, ...]
+    lang: str | None = None  # the language of the phone's page it was written on; None from paper or aloud
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def running_summary(state: SessionState) -> RunningSummary:
                 c.pinned,
                 _duplicates(state, c),
                 tuple(c.tags),
+                c.lang,
             )
             by_key[(c.block_index, c.prompt_id)].append(item)
     prompts: list[PromptSummary] = []

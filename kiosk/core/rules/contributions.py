@@ -13,7 +13,7 @@ from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
 from kiosk.core.state import SOURCES, Contribution, SessionState
 from kiosk.core.text import MAX_CONTRIBUTION, clean_text
 
-_CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_TAGS = 8
 MAX_TAG_LEN = 40
 # Answers of one phone waiting for the facilitator: a lively parent has a few; a script has thousands.
@@ -34,6 +34,18 @@ def cleaned_contribution_text(data: dict[str, Any]) -> str:
     return text
 
 
+def first_status(state: SessionState, text: str, *, by_phone: bool) -> tuple[str, str | None]:
+    """The status room text starts with, and why moderation holds it (None: it may pass).
+
+    Answers and questions to the school share this: held text waits even with auto-approve on; what the
+    facilitator types in is approved by typing it.
+    """
+    reason = review_reason(text)
+    if reason is not None:
+        return "pending", reason
+    return ("approved" if not by_phone or state.auto_approve else "pending"), None
+
+
 def existing(state: SessionState, data: dict[str, Any]) -> Contribution:
     contribution = state.contributions.get(data.get("id"))  # type: ignore[arg-type]
     if contribution is None:
@@ -44,7 +56,7 @@ def existing(state: SessionState, data: dict[str, Any]) -> Contribution:
 @rule("contribution/add", actors=EVERYONE)
 def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
     client_id = cmd.data.get("id")
-    if not isinstance(client_id, str) or not _CLIENT_ID.fullmatch(client_id):
+    if not isinstance(client_id, str) or not CLIENT_ID.fullmatch(client_id):
         raise CommandError("bad_request", "a contribution needs an id of letters, digits, - or _", field="id")
     by_phone = not cmd.actor.steers
     device = device_of(cmd) if by_phone else None
@@ -74,21 +86,17 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
             )
         source = "phone"
         role = state.devices[device].role
+        lang: str | None = state.devices[device].lang
     else:
         prompt_id = prompt_field(state, cmd.data) if cmd.data.get("prompt") else state.open_prompt
         source = cmd.data.get("source", "paper")
         if source not in SOURCES or source == "phone":
             raise CommandError("bad_request", "source must be 'paper' or 'spoken'", field="source")
         role = cmd.data.get("role") or None
+        lang = None
         if role not in (None, "parent", "staff"):
             raise CommandError("bad_role", "role must be 'parent' or 'staff'")
-    reason = review_reason(text)
-    if reason is not None:
-        status = "pending"
-    elif not by_phone or state.auto_approve:
-        status = "approved"  # what the facilitator types in is approved by typing it
-    else:
-        status = "pending"
+    status, reason = first_status(state, text, by_phone=by_phone)
     block = state.agenda.block_of_prompt(prompt_id) if prompt_id else None
     return {
         "id": client_id,
@@ -100,6 +108,7 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
         "source": source,
         "status": status,
         "held": reason,
+        "lang": lang,
     }
 
 
@@ -123,6 +132,7 @@ def _apply_add(state: SessionState, event: Event) -> None:
         status=d["status"],
         held_reason=d["held"],
         approved_seq=event.seq if d["status"] == "approved" else 0,
+        lang=d.get("lang"),  # evenings stored before the language was noted have none
     )
     if d["device"] is not None:
         state.own.setdefault(d["device"], []).append(d["id"])

@@ -1,4 +1,4 @@
-"""What the four main screens share: the steering keys, the key bar, and hearing the core's events."""
+"""What the main screens share: the steering keys, the key bar, and hearing the core's events."""
 
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ SCREEN_KEYS: list[BindingType] = [
     Binding("2", "show('feed')", "key.feed", group=SCREENS),
     Binding("3", "show('join')", "key.join", group=SCREENS),
     Binding("4", "show('summary')", "key.summary", group=SCREENS),
+    Binding("5", "show('room_questions')", "key.room_questions", group=SCREENS),
 ]
 
 # On the busy screens the steering keys still work but leave the key bar to the screen's own keys.

@@ -1,0 +1,47 @@
+"""Readings of the questions to the school that several faces show: the app, the pages and the report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kiosk.core.questions import Question, questions_of
+from kiosk.core.state import SessionState
+
+
+def by_votes(questions: Iterable[Question]) -> list[Question]:
+    """Most upvoted first; of equal votes the one asked first (a list being read does not reshuffle as it grows)."""
+    return sorted(questions, key=lambda q: (-len(q.votes), q.n))
+
+
+def top_questions(state: SessionState, limit: int) -> list[Question]:
+    """The approved questions the room sees, most upvoted first, at most `limit`."""
+    return by_votes(q for q in questions_of(state).questions.values() if q.visible)[:limit]
+
+
+def for_facilitator(state: SessionState) -> list[Question]:
+    """Every question as the facilitator moderates them: waiting ones first, then by votes."""
+    return sorted(
+        questions_of(state).questions.values(), key=lambda q: (q.status != "pending", -len(q.votes), q.n)
+    )
+
+
+@dataclass(frozen=True)
+class AnsweredQuestions:
+    """For the aftercare: what the school comes back to (reviewed text), and how many were answered in the room."""
+
+    later: tuple[tuple[str, int], ...]  # (text, votes) of approved questions marked "answer later", by votes
+    later_held: int  # marked "answer later" but never approved: in the team's report as a count, never as text
+    now: int  # answered in the room
+    asked: int  # every question asked
+
+
+def answered_questions(state: SessionState) -> AnsweredQuestions:
+    questions = list(questions_of(state).questions.values())
+    later = [q for q in questions if q.answer == "later"]
+    return AnsweredQuestions(
+        later=tuple((q.text, len(q.votes)) for q in by_votes(q for q in later if q.visible)),
+        later_held=sum(1 for q in later if not q.visible),
+        now=sum(1 for q in questions if q.answer == "now"),
+        asked=len(questions),
+    )

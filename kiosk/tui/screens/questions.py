@@ -1,0 +1,141 @@
+"""The questions screen: the room's questions to the school, moderated like answers and answered now or later."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Header, Static
+
+from kiosk.core.events import Event
+from kiosk.core.questions import Question, questions_of
+from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
+from kiosk.tui.screens.text_prompt import TextPrompt
+from kiosk.tui.widgets.key_bar import KeyBar
+from kiosk.tui.widgets.now_bar import NowBar
+from kiosk.tui.widgets.question_table import QuestionTable
+
+VOTES_EVERY = 1.0  # seconds: how often upvotes alone redraw the list
+
+
+class QuestionsScreen(KioskScreen):
+    """Approve or hide what phones ask, mark it answered now or later, show the top questions on the projector."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *QUIET_STEERING,
+        Binding("a", "approve", "key.approve", tooltip="tip.q_approve"),
+        Binding("h", "hide", "key.hide", tooltip="tip.q_hide"),
+        Binding("b", "answer('now')", "key.q_now", tooltip="tip.q_now"),
+        Binding("l", "answer('later')", "key.q_later", tooltip="tip.q_later"),
+        Binding("e", "edit", "key.edit", tooltip="tip.q_edit"),
+        Binding("s", "on_display", "key.q_display", tooltip="tip.q_display"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield NowBar(id="questions-now")
+        yield Static(id="questions-bar")
+        yield QuestionTable(self.t, id="questions")
+        yield Static(id="questions-detail")
+        yield KeyBar()
+
+    _rebuild_pending = False
+
+    def on_mount(self) -> None:
+        table = self.query_one(QuestionTable)
+        table.rebuild(self.kiosk.state)
+        table.focus()
+        self._show_bar()
+        self._show_detail()
+
+    def core_changed(self, events: list[Event]) -> None:
+        touched = [e.type for e in events if e.type.startswith("question/") or e.type == "display/questions"]
+        if not touched:
+            return
+        if all(t == "question/upvote" for t in touched):
+            # A hall voting sends a burst after burst: votes move the rows at most once a second.
+            if not self._rebuild_pending:
+                self._rebuild_pending = True
+                self.set_timer(VOTES_EVERY, self._refresh)
+            return
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._rebuild_pending = False
+        self.query_one(QuestionTable).rebuild(self.kiosk.state)
+        self._show_bar()
+        self._show_detail()
+
+    def on_data_table_row_highlighted(self, event: QuestionTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_bar(self) -> None:
+        questions = questions_of(self.kiosk.state)
+        every = list(questions.questions.values())
+        counts = {
+            "all": len(every),
+            "pending": sum(q.status == "pending" for q in every),
+            "now": sum(q.answer == "now" for q in every),
+            "later": sum(q.answer == "later" for q in every),
+        }
+        bar = Text(self.t("questions.bar", **counts))
+        shown = self.t("questions.display_on") if questions.on_display else self.t("questions.display_off")
+        bar.append("   " + shown, style="bold green" if questions.on_display else "dim")
+        self.query_one("#questions-bar", Static).update(bar)
+
+    def _show_detail(self) -> None:
+        question = self._selected()
+        detail = self.query_one("#questions-detail", Static)
+        if question is None:
+            detail.update(Text(self.t("questions.empty"), style="dim"))
+            return
+        text = Text(question.text)  # as typed: never read as markup
+        facts = [self.t(f"status.{question.status}")]
+        if question.held_reason:
+            facts.append(self.t("feed.held_because", reason=self.t(f"held.{question.held_reason}")))
+        facts.append(self.t.plural("questions.votes", len(question.votes)))
+        if question.answer:
+            facts.append(self.t(f"questions.answer.{question.answer}"))
+        if question.role:
+            facts.append(self.t(f"role.{question.role}"))
+        text.append("\n" + " · ".join(facts), style="dim")
+        detail.update(text)
+
+    def _selected(self) -> Question | None:
+        question_id = self.query_one(QuestionTable).selected_id()
+        return questions_of(self.kiosk.state).questions.get(question_id) if question_id else None
+
+    def _on_selected(self, type_: str, **data: object) -> None:
+        question = self._selected()
+        if question is None:
+            self.notify(self.t("questions.select_first"), severity="warning")
+            return
+        self.kiosk.steer(type_, id=question.id, **data)
+
+    def action_approve(self) -> None:
+        self._on_selected("question/approve")
+
+    def action_hide(self) -> None:
+        self._on_selected("question/hide")
+
+    def action_answer(self, answer: str) -> None:
+        """Mark the question answered now or to answer later; the same key again takes the mark off."""
+        question = self._selected()
+        self._on_selected("question/answer", answer=None if question and question.answer == answer else answer)
+
+    def action_on_display(self) -> None:
+        self.kiosk.steer("display/questions", on=not questions_of(self.kiosk.state).on_display)
+
+    def action_edit(self) -> None:
+        question = self._selected()
+        if question is None:
+            self.notify(self.t("questions.select_first"), severity="warning")
+            return
+
+        def edited(text: str | None) -> None:
+            if text is not None:
+                self.kiosk.steer("question/edit", id=question.id, text=text)
+
+        self.app.push_screen(TextPrompt(self.t("questions.edit_question"), question.text), edited)
