@@ -37,13 +37,13 @@ def busy_phone_in(evening: Evening, screens: Screens, lang: str, **options: Any)
     said = words(lang)
     phone = screens.open(f"{evening.join}&lang={lang}", bypass_csp=True, **options)
     expect(phone.locator("html")).to_have_attribute("lang", lang)
-    phone.get_by_role("button", name=said["role.parent"]).click()
+    phone.get_by_role("button", name=said["role.parent"], exact=True).click()
     expect(phone.locator("#role")).to_be_hidden()
-    box = phone.get_by_role("textbox", name=first_question(lang))
+    box = phone.get_by_role("textbox", name=first_question(lang), exact=True)
     box.fill("Mijn eigen antwoord; I write in my own words.")
-    phone.get_by_role("button", name=said["phone.send"]).click()
+    phone.get_by_role("button", name=said["phone.send"], exact=True).click()
     expect(phone.locator("#open-feedback")).to_have_text(said["phone.saved"])
-    expect(phone.get_by_role("button", name=said["phone.recognise"])).to_be_visible()
+    expect(phone.get_by_role("button", name=said["phone.recognise"], exact=True)).to_be_visible()
     return phone
 
 
