@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from kiosk.agenda.cards import load_cards
 from kiosk.agenda.model import Theme
 from kiosk.core.grouping import Assignment, place_late_joiner, role_key
-from kiosk.core.state import BlockTimer, SessionState
+from kiosk.core.state import BlockTimer, Review, SessionState
 
 TABLES_KEY = "tables"
 
@@ -22,6 +22,7 @@ class TableNote:
     text: str
     at: float
     by: str  # "host" or "facilitator"
+    review: Review = field(default_factory=Review)
 
 
 @dataclass

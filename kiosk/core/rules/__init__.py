@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from kiosk.core.rules import blocks, closing, contributions, devices, followup, prompts, tables  # noqa: F401
+from kiosk.core.rules import (  # noqa: F401
+    blocks,
+    closing,
+    contributions,
+    devices,
+    followup,
+    prompts,
+    screening,
+    tables,
+)
 from kiosk.core.rules.registry import RULES, Rule, rule
 
 __all__ = ["RULES", "Rule", "rule"]
