@@ -76,7 +76,8 @@ _TITLES = (
     r"meneer|mevrouw|mevr\.?|dhr\.?|mw\.?|juf|juffrouw|meester|mentor|mentrix|docent|docente|leraar|lerares|"
     r"directeur|directrice|conrector|rector|mr\.?|mrs\.?|ms\.?|miss|teacher|mister|zoon|dochter|zoontje|"
     r"dochtertje|broer|broertje|zus|zusje|kind|neef|nicht|vriend|vriendin|vriendje|vriendinnetje|klasgenoot|"
-    r"man|vrouw|vader|moeder|oma|opa|tante|oom|coach|trainer|begeleider|intern begeleider|ib'er|zorgcoördinator"
+    r"man|vrouw|vader|moeder|oma|opa|tante|oom|coach|trainer|begeleider|intern begeleider|ib'er|zorgcoördinator|"
+    r"buurjongen|buurmeisje|buurman|buurvrouw|tolk|stagiair|stagiaire|conciërge|invaller|invalkracht"
 )
 # "meneer Jansen", "juf Anna", "onze dochter Emma", "mr. Smith": a title before a capitalised word names a person.
 _TITLED_NAME = re.compile(rf"\b(?i:{_TITLES})\s+(?P<name>{_NAME})")

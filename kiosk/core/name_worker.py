@@ -28,11 +28,10 @@ def _serve(conn: Connection) -> None:
     try:
         from deduce import Deduce
 
-        from kiosk.core.names import dutch_words, found_spans
+        from kiosk.core.names import found_spans
 
         logging.getLogger().setLevel(logging.WARNING)  # deduce says "please wait" through the root logger
         deducer = Deduce()
-        dutch_words()
         found_spans(deducer, "Warm worden: meneer Jansen woont aan de Kerkstraat 1.")
     except Exception as exc:  # noqa: BLE001 - the parent shows why the full check is off
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))

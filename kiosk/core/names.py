@@ -2,14 +2,16 @@
 
 deduce (de-identification of Dutch text) knows first names and surnames of many origins, streets and places. Made
 for health records, it also takes capitalised Dutch words for names: a language ("Engels"), a month, a feast, a
-school's systems (Magister, Parro) or any word that starts a sentence. `keep` drops those: an allow-list of words
-parents write at school, and Dutch dictionary words standing alone (pyspellchecker's Dutch word list).
+school's systems (Magister, Parro), a well-known name (Anne Frank, Albert Heijn) or a word that starts a sentence.
+`keep` drops those: an allow-list of words and names parents write about school, and deduce's own list of common
+Dutch words for a word standing alone.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container
 from typing import Any
 
 from kiosk.core.moderation import Span
@@ -44,19 +46,13 @@ _ALLOWED_WORDS = """
     europa amerika afrika azië
 """
 ALLOWED = frozenset(_ALLOWED_WORDS.split())
+# Well-known names a parent may write about school life: books, songs, artists, a king, a shop that sponsors.
+ALLOWED_PHRASES = (
+    "anne frank", "van gogh", "rembrandt", "albert heijn", "jip en janneke", "pippi langkous", "willem-alexander",
+    "máxima", "maxima", "sint maarten", "sint-maarten", "zwarte piet", "wilhelmus", "dolfje weerwolfje",
+    "efteling", "kinderboekenweek", "nijntje", "dikkie dik", "kikker en zijn vriendjes", "koning", "koningin",
+)
 # A capitalised word at the start of a sentence that the dictionary knows is a word, not a name.
-FREQUENT = 50  # tuned on part A of kiosk/bench/names_corpus.tsv
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
-
-
-@functools.cache
-def dutch_words() -> dict[str, int]:
-    """Dutch words from pyspellchecker's list (about 300,000) and how often each occurs; empty without it."""
-    try:
-        from spellchecker import SpellChecker
-    except ImportError:
-        return {}
-    return dict(SpellChecker(language="nl").word_frequency.dictionary)
 
 
 def is_allowed(word: str) -> bool:
@@ -65,35 +61,42 @@ def is_allowed(word: str) -> bool:
     return w in ALLOWED or w.removesuffix("s") in ALLOWED or w.removesuffix("e") in ALLOWED
 
 
-def is_dutch_word(word: str) -> bool:
-    return word.lower() in dutch_words()
+def _inside_allowed_phrase(text: str, span: Span) -> bool:
+    lowered = text.lower()
+    for phrase in ALLOWED_PHRASES:
+        at = lowered.find(phrase)
+        while at != -1:
+            if at <= span.start and span.end <= at + len(phrase):
+                return True
+            at = lowered.find(phrase, at + 1)
+    return False
 
 
-def keep(text: str, span: Span) -> bool:
-    """Whether a span deduce found is personal data, not a capitalised word mistaken for it."""
-    words = re.findall(r"[^\W\d_][^\s,.;:!?()]*", text[span.start : span.end])
+def keep(text: str, span: Span, common_words: Container[str] = frozenset()) -> bool:
+    """Whether a span deduce found is personal data, not a capitalised word or a well-known name mistaken for it.
+
+    `common_words` is deduce's own list of common Dutch words ("Groen", "Vos", "Hoop", "Morgen"): one of those
+    standing alone is a word. (pyspellchecker's Dutch list was tried for this and dropped: it is made from film
+    subtitles and holds most first names, Emma and Daan as much as Soumaya.)
+    """
     if span.kind == "address":
         # A town alone is no address; a street with a number or a postcode is.
         return any(ch.isdigit() for ch in text[span.start : span.end])
     if span.kind != "name":
         return True
+    if _inside_allowed_phrase(text, span):
+        return False
+    words = re.findall(r"[^\W\d_][^\s,.;:!?()]*", text[span.start : span.end])
     names = [w for w in words if not is_allowed(w)]
     if not names:
         return False
-    if len(names) == 1 and is_dutch_word(names[0]):
+    if len(names) == 1:
         word = names[0]
-        if word.isupper():
+        if word.isupper() and len(word) > 1:
             return False  # MR, VO, HAVO: abbreviations
-        # A dictionary word standing alone is a word, unless it follows what introduces a person.
-        before = text[: span.start]
-        if _SENTENCE_START.search(before) or _frequent(word):
-            return False
+        if word.lower() in common_words:
+            return False  # a Dutch word, even with a capital; a title before it is our own rules' business
     return True
-
-
-def _frequent(word: str) -> bool:
-    """Common enough in Dutch text to be a word first (Bakker, Visser and Roos are rarer as words)."""
-    return dutch_words().get(word.lower(), 0) >= FREQUENT
 
 
 def deduce_spans(deducer: Any, text: str) -> list[Span]:
@@ -107,6 +110,35 @@ def deduce_spans(deducer: Any, text: str) -> list[Span]:
     return spans
 
 
+_CAPITALISED_PAIR = re.compile(r"\b([A-ZÀ-Þ][\w'’]+(?:-[A-Z][\w'’]+)?)\s+((?:(?:Al|El|Ben|Abu)-)?[A-ZÀ-Þ][\w'’]+(?:-[A-Z][\w'’]+)?)\b")
+
+
+def unknown_pairs(text: str, common_words: Container[str]) -> list[Span]:
+    """Two capitalised words side by side that no Dutch word list knows: a name deduce's lists lack (Kacper Nowak,
+    Oksana Tkachenko, Meron Gebremariam)."""
+    known = dutch_words()
+    spans = []
+    for m in _CAPITALISED_PAIR.finditer(text):
+        words = [m.group(1), m.group(2)]
+        if any(is_allowed(w) or w.isupper() or w.lower() in common_words for w in words):
+            continue
+        if all(w.lower() in known for w in words) or _inside_allowed_phrase(text, Span(m.start(), m.end(), "name")):
+            continue
+        spans.append(Span(m.start(), m.end(), "name"))
+    return spans
+
+
+@functools.cache
+def dutch_words() -> frozenset[str]:
+    """Dutch words in lower case from pyspellchecker's list (made from subtitles: it holds many first names too)."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        return frozenset()
+    return frozenset(SpellChecker(language="nl").word_frequency.dictionary)
+
+
 def found_spans(deducer: Any, text: str) -> list[Span]:
-    """What the full check holds for in a text: deduce's finds that `keep` keeps."""
-    return [s for s in deduce_spans(deducer, text) if keep(text, s)]
+    """What the full check holds for in a text: deduce's finds that `keep` keeps, and unknown name pairs."""
+    common = deducer.lookup_structs["common_word"]
+    return [s for s in deduce_spans(deducer, text) if keep(text, s, common)] + unknown_pairs(text, common)
