@@ -89,8 +89,8 @@ _SAYS_NAME = re.compile(
 # A class at a secondary school (2B, 3 havo B, 1a2) tells a small group apart; "groep 7" at primary school does not.
 _CLASS = re.compile(r"(?<![\w-])[1-6]\s?(?:havo|vwo|vmbo|mavo|gym|ath|tl|kb|bb)?\s?[A-Ha-h]\d?(?![\w-])")
 _STREETS = (
-    r"straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|hof|park|dreef|pad|baan|veld|markt|wal|kanaal|"
-    r"plantsoen|erf|hoeve|ring|zijde|burg|haven|akker|weide|straatweg|boulevard|allee|oord|berg"
+    r"straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|dreef|plantsoen|straatweg|boulevard|allee|hof|park|"
+    r"markt|hoeve|pad"
 )
 # "Kerkstraat 12", "Burgemeester de Withstraat 3a", "Lange Nieuwstraat 8 bis".
 _ADDRESS = re.compile(

@@ -162,12 +162,12 @@ def table_for_host_token(state: SessionState, token: str) -> int | None:
 
 
 def table_outcomes(state: SessionState) -> list[TableOutcome]:
-    """Every table with its theme and the points written down, in table order."""
+    """Every table with its theme and the points written down, in table order; held notes wait for a person."""
     outcomes = []
     for table in tables_of(state).tables:
         theme = theme_by_id(state, table.theme)
         outcomes.append(
-            TableOutcome(table.number, theme.title if theme else "", [n.text for n in table.notes])
+            TableOutcome(table.number, theme.title if theme else "", [n.text for n in table.notes if n.review.shown])
         )
     return outcomes
 
