@@ -94,7 +94,7 @@ _STREETS = (
 )
 # "Kerkstraat 12", "Burgemeester de Withstraat 3a", "Lange Nieuwstraat 8 bis".
 _ADDRESS = re.compile(
-    rf"\b(?:[{_UPPER}][{_LOWER}]+\s)?[{_UPPER}][{_LOWER}]*(?:{_STREETS})\s+\d{{1,4}}\s?[a-zA-Z]?\b"
+    rf"\b(?:[{_UPPER}][{_LOWER}]+\s)?[{_UPPER}][{_LOWER}]*(?:{_STREETS})\s+\d{{1,4}}(?:\s?[a-zA-Z](?!\w))?"
 )
 _POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")
 # Words a title is followed by that are no name: "de mentor Wiskunde", "juf Engels", "meneer De directeur".
