@@ -111,12 +111,10 @@ def run_names_bench(full: bool = True) -> tuple[list[str], dict[str, Any]]:
     lines += report_lines("Our own rules (--name-check rules)", rules)
     figures: dict[str, Any] = {"sentences": len(corpus), "rules": _figures(rules)}
     if full:
-        from deduce import Deduce
-
-        from kiosk.core.names import found_spans
+        from kiosk.core.names import found_spans, load_deduce
 
         start = time.perf_counter()
-        deducer = Deduce()
+        deducer = load_deduce()
         load = time.perf_counter() - start
 
         def find(text: str) -> list[Any]:
@@ -142,4 +140,72 @@ def _figures(shares: Shares) -> dict[str, Any]:
     return {
         "held": {p: shares.share("held", p) for p in ("all", *PARTS)},
         "clean_held": {p: shares.share("clean", p) for p in ("all", *PARTS)},
+    }
+
+
+async def loop_share(rate: float = 200.0, seconds: float = 10.0) -> dict[str, float]:
+    """Phones sending `rate` answers a second from the corpus to a stored evening with the full check running:
+    the time from an answer to its finding (p50, p99) and the share of the loop the check took in that phase."""
+    import asyncio
+    import tempfile
+    from pathlib import Path
+
+    from kiosk.agenda.parser import load_agenda
+    from kiosk.core.events import Actor, Command
+    from kiosk.core.full_check import FullCheck
+    from kiosk.core.session import start_session
+    from kiosk.core.store import open_event_log
+    from kiosk.resources import default_agenda_path
+
+    corpus = load_corpus()
+    with tempfile.TemporaryDirectory() as folder:
+        log = open_event_log(Path(folder))
+        core = start_session(log, load_agenda(default_agenda_path()))
+        check = FullCheck(core)
+        started = time.perf_counter()
+        check.start()
+        while not check.ready:
+            if check.worker.failed:
+                raise RuntimeError(check.worker.failed)
+            await asyncio.sleep(0.05)
+        ready = time.perf_counter() - started
+        core.execute(Command("block/jump", {"index": next(i for i, b in enumerate(core.agenda.blocks) if b.prompts)}))
+        phones = [Actor("phone", device=f"bench-phone-{n:05d}") for n in range(int(rate * seconds) // 5 + 1)]
+        for phone in phones:
+            core.execute(Command("device/join", {}, phone))
+        sent: dict[str, float] = {}
+        latencies: list[float] = []
+
+        def heard(event: Any, state: Any) -> None:
+            if event.type == "moderation/screen":
+                now = time.perf_counter()
+                latencies.extend(now - sent.pop(i["id"]) for i in event.data["items"] if i["id"] in sent)
+
+        core.subscribe(heard)
+        total = int(rate * seconds)
+        lags: list[float] = []
+        start = time.perf_counter()
+        for n in range(total):
+            due = start + n / rate
+            now = time.perf_counter()
+            if due > now:
+                await asyncio.sleep(due - now)
+            lags.append(max(0.0, time.perf_counter() - due))
+            cid = f"b{n}"
+            sent[cid] = time.perf_counter()
+            text = corpus[n % len(corpus)].text
+            core.execute(Command("contribution/add", {"id": cid, "text": text}, phones[n // 5]))
+        await check.wait_idle()
+        phase = time.perf_counter() - start
+        share = (check.loop_seconds + check.worker.send_seconds) / phase
+        check.stop()
+        log.close()
+    return {
+        "answers": float(total),
+        "screened": float(len(latencies)),
+        "p50_ms": percentile(latencies, 0.5) * 1000,
+        "p99_ms": percentile(latencies, 0.99) * 1000,
+        "loop_share": share,
+        "lag_p99_ms": percentile(lags, 0.99) * 1000,
+        "ready_s": ready,
     }

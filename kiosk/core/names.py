@@ -99,6 +99,21 @@ def keep(text: str, span: Span, common_words: Container[str] = frozenset()) -> b
     return True
 
 
+def load_deduce() -> Any:
+    """deduce's Deduce, loaded quietly: deduce sets the root logger to INFO and says "please wait" through it."""
+    import logging
+
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    try:
+        from deduce import Deduce
+
+        return Deduce()
+    finally:
+        root.setLevel(level)
+        root.handlers[:] = handlers
+
+
 def deduce_spans(deducer: Any, text: str) -> list[Span]:
     """What deduce finds in a text, as the kiosk's spans, before `keep`."""
     doc = deducer.deidentify(text)

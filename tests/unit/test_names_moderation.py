@@ -100,7 +100,7 @@ def test_the_full_checks_finding_holds_an_auto_approved_answer_and_survives_a_re
     text = "Jan Jansen was onbeleefd"  # no title: our rules let it pass, deduce finds it
     add(core, "c1", text)
     assert core.state.contributions["c1"].visible  # the name check was not ready yet
-    data = {"target": "contribution", "id": "c1", "text": text, "spans": [[0, 10, "name"]]}
+    data = {"items": [{"target": "contribution", "id": "c1", "text": text, "spans": [[0, 10, "name"]]}]}
     with pytest.raises(CommandError):
         core.execute(Command("moderation/screen", data, PHONE))  # only the kiosk itself reports findings
     core.execute(Command("moderation/screen", data, SYSTEM))
@@ -119,8 +119,8 @@ def test_with_the_full_check_ready_auto_approve_waits_for_it(core: SessionCore) 
     core.full_check = True
     add(core, "c1", "Meer contact graag")
     assert core.state.contributions["c1"].status == "pending"
-    core.execute(Command("moderation/screen", {"target": "contribution", "id": "c1", "text": "Meer contact graag",
-                                               "spans": []}, SYSTEM))
+    item = {"target": "contribution", "id": "c1", "text": "Meer contact graag", "spans": []}
+    core.execute(Command("moderation/screen", {"items": [item]}, SYSTEM))
     assert core.state.contributions["c1"].visible
 
 
@@ -137,8 +137,8 @@ def test_a_rating_comment_with_a_name_stays_out_of_the_report_until_reviewed(
     comment = "Jan Jansen was onbeleefd"
     prompt = rating_with_comment(core, comment)
     ident = f"{prompt}/{PHONE.device}"
-    core.execute(Command("moderation/screen", {"target": "comment", "id": ident, "text": comment,
-                                               "spans": [[0, 10, "name"]]}, SYSTEM))
+    item = {"target": "comment", "id": ident, "text": comment, "spans": [[0, 10, "name"]]}
+    core.execute(Command("moderation/screen", {"items": [item]}, SYSTEM))
     assert core.state.responses[prompt][PHONE.device].review.held
     assert main(["export", "--data-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out

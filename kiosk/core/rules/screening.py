@@ -131,16 +131,30 @@ def _target(data: dict[str, Any]) -> tuple[str, str]:
     return target, ident  # type: ignore[return-value]
 
 
+MAX_SCREENED = 256  # findings in one moderation/screen: one write to the log for a burst of answers
+
+
 @rule("moderation/screen", actors=SYSTEM)
 def _check_screen(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
-    """What the full name check found in one text: hold it if nobody has reviewed it yet."""
-    target, ident = _target(cmd.data)
-    text = cmd.data.get("text")
+    """What the full name check found in a batch of texts: each is held if nobody has reviewed it yet.
+
+    `items` lists {target, id, text, spans}; one event for the batch keeps the log's writes few at 200 answers a
+    second. Texts gone or changed since they were sent to the check are left out (a change is checked on its own).
+    """
+    items = cmd.data.get("items")
+    if not isinstance(items, list) or len(items) > MAX_SCREENED or not all(isinstance(i, dict) for i in items):
+        raise CommandError("bad_request", f"'items' lists at most {MAX_SCREENED} findings", field="items")
+    out = [found for item in items if (found := _screened(state, item)) is not None]
+    return {"items": out} if out else None
+
+
+def _screened(state: SessionState, item: dict[str, Any]) -> dict[str, Any] | None:
+    target, ident = _target(item)
     current = text_of(state, target, ident)
-    if current is None or current != text:
-        return None  # gone, or changed since it was sent to the check: the change is checked on its own
+    if current is None or current != item.get("text"):
+        return None
     try:
-        found = spans_field(cmd.data.get("spans"), current)
+        found = spans_field(item.get("spans"), current)
     except (TypeError, ValueError) as exc:
         raise CommandError("bad_request", str(exc), field="spans") from None
     screening = screen(current, found)
@@ -163,7 +177,11 @@ def _check_screen(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
 
 @_check_screen.applies
 def _apply_screen(state: SessionState, event: Event) -> None:
-    d = event.data
+    for item in event.data["items"]:
+        _apply_screened(state, item, event.seq)
+
+
+def _apply_screened(state: SessionState, d: dict[str, Any], seq: int) -> None:
     if d["target"] == "contribution":
         c = state.contributions[d["id"]]
         c.screened = True
@@ -176,7 +194,7 @@ def _apply_screen(state: SessionState, event: Event) -> None:
         elif d["approve"]:
             c.status = "approved"
             c.auto = False
-            c.approved_seq = event.seq
+            c.approved_seq = seq
         elif c.held_reason is None and c.status == "pending":
             c.held_reason = d["held"]
         return
