@@ -49,13 +49,13 @@ def delete(args: argparse.Namespace, session_ids: list[str]) -> int:
 
 def main(args: argparse.Namespace) -> int:
     if args.delete is not None:
-        log = open_log(args)
+        store = open_log(args)
         try:
-            info = log.session(args.delete)
+            info = store.session(args.delete)
         except StoreError as exc:
             raise UserError(str(exc)) from exc
         finally:
-            log.close()
+            store.close()
         question = say(args.lang, "delete.confirm", evening=info.id, title=info.agenda_title)
         if not confirmed(args, info.id, question):
             print(say(args.lang, "delete.kept"))

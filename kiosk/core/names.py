@@ -106,7 +106,7 @@ def load_deduce() -> Any:
     root = logging.getLogger()
     level, handlers = root.level, list(root.handlers)
     try:
-        from deduce import Deduce
+        from deduce import Deduce  # type: ignore[import-untyped]
 
         return Deduce()
     finally:

@@ -128,7 +128,7 @@ def _target(data: dict[str, Any]) -> tuple[str, str]:
         raise CommandError("bad_request", "'target' is contribution, " + ", ".join(TARGETS), field="target")
     if not isinstance(ident, str):
         raise CommandError("bad_request", "'id' names the text", field="id")
-    return target, ident  # type: ignore[return-value]
+    return str(target), ident
 
 
 MAX_SCREENED = 256  # findings in one moderation/screen: one write to the log for a burst of answers
@@ -158,7 +158,7 @@ def _screened(state: SessionState, item: dict[str, Any]) -> dict[str, Any] | Non
     except (TypeError, ValueError) as exc:
         raise CommandError("bad_request", str(exc), field="spans") from None
     screening = screen(current, found)
-    data = {"target": target, "id": ident, "held": screening.reason, "spans": screening.spans_json()}
+    data: dict[str, Any] = {"target": target, "id": ident, "held": screening.reason, "spans": screening.spans_json()}
     if target == "contribution":
         contribution = state.contributions[ident]
         if contribution.screened:
