@@ -106,7 +106,23 @@ class FeedScreen(KioskScreen):
             bar.append(label, style="reverse bold" if name == table.filter else "")
         auto = self.t("feed.auto_on") if state.auto_approve else self.t("feed.auto_off")
         bar.append("   " + auto, style="bold green" if state.auto_approve else "dim")
+        bar.append("   " + self.t(f"feed.name_check.{self._name_check()}"), style="dim")
         self.query_one("#feed-bar", Static).update(bar)
+
+    def _name_check(self) -> str:
+        """rules (--name-check rules, or no hub), loading (deduce loads in its process), on, or off (it failed)."""
+        hub = self.kiosk.hub
+        check = hub.full_check if hub is not None else None
+        if check is None:
+            return "rules"
+        if check.ready:
+            return "on"
+        return "off" if check.worker.failed else "loading"
+
+    def tick(self) -> None:
+        if self._name_check() != getattr(self, "_shown_check", None):
+            self._shown_check = self._name_check()
+            self._show_bar()
 
     def _show_detail(self) -> None:
         contribution = self._selected()
