@@ -101,6 +101,7 @@ STRINGS: dict[str, str] = {
     "held.address": "address",
     "feed.by.facilitator": "facilitator",
     "feed.by.remote": "remote",
+    "feed.by.system": "the kiosk",
     "feed.approved_by": "held ({reason}), approved by {who}",
     "feed.redacted_by": "held ({reason}), redacted and approved by {who}",
     "feed.confirm_held": "Held: {reason}.\n\n{text}\n\nApprove it unchanged? (r replaces what was found by [name]...)",

@@ -104,6 +104,7 @@ STRINGS: dict[str, str] = {
     "held.address": "adres",
     "feed.by.facilitator": "begeleider",
     "feed.by.remote": "afstandsbediening",
+    "feed.by.system": "de kiosk",
     "feed.approved_by": "vastgehouden ({reason}), goedgekeurd door {who}",
     "feed.redacted_by": "vastgehouden ({reason}), aangepast en goedgekeurd door {who}",
     "feed.confirm_held": "Vastgehouden: {reason}.\n\n{text}\n\nOngewijzigd goedkeuren? (r vervangt het gevonden deel door [naam]...)",
