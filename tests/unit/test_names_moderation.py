@@ -188,3 +188,19 @@ def test_sessions_delete_and_purge_remove_an_evening_and_all_it_holds(
     db.close()
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
     assert b"Fatima" not in raw
+
+
+def test_a_table_note_with_a_name_stays_off_the_projector_and_out_of_the_report_until_reviewed(
+    core: SessionCore,
+) -> None:
+    from kiosk.core.tables import table_outcomes
+    from kiosk.hub.table_views import host_view
+
+    core.execute(Command("tables/assign", {"count": 2}))
+    core.execute(Command("table/note/add", {"table": 1, "id": "n1", "text": "Meer contact met de mentor"}))
+    core.execute(Command("table/note/add", {"table": 1, "id": "n2", "text": "Meneer Jansen belt nooit terug"}))
+    assert table_outcomes(core.state)[0].points == ["Meer contact met de mentor"]
+    view = host_view(core.state, 1, core.now())
+    assert view is not None and len(view["notes"]) == 2  # the table's own notepad shows what it wrote
+    core.execute(Command("moderation/redact", {"target": "note", "id": "n2"}))
+    assert table_outcomes(core.state)[0].points == ["Meer contact met de mentor", "Meneer [naam] belt nooit terug"]
