@@ -1,4 +1,4 @@
-"""The `kiosk` command: run, serve, check, sessions, export, actions, prepare, bench."""
+"""The `kiosk` command: run, serve, check, sessions, purge, export, actions, prepare, bench."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ COMMANDS = {
     "run": ("kiosk.commands.run", "run the evening: the facilitator's app plus the hub"),
     "serve": ("kiosk.commands.serve", "the hub alone, without the terminal app"),
     "check": ("kiosk.commands.check", "validate agenda files"),
-    "sessions": ("kiosk.commands.sessions", "list the stored evenings"),
+    "sessions": ("kiosk.commands.sessions", "list the stored evenings, or delete one (--delete ID)"),
+    "purge": ("kiosk.commands.purge", "delete the evenings older than --older-than DAYS"),
     "export": ("kiosk.commands.export", "the summary and aftercare report of an evening"),
     "actions": ("kiosk.commands.actions", "follow up the school's actions after the evening"),
     "prepare": ("kiosk.commands.prepare", "the evening's printed kit: invitations, checklist, table cards"),
