@@ -4,8 +4,9 @@ participant_web/i18n/<lang>.json holds dotted keys whose first part names who sp
 namespaces (`phone.`, `remote.`, `error.` (one text per refused command, for every face), ...; see
 PAGE_NAMESPACES), and beside them the app (`app.`), the command line (`cli.`), `kiosk check` (`agenda.`), the
 store's errors (`store.`), the report (`report.`), the letter (`letter.`), the printed kit (`invite.`, `poster.`,
-`kit.`, `printing.`), the hub's lines (`hub.`), the table division (`grouping.`) and the languages' names in
-the language of the text that names them (`language.<code>`: "geschreven in het Turks"). The pages read the same
+`kit.`, `printing.`), the hub's lines (`hub.`), the table division (`grouping.`), what redaction puts in place of
+a name (`redact.<kind>`: "[naam]") and the languages' names in the language of the text that names them
+(`language.<code>`: "geschreven in het Turks"). The pages read the same
 files in the browser (participant_web/js/i18n.js); the hub serves them only the page namespaces.
 
 A key a language lacks comes from the language its `"_fallback"` names, then from Dutch (as on the pages).

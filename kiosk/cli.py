@@ -1,4 +1,4 @@
-"""The `kiosk` command: run, serve, check, sessions, export, actions, prepare, bench."""
+"""The `kiosk` command: run, serve, check, sessions, purge, export, actions, prepare, bench."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ COMMANDS = {
     "serve": "kiosk.commands.serve",
     "check": "kiosk.commands.check",
     "sessions": "kiosk.commands.sessions",
+    "purge": "kiosk.commands.purge",
     "export": "kiosk.commands.export",
     "actions": "kiosk.commands.actions",
     "prepare": "kiosk.commands.prepare",

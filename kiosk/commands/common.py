@@ -7,7 +7,7 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.agenda.model import Agenda
 from kiosk.commands.texts import hint, say
@@ -108,6 +108,25 @@ def add_evening_options(parser: argparse.ArgumentParser) -> None:
     add_network(parser)
     add_lang(parser)
     add_poster(parser)
+    add_name_check(parser)
+
+
+def add_name_check(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--name-check",
+        choices=("full", "rules"),
+        default=os.environ.get("KIOSK_NAME_CHECK", "full"),
+        help=hint("name_check"),
+    )
+
+
+def full_check_for(args: argparse.Namespace, core: Any) -> Any:
+    """The evening's full name check (kiosk/core/full_check.py), or None with --name-check rules."""
+    if getattr(args, "name_check", "full") != "full":
+        return None
+    from kiosk.core.full_check import FullCheck
+
+    return FullCheck(core)
 
 
 def data_dir(args: argparse.Namespace) -> Path:

@@ -15,6 +15,7 @@ from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log, p
 from kiosk.commands.texts import hint, say
 from kiosk.core.events import Command, Event
 from kiosk.core.session import SessionCore, resume_session
+from kiosk.core.state import SessionState
 from kiosk.core.store import EventLog, SessionInfo, StoreError
 
 FORMATS = ("md", "html", "json", "pdf", "csv")
@@ -71,8 +72,29 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", type=Path, default=None, help=hint("export.output")
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help=hint("export.strict"),
+    )
     add_lang(parser)
     add_data_dir(parser)
+
+
+def unreviewed(state: SessionState, fmt: str, audience: str) -> dict[str, int]:
+    """Texts with detections nobody reviewed that this export would include, by where they are.
+
+    The letter, the report and the JSON show only reviewed text (approved answers, comments and notes let through);
+    the team's CSV lists every answer and comment, held ones too.
+    """
+    if fmt != "csv" or audience != "team":
+        return {}
+    answers = sum(
+        1 for c in state.contributions.values() if c.status == "pending" and c.held_reason and not c.withdrawn
+    )
+    comments = sum(1 for answers_ in state.responses.values() for r in answers_.values() if r.review.held)
+    found = {"answers": answers, "comments": comments}
+    return {where: n for where, n in found.items() if n}
 
 
 def iso_date(text: str) -> date:
@@ -173,6 +195,13 @@ def main(args: argparse.Namespace) -> int:
         log = open_log(args, read_only=True)
     try:
         evening = load_evening(log, args.session, args.lang)
+        held = unreviewed(evening.core.state, args.format, args.audience)
+        if held:
+            where = ", ".join(f"{where}: {n}" for where, n in held.items())
+            if args.strict:
+                print("kiosk: " + say(args.lang, "export.strict", n=sum(held.values()), where=where), file=sys.stderr)
+                return 3
+            print("kiosk: " + say(args.lang, "export.unreviewed", n=sum(held.values()), where=where), file=sys.stderr)
         output = render(evening, args.format, args.lang, args.audience, written_at)
         if args.output is None:
             if isinstance(output, bytes):

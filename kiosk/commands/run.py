@@ -56,7 +56,7 @@ def build_app(args: argparse.Namespace) -> KioskApp:
 
     from kiosk.tui.app import KioskApp
 
-    starter = hub_starter(args.host, args.port, args.public_url, args.wifi, args.trust_proxy)
+    starter = hub_starter(args.host, args.port, args.public_url, args.wifi, args.trust_proxy, args.name_check)
     return KioskApp(core, lang=args.lang, hub=starter, offer=offer, poster=args.poster)
 
 
@@ -66,14 +66,25 @@ def hub_starter(
     public_url: str | None = None,
     wifi: Wifi | None = None,
     trust_proxy: bool = False,
+    name_check: str = "rules",
 ) -> HubStarter:
     """How the kiosk starts its hub: here, where both faces meet, so neither imports the other."""
 
     async def start(core: SessionCore, lang: str) -> LiveHub:
+        from kiosk.core.full_check import FullCheck
         from kiosk.hub.server import Hub, HubError
         from kiosk.tui.app import HubFailed
 
-        hub = Hub(core, host=host, port=port, public_url=public_url, lang=lang, wifi=wifi, trust_proxy=trust_proxy)
+        hub = Hub(
+            core,
+            host=host,
+            port=port,
+            public_url=public_url,
+            lang=lang,
+            wifi=wifi,
+            trust_proxy=trust_proxy,
+            full_check=FullCheck(core) if name_check == "full" else None,
+        )
         try:
             await hub.start()
         except HubError as exc:

@@ -11,6 +11,7 @@ from kiosk.commands.common import (
     UserError,
     add_evening_options,
     check_network,
+    full_check_for,
     open_evening,
     open_log,
 )
@@ -44,6 +45,7 @@ async def _serve(args: argparse.Namespace, core: object) -> int:
         lang=args.lang,
         wifi=args.wifi,
         trust_proxy=args.trust_proxy,
+        full_check=full_check_for(args, core),
     )
     try:
         await hub.start()

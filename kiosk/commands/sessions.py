@@ -3,19 +3,62 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 
-from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log_for_reading
-from kiosk.commands.texts import say
+from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log, open_log_for_reading
+from kiosk.commands.texts import hint, say
 from kiosk.core.store import StoreError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--delete", metavar="ID", default=None, help=hint("sessions.delete"))
+    parser.add_argument("--yes", action="store_true", help=hint("yes"))
     add_data_dir(parser)
     add_lang(parser)
 
 
+def confirmed(args: argparse.Namespace, expected: str, question: str) -> bool:
+    """A deletion asks the person to type `expected`; --yes answers for a script; no terminal and no --yes: no."""
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UserError(say(args.lang, "delete.needs_yes"))
+    try:
+        answer = input(question + " ")
+    except EOFError:
+        return False
+    return answer.strip() == expected
+
+
+def delete(args: argparse.Namespace, session_ids: list[str]) -> int:
+    """Delete the given evenings after confirmation; says what went."""
+    log = open_log(args)
+    try:
+        for session_id in session_ids:
+            log.delete_session(session_id)
+            print(say(args.lang, "delete.done", evening=session_id))
+    except StoreError as exc:
+        raise UserError(exc.said(args.lang)) from exc
+    finally:
+        log.close()
+    return 0
+
+
 def main(args: argparse.Namespace) -> int:
+    if args.delete is not None:
+        store = open_log(args)
+        try:
+            info = store.session(args.delete)
+        except StoreError as exc:
+            raise UserError(exc.said(args.lang)) from exc
+        finally:
+            store.close()
+        question = say(args.lang, "delete.confirm", evening=info.id, title=info.agenda_title)
+        if not confirmed(args, info.id, question):
+            print(say(args.lang, "delete.kept"))
+            return 1
+        return delete(args, [info.id])
     log = open_log_for_reading(args)
     try:
         sessions = log.sessions() if log is not None else []

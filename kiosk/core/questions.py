@@ -26,7 +26,12 @@ class Question:
     device: str | None = None  # never exported
     role: str | None = None
     status: str = "pending"
-    held_reason: str | None = None
+    held_reason: str | None = None  # kept after approval: the history says why it was held and who showed it
+    spans: list[list[object]] = field(default_factory=list)  # what moderation found: [start, end, kind]
+    auto: bool = False  # auto-approve waits for the full name check
+    screened: bool = False  # the full name check has looked at it
+    changed: bool = False  # edited or redacted by the facilitator: approving it needs no second question
+    approved_by: str | None = None  # who approved it after a hold
     votes: set[str] = field(default_factory=set)  # devices that upvoted it
     answer: str | None = None  # one of ANSWERS once the facilitator marked it
 

@@ -67,7 +67,11 @@ class SessionCore:
         self._last_at = history[-1].at if history else 0.0
         self._listeners: list[Listener] = []
         self._storage_listeners: list[StorageListener] = []
-        self.storage_problem: StoreError | None = None  # the last write failed; cleared by the next that works
+        self.storage_problem: StoreError | None = (
+            None  # the last write failed; cleared by the next that works
+        )
+        # The full name check is ready and looks at every text from the room (kiosk/core/screening.py).
+        self.full_check = False
 
     def now(self) -> float:
         return self.clock()
@@ -80,7 +84,9 @@ class SessionCore:
     def on_storage(self, listener: StorageListener) -> Callable[[], None]:
         """Call `listener(problem)` when writing starts failing (a StoreError) and when it works again (None)."""
         self._storage_listeners.append(listener)
-        return lambda: self._storage_listeners.remove(listener) if listener in self._storage_listeners else None
+        return lambda: (
+            self._storage_listeners.remove(listener) if listener in self._storage_listeners else None
+        )
 
     def check_storage(self) -> bool:
         """After a failed write, try a harmless one; True when the log can be written again."""
@@ -115,7 +121,8 @@ class SessionCore:
             raise CommandError("bad_request", "a message's data must be an object")
         # A clock that jumps back must not make timers run backwards.
         now = max(self.clock(), self._last_at)
-        data = rule.check(self.state, command, Context(now=now, new_id=lambda: secrets.token_hex(4)))
+        ctx = Context(now=now, new_id=lambda: secrets.token_hex(4), full_check=self.full_check)
+        data = rule.check(self.state, command, ctx)
         if data is None:
             return Outcome(None)
         event = Event(seq=self.state.seq + 1, at=now, type=command.type, data=data)

@@ -66,7 +66,12 @@ class Contribution:
     device: str | None = None  # never exported
     role: str | None = None
     status: str = "pending"
-    held_reason: str | None = None  # why moderation held it for review
+    held_reason: str | None = None  # why moderation held it for review; kept after approval, for the history
+    spans: list[list[Any]] = field(default_factory=list)  # what moderation found: [start, end, kind]
+    screened: bool = False  # the full name check has looked at it (moderation/screen)
+    auto: bool = False  # auto-approve waits for the full name check: approved when that finds nothing
+    approved_by: str | None = None  # who approved it after a hold: facilitator or remote
+    changed: bool = False  # the facilitator changed its text (redacted or edited): approving it needs no "sure?"
     pinned: bool = False
     tags: list[str] = field(default_factory=list)
     endorsements: set[str] = field(default_factory=set)  # devices that recognise it ("herken ik")
@@ -74,7 +79,6 @@ class Contribution:
     withdrawn: bool = False
     approved_seq: int = 0  # the event that last approved it: the order in which the room first saw it
     lang: str | None = None  # the language of the phone's page when it was written; None from paper or aloud
-
 
     @property
     def visible(self) -> bool:
@@ -93,12 +97,36 @@ class Device:
 
 
 @dataclass
+class Review:
+    """Moderation of a text that has no status of its own (a rating or choice comment, a table note).
+
+    `state` is ok (nothing found), held (found, nobody looked yet), approved (a person let it through after a hold)
+    or hidden. Only ok and approved text reaches the projector and the reports.
+    """
+
+    state: str = "ok"
+    held_reason: str | None = None
+    spans: list[list[Any]] = field(default_factory=list)
+    screened: bool = False
+    by: str | None = None  # who approved or hid it
+
+    @property
+    def shown(self) -> bool:
+        return self.state in ("ok", "approved")
+
+    @property
+    def held(self) -> bool:
+        return self.state == "held"
+
+
+@dataclass
 class Response:
     """A phone's answer to a rating or choice prompt; the last one counts."""
 
     value: int
     comment: str = ""
     role: str | None = None
+    review: Review = field(default_factory=Review)  # of the comment
 
 
 @dataclass

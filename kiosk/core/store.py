@@ -207,6 +207,15 @@ class EventLog:
                 if event.type == "session/finish":
                     self._db.execute("UPDATE sessions SET finished_at=? WHERE id=?", (event.at, session_id))
 
+    def delete_session(self, session_id: str) -> None:
+        """Remove an evening and everything it holds; the freed pages are zeroed and the WAL emptied."""
+        session_id = self.session(session_id).id  # raises StoreError when there is none
+        self._db.execute("PRAGMA secure_delete=ON")
+        with self._transaction():
+            self._db.execute("DELETE FROM events WHERE session_id=?", (session_id,))
+            self._db.execute("DELETE FROM sessions WHERE id=?", (session_id,))
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def probe(self) -> None:
         """Write something harmless: raises StoreError while the disk is still full or read-only."""
         with self._transaction():

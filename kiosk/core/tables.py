@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from kiosk.agenda.cards import load_cards
 from kiosk.agenda.model import Theme
 from kiosk.core.grouping import Assignment, place_late_joiner, role_key
-from kiosk.core.state import BlockTimer, SessionState
+from kiosk.core.state import BlockTimer, Review, SessionState
 
 TABLES_KEY = "tables"
 
@@ -22,6 +22,7 @@ class TableNote:
     text: str
     at: float
     by: str  # "host" or "facilitator"
+    review: Review = field(default_factory=Review)
 
 
 @dataclass
@@ -161,12 +162,12 @@ def table_for_host_token(state: SessionState, token: str) -> int | None:
 
 
 def table_outcomes(state: SessionState) -> list[TableOutcome]:
-    """Every table with its theme and the points written down, in table order."""
+    """Every table with its theme and the points written down, in table order; held notes wait for a person."""
     outcomes = []
     for table in tables_of(state).tables:
         theme = theme_by_id(state, table.theme)
         outcomes.append(
-            TableOutcome(table.number, theme.title if theme else "", [n.text for n in table.notes])
+            TableOutcome(table.number, theme.title if theme else "", [n.text for n in table.notes if n.review.shown])
         )
     return outcomes
 

@@ -72,6 +72,15 @@ def affected_devices(event: Event, state: SessionState) -> set[str]:
         devices.update(d for d, t in tables_of(state).seats.items() if t == event.data.get("table"))
     elif event.type.startswith("prompt/"):
         devices.update(d for d, ids in state.endorsed.items() if ids)  # `endorsed` is per open question
+    elif event.type == "moderation/screen":  # the full name check held or showed answers and questions
+        questions = questions_of(state).questions
+        for item in event.data.get("items", ()):
+            kind = item.get("target")
+            found = state.contributions.get(item.get("id")) if kind == "contribution" else None
+            found = questions.get(item.get("id")) if kind == "question" else found
+            if found is not None and found.device is not None:
+                devices.add(found.device)
+        return devices
     elif event.type.startswith("question/"):
         if event.type != "question/upvote":  # a vote changes the voter's things, never the asker's
             asker = questions_of(state).questions.get(event.data.get("id"))  # type: ignore[arg-type]

@@ -41,6 +41,9 @@ def _remote_question(q: Question) -> dict[str, Any]:
         "at": q.at,
         "status": q.status,
         "held": q.held_reason,
+        # Held and not yet looked at: one tap replaces what was found by "[naam]"..., approving it as is asks first.
+        "redact": bool(q.spans) and q.status == "pending",
+        "confirm": q.status == "pending" and q.held_reason is not None and not q.changed,
         "count": len(q.votes),
         "answer": q.answer,
         "role": q.role,

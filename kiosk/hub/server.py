@@ -14,6 +14,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from kiosk.core.events import Actor, Command, CommandError, Event
+from kiosk.core.full_check import FullCheck
 from kiosk.core.rules import RULES
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
@@ -95,6 +96,7 @@ class Hub:
         max_connections: int = 5000,
         wifi: Wifi | None = None,
         trust_proxy: bool = False,
+        full_check: FullCheck | None = None,
     ) -> None:
         if core.info is None:
             raise HubError("The hub needs a stored evening (with a room code); open one with a data folder.")
@@ -109,6 +111,7 @@ class Hub:
         self.gate = Gate(max_connections)
         self.lang = lang
         self.wifi = wifi  # the hall's network for the poster and the projector; never logged
+        self.full_check = full_check  # deduce in its helper process; None: our own rules alone (--name-check rules)
         self.messages = Messages(_i18n_dir(), lang)
         self.registry = Registry()
         self.handles = PROCESS_HANDLES
@@ -160,8 +163,12 @@ class Hub:
         self.publisher.start(asyncio.get_running_loop())
         self._unsubscribe = self.core.subscribe(self._on_event)
         self._unsubscribe_storage = self.core.on_storage(_log_storage)
+        if self.full_check is not None:
+            self.full_check.start()  # loads in its own process; returns at once
 
     async def stop(self) -> None:
+        if self.full_check is not None:
+            self.full_check.stop()
         self.publisher.stop()
         for unsubscribe in (self._unsubscribe, self._unsubscribe_storage):
             if unsubscribe is not None:

@@ -263,6 +263,9 @@ def _remote_contribution(c: Contribution, counts: Counts) -> dict[str, Any]:
         "at": c.at,
         "status": c.status,
         "held": c.held_reason,
+        # Held and not yet looked at: one tap replaces what was found by "[naam]"..., approving it as is asks first.
+        "redact": bool(c.spans) and c.status == "pending",
+        "confirm": c.status == "pending" and c.held_reason is not None and not c.changed,
         "tags": list(c.tags),
         "count": counts.get(c.id, 0),
         "role": c.role,

@@ -12,7 +12,7 @@ from kiosk.core.moderation import review_reason
 from kiosk.core.readings import choice, rating
 from kiosk.core.readings.questions import AnsweredQuestions, answered_questions
 from kiosk.core.readings.summary import PromptSummary, RoleSplit, running_summary
-from kiosk.core.state import SessionState
+from kiosk.core.state import Response, SessionState
 from kiosk.core.tables import TABLES_KEY, table_outcomes
 
 
@@ -143,12 +143,19 @@ def _rating(state: SessionState, prompt: Prompt, text: str) -> RatingResult:
     answers = list(state.responses.get(prompt.id, {}).values())
     values = [a.value for a in answers]
     c = rating.tally(prompt, values).counts
-    shown = [a.comment for a in answers if a.comment]
-    comments = tuple(c for c in shown if review_reason(c) is None)
+    shown = [a for a in answers if a.comment]
+    # Only what moderation let through or a person approved; the rules again for logs from before reviews.
+    comments = tuple(a.comment for a in shown if _comment_shown(a))
     distribution = (c[0], c[1], c[2], c[3], c[4])
     return RatingResult(
         text, len(answers), rating.average(values), distribution, comments, len(shown) - len(comments)
     )
+
+
+def _comment_shown(answer: Response) -> bool:
+    """A person approved it after a hold, or nothing was found (again by the rules, for logs from before reviews)."""
+    review = answer.review
+    return review.state == "approved" or (review.state == "ok" and review_reason(answer.comment) is None)
 
 
 def _choice(state: SessionState, prompt: Prompt, text: str, options: tuple[str, ...]) -> ChoiceResult:

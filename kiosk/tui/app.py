@@ -15,6 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from kiosk.core.events import Actor, Command, CommandError, Event
+from kiosk.core.full_check import FullCheck
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
 from kiosk.core.store import StoreError
@@ -101,6 +102,9 @@ class LiveHub(Protocol):
     def poster_html(self) -> str: ...
 
     def capacity_warning(self) -> str | None: ...
+
+    @property
+    def full_check(self) -> FullCheck | None: ...
 
     async def stop(self) -> None: ...
 

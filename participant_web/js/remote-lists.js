@@ -55,10 +55,24 @@ export function renderIncoming(list, items, command) {
       row.append(meta);
       return row;
     }
+    if (item.redact) {
+      // One tap: what moderation found becomes "[naam]", "[adres]"..., and the answer is shown.
+      meta.append(el("button", {
+        type: "button", class: "primary", "aria-describedby": textId, dataset: { focus: "redact" },
+        onclick: () => command("contribution/redact", { id: item.id, lang: currentLang() === "en" ? "en" : "nl" }),
+      }, t("remote.redact")));
+    }
     if (item.status !== "approved") {
       meta.append(el("button", {
-        type: "button", class: "primary", "aria-describedby": textId, dataset: { focus: "approve" },
-        onclick: () => command("contribution/approve", { id: item.id }),
+        type: "button", class: item.redact ? "secondary" : "primary", "aria-describedby": textId,
+        dataset: { focus: "approve" },
+        onclick: () => {
+          // A held answer shown unchanged is a choice made twice.
+          if (!item.confirm) command("contribution/approve", { id: item.id });
+          else if (window.confirm(t("remote.confirm_held", { reason: t(`held.${item.held}`) }))) {
+            command("contribution/approve", { id: item.id, confirm: true });
+          }
+        },
       }, t("remote.approve")));
     }
     if (item.status !== "hidden") {

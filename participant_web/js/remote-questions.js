@@ -33,7 +33,24 @@ export function drawQuestions(view, command) {
       "aria-pressed": pressed === null ? null : String(pressed),
       onclick: () => command(type, { id: item.id, ...data }, "questions-feedback"),
     }, t(label));
-    if (item.status !== "approved") meta.append(button("remote.approve", "approve", "primary", "question/approve", {}));
+    if (item.redact) {
+      // One tap: what moderation found becomes "[naam]", "[adres]"..., and the question is shown.
+      meta.append(button("remote.redact", "redact", "primary", "question/redact",
+        { lang: currentLang() === "en" ? "en" : "nl" }));
+    }
+    if (item.status !== "approved") {
+      meta.append(el("button", {
+        type: "button", class: item.redact ? "secondary" : "primary", "aria-describedby": textId,
+        dataset: { focus: "approve" },
+        onclick: () => {
+          // A held question shown unchanged is a choice made twice.
+          if (!item.confirm) command("question/approve", { id: item.id }, "questions-feedback");
+          else if (window.confirm(t("remote.confirm_held", { reason: t(`held.${item.held}`) }))) {
+            command("question/approve", { id: item.id, confirm: true }, "questions-feedback");
+          }
+        },
+      }, t("remote.approve")));
+    }
     if (item.status !== "hidden") meta.append(button("remote.hide", "hide", "secondary", "question/hide", {}));
     for (const answer of ["now", "later"]) {
       const on = item.answer === answer;

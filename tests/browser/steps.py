@@ -58,7 +58,7 @@ def incoming(remote: Page, text: str) -> Locator:
 
 def approve(remote: Page, text: str) -> None:
     row = incoming(remote, text)
-    row.get_by_role("button", name="Tonen").click()
+    row.get_by_role("button", name="Tonen", exact=True).click()
     expect(row.locator(".status")).to_have_text("getoond")
 
 

@@ -6,6 +6,7 @@ from kiosk.core.events import Actor, Command
 from kiosk.core.questions import questions_of
 from kiosk.core.session import SessionCore
 from kiosk.tui.app import KioskApp
+from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.questions import VOTES_EVERY, QuestionsScreen
 from kiosk.tui.widgets.key_bar import units_of
 from kiosk.tui.widgets.question_table import QuestionTable
@@ -51,9 +52,17 @@ async def test_questions_screen_sorts_by_votes_and_moderates_and_answers_with_ke
         assert "3 vragen · 1 wachtend" in text
         assert HOSTILE[:20] in text  # shown as typed, never read as markup
 
-        await pilot.press("a")  # the held one, selected first: approved after a look
+        await pilot.press("a")  # the held one, selected first: shown unchanged only when asked twice
         await pilot.pause()
-        assert questions_of(app.state).questions["q-naam"].status == "approved"
+        assert isinstance(app.screen, ConfirmScreen)
+        assert questions_of(app.state).questions["q-naam"].status == "pending"
+        await pilot.press("escape")  # no: it stays held
+        await pilot.pause()
+        assert questions_of(app.state).questions["q-naam"].status == "pending"
+        await pilot.press("r")  # what was found becomes [naam], and it is shown, in one key
+        await pilot.pause()
+        held = questions_of(app.state).questions["q-naam"]
+        assert held.status == "approved" and "[naam]" in held.text and held.approved_by == "facilitator"
         table.move_cursor(row=table.get_row_index("q-feest"))
         await pilot.press("l")
         await pilot.pause()

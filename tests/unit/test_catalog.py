@@ -181,6 +181,23 @@ def test_every_face_reads_the_catalog() -> None:
     assert catalog("xx")("conn.online") == NL["conn.online"] != catalog("ar")("conn.online")
 
 
+def test_the_core_redacts_and_explains_a_hold_in_the_catalogs_words() -> None:
+    from kiosk.core.events import Actor, Command, CommandError
+    from kiosk.core.moderation import KINDS, Span, redact
+    from kiosk.core.rules.contributions import needs_confirmation
+
+    assert {f"redact.{kind}" for kind in KINDS} | {f"held.{kind}" for kind in KINDS} <= set(NL)
+    said = "Bel meneer Jansen op 06-12345678"
+    at, number = said.index("meneer"), said.index("06")
+    spans = [Span(at, at + len("meneer Jansen"), "name"), Span(number, len(said), "phone_number")]
+    assert redact(said, spans, "nl") == "Bel [naam] op [telefoonnummer]"
+    assert redact(said, spans, "en") == "Bel [name] op [phone number]"
+    assert redact(said, spans, "tr") == redact(said, spans, "nl")  # the kiosk speaks nl or en
+    with pytest.raises(CommandError) as held:
+        needs_confirmation(Command("contribution/approve", {"id": "x"}, Actor("facilitator")), "address")
+    assert held.value.message == "this was held because it contains an address; approve it anyway?"  # the core's English
+
+
 def test_a_language_falls_back_to_its_named_language_then_dutch(tmp_path: Path) -> None:
     (tmp_path / "nl.json").write_text(json.dumps({"a.one": "een", "a.two": "twee", "a.n": "{n} dingen",
                                                   "a.n_one": "{n} ding"}))  # fmt: skip

@@ -81,7 +81,8 @@ def test_the_facilitator_can_edit_out_a_name_and_approve(core) -> None:
     core.execute(Command("contribution/edit", {"id": "c1", "text": "De mentor luistert nooit"}))
     core.execute(Command("contribution/approve", {"id": "c1"}))
     c = core.state.contributions["c1"]
-    assert c.visible and c.held_reason is None and c.text == "De mentor luistert nooit"
+    assert c.visible and c.text == "De mentor luistert nooit"
+    assert (c.held_reason, c.approved_by) == ("name", "facilitator")  # the history keeps why and who
 
 
 def test_phones_answer_only_the_open_question(core) -> None:

@@ -74,8 +74,11 @@ def test_a_question_with_a_name_is_held_even_with_auto_approve(core) -> None:
     assert (questions["q1"].status, questions["q1"].held_reason) == ("pending", "name")
     assert (questions["q2"].status, questions["q2"].held_reason) == ("approved", None)
     core.execute(Command("question/edit", {"id": "q1", "text": "Waarom krijgen ze zoveel huiswerk?"}))
-    core.execute(Command("question/approve", {"id": "q1"}))
-    assert (questions["q1"].status, questions["q1"].held_reason) == ("approved", None)
+    core.execute(Command("question/approve", {"id": "q1"}))  # edited: no second question
+    # The history keeps why it was held and who showed it.
+    assert (questions["q1"].status, questions["q1"].held_reason, questions["q1"].approved_by) == (
+        "approved", "name", "facilitator"
+    )
 
 
 def test_text_is_cleaned_and_limited_like_answers(core) -> None:

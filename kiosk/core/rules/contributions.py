@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
+from kiosk.catalog import FULL_LANGUAGES, catalog
 from kiosk.core.events import Command, CommandError, Event
-from kiosk.core.moderation import review_reason
+from kiosk.core.moderation import Span, redact, screen
 from kiosk.core.rules.devices import device_of
 from kiosk.core.rules.prompts import prompt_field
 from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
@@ -29,21 +31,39 @@ def cleaned_contribution_text(data: dict[str, Any]) -> str:
         raise CommandError("empty", "write something first")
     if len(text) > MAX_CONTRIBUTION:
         raise CommandError(
-            "too_long", f"at most {MAX_CONTRIBUTION} characters, please", max=MAX_CONTRIBUTION, length=len(text)
+            "too_long",
+            f"at most {MAX_CONTRIBUTION} characters, please",
+            max=MAX_CONTRIBUTION,
+            length=len(text),
         )
     return text
 
 
-def first_status(state: SessionState, text: str, *, by_phone: bool) -> tuple[str, str | None]:
-    """The status room text starts with, and why moderation holds it (None: it may pass).
+@dataclass(frozen=True)
+class FirstStatus:
+    """How room text starts: its status, why moderation holds it (None: it may pass), what was found, and
+    whether auto-approve waits for the full name check before showing it."""
 
-    Answers and questions to the school share this: held text waits even with auto-approve on; what the
-    facilitator types in is approved by typing it.
-    """
-    reason = review_reason(text)
-    if reason is not None:
-        return "pending", reason
-    return ("approved" if not by_phone or state.auto_approve else "pending"), None
+    status: str
+    reason: str | None
+    spans: list[list[Any]]
+    auto: bool
+
+
+def first_status(state: SessionState, text: str, *, by_phone: bool, ctx: Context) -> FirstStatus:
+    """The status room text starts with. Answers and questions to the school share this: held text waits even
+    with auto-approve on; auto-approve waits for the full name check when it is ready (a few milliseconds), so a
+    name never flashes up; what the facilitator types in is approved by typing it."""
+    screening = screen(text)
+    reason = screening.reason
+    auto = by_phone and state.auto_approve and reason is None and ctx.full_check
+    if reason is not None or auto:
+        status = "pending"
+    elif not by_phone or state.auto_approve:
+        status = "approved"
+    else:
+        status = "pending"
+    return FirstStatus(status, reason, screening.spans_json(), auto)
 
 
 def existing(state: SessionState, data: dict[str, Any]) -> Contribution:
@@ -96,7 +116,7 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
         lang = None
         if role not in (None, "parent", "staff"):
             raise CommandError("bad_role", "role must be 'parent' or 'staff'")
-    status, reason = first_status(state, text, by_phone=by_phone)
+    first = first_status(state, text, by_phone=by_phone, ctx=ctx)
     block = state.agenda.block_of_prompt(prompt_id) if prompt_id else None
     return {
         "id": client_id,
@@ -106,15 +126,19 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
         "device": device,
         "role": role,
         "source": source,
-        "status": status,
-        "held": reason,
+        "status": first.status,
+        "held": first.reason,
         "lang": lang,
+        "spans": first.spans,
+        "auto": first.auto,
     }
 
 
 def _waits(contribution: Contribution) -> bool:
     """Waiting for the facilitator: not yet approved or hidden, and still standing on its own."""
-    return contribution.status == "pending" and not contribution.withdrawn and contribution.merged_into is None
+    return (
+        contribution.status == "pending" and not contribution.withdrawn and contribution.merged_into is None
+    )
 
 
 @_check_add.applies
@@ -131,11 +155,43 @@ def _apply_add(state: SessionState, event: Event) -> None:
         role=d["role"],
         status=d["status"],
         held_reason=d["held"],
+        spans=list(d.get("spans", [])),
+        auto=d.get("auto", False),
         approved_seq=event.seq if d["status"] == "approved" else 0,
         lang=d.get("lang"),  # evenings stored before the language was noted have none
     )
     if d["device"] is not None:
         state.own.setdefault(d["device"], []).append(d["id"])
+
+
+def needs_confirmation(cmd: Command, held_reason: str | None) -> None:
+    """Approving a held text unchanged is a choice made twice: the command carries `confirm: true`."""
+    if held_reason is not None and cmd.data.get("confirm") is not True:
+        raise CommandError(
+            "confirm_needed",
+            f"this was held because it {catalog('en')(f'held.{held_reason}')}; approve it anyway?",
+            reason=held_reason,
+        )
+
+
+@rule("contribution/approve")
+def _check_approve(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    contribution = existing(state, cmd.data)
+    if contribution.status == "approved":
+        return None
+    if contribution.status == "pending" and not contribution.changed:
+        needs_confirmation(cmd, contribution.held_reason)
+    return {"id": contribution.id, "by": cmd.actor.kind}
+
+
+@_check_approve.applies
+def _apply_approve(state: SessionState, event: Event) -> None:
+    contribution = state.contributions[event.data["id"]]
+    contribution.status = "approved"
+    contribution.auto = False
+    contribution.approved_seq = event.seq
+    if contribution.held_reason is not None:
+        contribution.approved_by = event.data.get("by", "facilitator")
 
 
 def _status_rule(type_: str, status: str) -> None:
@@ -150,16 +206,42 @@ def _status_rule(type_: str, status: str) -> None:
     def apply(state: SessionState, event: Event) -> None:
         contribution = state.contributions[event.data["id"]]
         contribution.status = status
-        if status == "approved":
-            contribution.held_reason = None
-            contribution.approved_seq = event.seq
-        else:
-            contribution.pinned = False
+        contribution.pinned = False
+        contribution.auto = False
 
 
-_status_rule("contribution/approve", "approved")
 _status_rule("contribution/hide", "hidden")
 _status_rule("contribution/pend", "pending")
+
+
+def redaction_lang(data: dict[str, Any]) -> str:
+    lang = data.get("lang", "nl")
+    if lang not in FULL_LANGUAGES:
+        raise CommandError("bad_request", "'lang' is nl or en", field="lang")
+    return str(lang)
+
+
+@rule("contribution/redact")
+def _check_redact(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    """Replace what moderation found with "[naam]", "[adres]"... and approve, in one step."""
+    contribution = existing(state, cmd.data)
+    if not contribution.spans:
+        raise CommandError("nothing_to_redact", "moderation found nothing to replace in this text")
+    text = redact(contribution.text, map(Span.from_json, contribution.spans), redaction_lang(cmd.data))
+    return {"id": contribution.id, "text": text, "by": cmd.actor.kind}
+
+
+@_check_redact.applies
+def _apply_redact(state: SessionState, event: Event) -> None:
+    contribution = state.contributions[event.data["id"]]
+    contribution.text = event.data["text"]
+    contribution.spans = []
+    contribution.changed = True
+    contribution.auto = False
+    contribution.approved_by = event.data["by"]
+    if contribution.status != "approved":
+        contribution.status = "approved"
+        contribution.approved_seq = event.seq
 
 
 @rule("contribution/pin")
@@ -206,7 +288,10 @@ def _check_edit(state: SessionState, cmd: Command, ctx: Context) -> dict[str, An
 
 @_check_edit.applies
 def _apply_edit(state: SessionState, event: Event) -> None:
-    state.contributions[event.data["id"]].text = event.data["text"]
+    contribution = state.contributions[event.data["id"]]
+    contribution.text = event.data["text"]
+    contribution.spans = []  # found in the text before the facilitator changed it
+    contribution.changed = True
 
 
 @rule("contribution/merge")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.core.events import Command, CommandError, Event
+from kiosk.core.moderation import review_from, review_json, review_of, screen
 from kiosk.core.readings.kinds import kind_of
 from kiosk.core.rules.devices import device_of
 from kiosk.core.rules.registry import EVERYONE, Context, field_bool, field_str, rule
@@ -66,12 +67,20 @@ def _check_response(state: SessionState, cmd: Command, ctx: Context) -> dict[str
         raise CommandError("prompt_closed", "this question is closed")
     value = kind_of(prompt).value(prompt, cmd.data)
     comment = field_str(cmd.data, "comment", required=False)
-    return {"prompt": prompt_id, "device": device, "value": value, "comment": comment}
+    data = {"prompt": prompt_id, "device": device, "value": value, "comment": comment}
+    if comment:
+        data["review"] = review_json(
+            review_of(screen(comment))
+        )  # held until a person looks, when it names someone
+    return data
 
 
 @_check_response.applies
 def _apply_response(state: SessionState, event: Event) -> None:
     device = state.devices.get(event.data["device"])
     state.responses.setdefault(event.data["prompt"], {})[event.data["device"]] = Response(
-        value=event.data["value"], comment=event.data["comment"], role=device.role if device else None
+        value=event.data["value"],
+        comment=event.data["comment"],
+        role=device.role if device else None,
+        review=review_from(event.data.get("review")),
     )

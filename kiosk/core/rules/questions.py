@@ -6,7 +6,15 @@ from typing import Any
 
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.questions import ANSWERS, Question, questions_for_update, questions_of
-from kiosk.core.rules.contributions import CLIENT_ID, MAX_PENDING, cleaned_contribution_text, first_status
+from kiosk.core.moderation import Span, redact
+from kiosk.core.rules.contributions import (
+    CLIENT_ID,
+    MAX_PENDING,
+    cleaned_contribution_text,
+    first_status,
+    needs_confirmation,
+    redaction_lang,
+)
 from kiosk.core.rules.devices import device_of
 from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
 from kiosk.core.state import SessionState
@@ -52,8 +60,17 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
                 max=MAX_PENDING,
             )
         role = state.devices[device].role
-    status, reason = first_status(state, text, by_phone=by_phone)
-    return {"id": client_id, "text": text, "device": device, "role": role, "status": status, "held": reason}
+    first = first_status(state, text, by_phone=by_phone, ctx=ctx)
+    return {
+        "id": client_id,
+        "text": text,
+        "device": device,
+        "role": role,
+        "status": first.status,
+        "held": first.reason,
+        "spans": first.spans,
+        "auto": first.auto,
+    }
 
 
 @_check_add.applies
@@ -69,9 +86,30 @@ def _apply_add(state: SessionState, event: Event) -> None:
         role=d["role"],
         status=d["status"],
         held_reason=d["held"],
+        spans=list(d.get("spans", [])),
+        auto=d.get("auto", False),
     )
     if d["device"] is not None:
         questions.own.setdefault(d["device"], []).append(d["id"])
+
+
+@rule("question/approve")
+def _check_approve(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    question = _existing(state, cmd.data)
+    if question.status == "approved":
+        return None
+    if question.status == "pending" and not question.changed:
+        needs_confirmation(cmd, question.held_reason)  # held for a reason: shown unchanged only when asked twice
+    return {"id": question.id, "by": cmd.actor.kind}
+
+
+@_check_approve.applies
+def _apply_approve(state: SessionState, event: Event) -> None:
+    question = questions_for_update(state).questions[event.data["id"]]
+    question.status = "approved"
+    question.auto = False
+    if question.held_reason is not None:
+        question.approved_by = event.data.get("by", "facilitator")
 
 
 def _status_rule(type_: str, status: str) -> None:
@@ -84,13 +122,32 @@ def _status_rule(type_: str, status: str) -> None:
     def apply(state: SessionState, event: Event) -> None:
         question = questions_for_update(state).questions[event.data["id"]]
         question.status = status
-        if status == "approved":
-            question.held_reason = None
+        question.auto = False
 
 
-_status_rule("question/approve", "approved")
 _status_rule("question/hide", "hidden")
 _status_rule("question/pend", "pending")
+
+
+@rule("question/redact")
+def _check_redact(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
+    """Replace what moderation found with "[naam]", "[adres]"... and approve, in one step."""
+    question = _existing(state, cmd.data)
+    if not question.spans:
+        raise CommandError("nothing_to_redact", "moderation found nothing to replace in this text")
+    text = redact(question.text, map(Span.from_json, question.spans), redaction_lang(cmd.data))
+    return {"id": question.id, "text": text, "by": cmd.actor.kind}
+
+
+@_check_redact.applies
+def _apply_redact(state: SessionState, event: Event) -> None:
+    question = questions_for_update(state).questions[event.data["id"]]
+    question.text = event.data["text"]
+    question.spans = []
+    question.changed = True
+    question.auto = False
+    question.status = "approved"
+    question.approved_by = event.data["by"]
 
 
 @rule("question/edit")
@@ -102,7 +159,10 @@ def _check_edit(state: SessionState, cmd: Command, ctx: Context) -> dict[str, An
 
 @_check_edit.applies
 def _apply_edit(state: SessionState, event: Event) -> None:
-    questions_for_update(state).questions[event.data["id"]].text = event.data["text"]
+    question = questions_for_update(state).questions[event.data["id"]]
+    question.text = event.data["text"]
+    question.changed = True
+    question.spans = []  # what was found was in the old text
 
 
 @rule("question/upvote", actors=EVERYONE)

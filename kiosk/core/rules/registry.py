@@ -18,10 +18,12 @@ Apply = Callable[[SessionState, Event], None]
 
 @dataclass(frozen=True)
 class Context:
-    """What a check may use besides the state: the time and a source of fresh ids."""
+    """What a check may use besides the state: the time, a source of fresh ids, and whether the full name check
+    (deduce in its helper process) is ready, so that it will look at what comes in (moderation/screen)."""
 
     now: float
     new_id: Callable[[], str]
+    full_check: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.grouping import MAX_TABLES, assign_tables
+from kiosk.core.moderation import review_from, review_json, review_of, screen
 from kiosk.core.rules.contributions import cleaned_contribution_text
 from kiosk.core.rules.devices import device_of
 from kiosk.core.rules.registry import EVERYONE, Context, field_int, rule
@@ -198,13 +199,20 @@ def _check_note_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str
     if len(tables.table(number).notes) >= MAX_NOTES_PER_TABLE:
         raise CommandError("too_many_notes", f"at most {MAX_NOTES_PER_TABLE} notes per table")
     by = "host" if cmd.actor.kind == "host" else "facilitator"
-    return {"id": note_id, "table": number, "text": text, "by": by}
+    return {
+        "id": note_id,
+        "table": number,
+        "text": text,
+        "by": by,
+        "review": review_json(review_of(screen(text))),
+    }
 
 
 @_check_note_add.applies
 def _apply_note_add(state: SessionState, event: Event) -> None:
     d = event.data
-    stored_tables(state).table(d["table"]).notes.append(TableNote(d["id"], d["text"], event.at, d["by"]))
+    note = TableNote(d["id"], d["text"], event.at, d["by"], review_from(d.get("review")))
+    stored_tables(state).table(d["table"]).notes.append(note)
 
 
 def _existing_note(state: SessionState, cmd: Command) -> tuple[ThemeTable, TableNote]:
@@ -219,7 +227,11 @@ def _existing_note(state: SessionState, cmd: Command) -> tuple[ThemeTable, Table
 def _check_note_edit(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
     _, note = _existing_note(state, cmd)
     text = cleaned_contribution_text(cmd.data)
-    return None if text == note.text else {"id": note.id, "text": text}
+    return (
+        None
+        if text == note.text
+        else {"id": note.id, "text": text, "review": review_json(review_of(screen(text)))}
+    )
 
 
 @_check_note_edit.applies
@@ -227,6 +239,7 @@ def _apply_note_edit(state: SessionState, event: Event) -> None:
     found = stored_tables(state).find_note(event.data["id"])
     assert found is not None
     found[1].text = event.data["text"]
+    found[1].review = review_from(event.data.get("review"))
 
 
 @rule("table/note/remove", actors=NOTE_WRITERS)

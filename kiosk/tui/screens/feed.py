@@ -11,8 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
 from kiosk.core.events import Event
+from kiosk.core.rules.screening import held_texts
 from kiosk.core.state import Contribution
 from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
+from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.paper import PaperScreen
 from kiosk.tui.screens.pick import PickScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
@@ -31,6 +33,7 @@ class FeedScreen(KioskScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *QUIET_STEERING,
         Binding("a", "approve", "key.approve", tooltip="tip.approve"),
+        Binding("r", "redact", "key.redact", tooltip="tip.redact"),
         Binding("h", "hide", "key.hide", tooltip="tip.hide"),
         Binding("u", "pend", "key.pend", tooltip="tip.pend", show=False),
         Binding("v", "pin", "key.pin", tooltip="tip.pin"),
@@ -40,6 +43,7 @@ class FeedScreen(KioskScreen):
         Binding("i", "type_in", "key.type_in", tooltip="tip.type_in"),
         Binding("f", "next_filter", "key.filter", tooltip="tip.filter"),
         Binding("o", "auto_approve", "key.auto", tooltip="tip.auto"),
+        Binding("c", "held_texts", "key.held_texts", tooltip="tip.held_texts", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -102,7 +106,23 @@ class FeedScreen(KioskScreen):
             bar.append(label, style="reverse bold" if name == table.filter else "")
         auto = self.t("feed.auto_on") if state.auto_approve else self.t("feed.auto_off")
         bar.append("   " + auto, style="bold green" if state.auto_approve else "dim")
+        bar.append("   " + self.t(f"feed.name_check.{self._name_check()}"), style="dim")
         self.query_one("#feed-bar", Static).update(bar)
+
+    def _name_check(self) -> str:
+        """rules (--name-check rules, or no hub), loading (deduce loads in its process), on, or off (it failed)."""
+        hub = self.kiosk.hub
+        check = hub.full_check if hub is not None else None
+        if check is None:
+            return "rules"
+        if check.ready:
+            return "on"
+        return "off" if check.worker.failed else "loading"
+
+    def tick(self) -> None:
+        if self._name_check() != getattr(self, "_shown_check", None):
+            self._shown_check = self._name_check()
+            self._show_bar()
 
     def _show_detail(self) -> None:
         contribution = self._selected()
@@ -114,7 +134,13 @@ class FeedScreen(KioskScreen):
         text = Text(contribution.text)
         facts = [self.t(f"status.{contribution.status}")]
         if contribution.held_reason:
-            facts.append(self.t("feed.held_because", reason=self.t(f"held.{contribution.held_reason}")))
+            reason = self.t(f"held.{contribution.held_reason}")
+            if contribution.approved_by is not None:
+                who = self.t(f"feed.by.{contribution.approved_by}")
+                how = "feed.redacted_by" if contribution.changed else "feed.approved_by"
+                facts.append(self.t(how, reason=reason, who=who))
+            else:
+                facts.append(self.t("feed.held_because", reason=reason))
         facts.append(self.t("feed.recognised", count=state.endorsement_count(contribution)))
         if contribution.merged_into:
             target = state.contributions.get(contribution.merged_into)
@@ -136,7 +162,65 @@ class FeedScreen(KioskScreen):
         self.kiosk.steer(type_, id=contribution.id, **data)
 
     def action_approve(self) -> None:
-        self._on_selected("contribution/approve")
+        contribution = self._selected()
+        if contribution is None or not (
+            contribution.status == "pending" and contribution.held_reason and not contribution.changed
+        ):
+            self._on_selected("contribution/approve")
+            return
+        # Held for a reason: approving it unchanged is asked twice; redacting (r) needs no question.
+        question = self.t(
+            "feed.confirm_held", reason=self.t(f"held.{contribution.held_reason}"), text=contribution.text[:200]
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.kiosk.steer("contribution/approve", id=contribution.id, confirm=True)
+
+        self.app.push_screen(
+            ConfirmScreen(question, yes=self.t("feed.confirm_yes"), no=self.t("feed.confirm_no")), answered
+        )
+
+    def action_redact(self) -> None:
+        """Replace what moderation found by "[naam]", "[adres]"... and approve, in one key."""
+        self._on_selected("contribution/redact", lang=self.kiosk.lang)
+
+    def action_held_texts(self) -> None:
+        """Comments and table notes held for a name, a number or a swear word: redact, approve or hide each."""
+        held = held_texts(self.kiosk.state)
+        if not held:
+            self.notify(self.t("feed.no_held_texts"))
+            return
+        options = [
+            (f"{target}\x00{ident}", f"{self.t(f'held.{review.held_reason}')}: {text.replace(chr(10), ' ')[:80]}")
+            for target, ident, text, review in held
+        ]
+
+        def picked(choice: str | None) -> None:
+            if choice is not None:
+                target, _, ident = choice.partition("\x00")
+                self._review_text(target, ident)
+
+        self.app.push_screen(PickScreen(self.t("feed.held_texts_question"), options), picked)
+
+    def _review_text(self, target: str, ident: str) -> None:
+        choices = [(verb, self.t(f"feed.review.{verb}")) for verb in ("redact", "approve", "hide")]
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.kiosk.steer("moderation/approve", target=target, id=ident, confirm=True)
+
+        def picked(verb: str | None) -> None:
+            if verb == "redact":
+                self.kiosk.steer("moderation/redact", target=target, id=ident, lang=self.kiosk.lang)
+            elif verb == "hide":
+                self.kiosk.steer("moderation/hide", target=target, id=ident)
+            elif verb == "approve":
+                question = self.t("feed.confirm_held_text")
+                yes, no = self.t("feed.confirm_yes"), self.t("feed.confirm_no")
+                self.app.push_screen(ConfirmScreen(question, yes=yes, no=no), confirmed)
+
+        self.app.push_screen(PickScreen(self.t("feed.review_question"), choices), picked)
 
     def action_hide(self) -> None:
         self._on_selected("contribution/hide")
@@ -223,6 +307,12 @@ class FeedScreen(KioskScreen):
     def action_type_in(self) -> None:
         def typed(data: dict[str, Any] | None) -> None:
             if data is not None:
-                self.kiosk.steer("contribution/add", id=f"f-{secrets.token_hex(6)}", **data)
+                contribution_id = f"f-{secrets.token_hex(6)}"
+                if self.kiosk.steer("contribution/add", id=contribution_id, **data):
+                    typed_in = self.kiosk.state.contributions.get(contribution_id)
+                    if typed_in is not None and typed_in.held_reason:
+                        # What was written on paper or said aloud can name someone too: say so, it waits in held.
+                        reason = self.t(f"held.{typed_in.held_reason}")
+                        self.notify(self.t("feed.typed_held", reason=reason), severity="warning", timeout=10)
 
         self.app.push_screen(PaperScreen(self.kiosk.state, self.t), typed)

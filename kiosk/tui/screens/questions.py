@@ -12,6 +12,7 @@ from textual.widgets import Header, Static
 from kiosk.core.events import Event
 from kiosk.core.questions import Question, questions_of
 from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
+from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
 from kiosk.tui.widgets.key_bar import KeyBar
 from kiosk.tui.widgets.now_bar import NowBar
@@ -26,6 +27,7 @@ class QuestionsScreen(KioskScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *QUIET_STEERING,
         Binding("a", "approve", "key.approve", tooltip="tip.q_approve"),
+        Binding("r", "redact", "key.redact", tooltip="tip.redact"),
         Binding("h", "hide", "key.hide", tooltip="tip.q_hide"),
         Binding("b", "answer('now')", "key.q_now", tooltip="tip.q_now"),
         Binding("l", "answer('later')", "key.q_later", tooltip="tip.q_later"),
@@ -115,7 +117,24 @@ class QuestionsScreen(KioskScreen):
         self.kiosk.steer(type_, id=question.id, **data)
 
     def action_approve(self) -> None:
-        self._on_selected("question/approve")
+        question = self._selected()
+        if question is None or not (question.status == "pending" and question.held_reason and not question.changed):
+            self._on_selected("question/approve")
+            return
+        # Held for a reason: showing it unchanged is asked twice; redacting (r) needs no question.
+        asked = self.t("feed.confirm_held", reason=self.t(f"held.{question.held_reason}"), text=question.text[:200])
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.kiosk.steer("question/approve", id=question.id, confirm=True)
+
+        self.app.push_screen(
+            ConfirmScreen(asked, yes=self.t("feed.confirm_yes"), no=self.t("feed.confirm_no")), answered
+        )
+
+    def action_redact(self) -> None:
+        """Replace what moderation found by "[naam]", "[adres]"... and approve, in one key."""
+        self._on_selected("question/redact", lang=self.kiosk.lang)
 
     def action_hide(self) -> None:
         self._on_selected("question/hide")
