@@ -8,38 +8,42 @@ import sys
 from collections.abc import Sequence
 
 from kiosk.commands.common import UserError
+from kiosk.commands.texts import help_language, hint, localise
 
-# name -> (module, one-line help). Each module has configure(parser) and main(args) -> int.
+# name -> module. Each module has configure(parser) and main(args) -> int; its help is cli.help.command.<name>.
 COMMANDS = {
-    "run": ("kiosk.commands.run", "run the evening: the facilitator's app plus the hub"),
-    "serve": ("kiosk.commands.serve", "the hub alone, without the terminal app"),
-    "check": ("kiosk.commands.check", "validate agenda files"),
-    "sessions": ("kiosk.commands.sessions", "list the stored evenings, or delete one (--delete ID)"),
-    "purge": ("kiosk.commands.purge", "delete the evenings older than --older-than DAYS"),
-    "export": ("kiosk.commands.export", "the summary and aftercare report of an evening"),
-    "actions": ("kiosk.commands.actions", "follow up the school's actions after the evening"),
-    "prepare": ("kiosk.commands.prepare", "the evening's printed kit: invitations, checklist, table cards"),
-    "bench": ("kiosk.commands.bench", "measure the hub under load"),
+    "run": "kiosk.commands.run",
+    "serve": "kiosk.commands.serve",
+    "check": "kiosk.commands.check",
+    "sessions": "kiosk.commands.sessions",
+    "purge": "kiosk.commands.purge",
+    "export": "kiosk.commands.export",
+    "actions": "kiosk.commands.actions",
+    "prepare": "kiosk.commands.prepare",
+    "bench": "kiosk.commands.bench",
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Driehoek: run a parent dialogue evening.")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (module_name, help_text) in COMMANDS.items():
+    """The parser, its help in the language `help_language` found (Dutch unless --lang en)."""
+    parser = localise(argparse.ArgumentParser(prog="kiosk", description=hint("command.kiosk")))
+    sub = parser.add_subparsers(dest="command", metavar=hint("argparse.command"))
+    for name, module_name in COMMANDS.items():
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
             if exc.name != module_name:
                 raise
             continue  # a subcommand not built yet
-        command = sub.add_parser(name, help=help_text, description=help_text)
+        help_text = hint(f"command.{name}")
+        command = localise(sub.add_parser(name, help=help_text, description=help_text))
         module.configure(command)
         command.set_defaults(main=module.main)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    help_language(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "main", None):

@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 
+from kiosk.catalog import refusal
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log
 from kiosk.commands.export import iso_date, load_evening
-from kiosk.commands.texts import say
+from kiosk.commands.texts import hint, say
 from kiosk.core.events import Command, CommandError
 from kiosk.core.session import SessionCore
 from kiosk.core.state import ACTION_STATUSES, Action, SessionState
@@ -22,31 +23,31 @@ MIN_PREFIX = 4
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", nargs="?", default=None, help="which evening (default: the latest)")
+    parser.add_argument("session", nargs="?", default=None, help=hint("session"))
     change = parser.add_mutually_exclusive_group()
-    change.add_argument("--add", metavar="WHAT", default=None, help="add an action: what the school will do")
-    change.add_argument("--update", metavar="ID", default=None, help="update the action with this id")
+    change.add_argument("--add", metavar="WHAT", default=None, help=hint("actions.add"))
+    change.add_argument("--update", metavar="ID", default=None, help=hint("actions.update"))
     change.add_argument(
-        "--heard", action="store_true", help="list the key points and approved answers an action can answer"
+        "--heard", action="store_true", help=hint("actions.heard")
     )
-    parser.add_argument("--status", choices=ACTION_STATUSES, default=None, help="the action's status now")
-    parser.add_argument("--note", default=None, help="what happened, for the progress history")
-    parser.add_argument("--owner", default=None, help="who takes care of it")
-    parser.add_argument("--due", default=None, metavar="YYYY-MM-DD", help="by when")
+    parser.add_argument("--status", choices=ACTION_STATUSES, default=None, help=hint("actions.status"))
+    parser.add_argument("--note", default=None, help=hint("actions.note"))
+    parser.add_argument("--owner", default=None, help=hint("actions.owner"))
+    parser.add_argument("--due", default=None, metavar="YYYY-MM-DD", help=hint("actions.due"))
     parser.add_argument(
         "--link",
         action="append",
         default=[],
         metavar="REF",
-        help="the action answers this key point or answer (an id from --heard; repeat for more)",
+        help=hint("actions.link"),
     )
-    parser.add_argument("--unlink", action="append", default=[], metavar="REF", help="take a link away again")
+    parser.add_argument("--unlink", action="append", default=[], metavar="REF", help=hint("actions.unlink"))
     parser.add_argument(
         "--today",
         type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="count overdue actions from this day (default: today)",
+        help=hint("actions.today"),
     )
     add_data_dir(parser)
     add_lang(parser)
@@ -59,13 +60,11 @@ def execute(core: SessionCore, command: Command, lang: str) -> None:
     except CommandError as exc:
         if exc.code == "unknown_action":
             raise UserError(say(lang, "actions.unknown", id=command.data.get("id"))) from exc
-        from kiosk.tui.i18n import Translator  # the core's refusals, in the kiosk's words
-
-        raise UserError(Translator(lang).error(exc)) from exc
+        raise UserError(refusal(lang, exc.code, exc.params, exc.message)) from exc
     except StoreError as exc:
         if exc.reason == "conflict":  # another kiosk appended to this evening meanwhile: it still runs there
             raise UserError(say(lang, "actions.open_elsewhere")) from exc
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(lang)) from exc
 
 
 def _refs(state: SessionState) -> dict[str, tuple[str, str]]:
@@ -84,7 +83,7 @@ def short_ref(ref: str, refs: dict[str, tuple[str, str]]) -> str:
     return ref
 
 
-def resolve(state: SessionState, ref: str) -> tuple[str, str]:
+def resolve(state: SessionState, ref: str, lang: str = "nl") -> tuple[str, str]:
     """A key point or approved answer by its id or a prefix of it; a UserError says what is wrong."""
     refs = _refs(state)
     if ref in refs:
@@ -93,8 +92,8 @@ def resolve(state: SessionState, ref: str) -> tuple[str, str]:
     if len(found) == 1:
         return found[0]
     if found:
-        raise UserError(f"'{ref}' fits more than one key point or answer; give more of its id.")
-    raise UserError(f"There is no key point or approved answer '{ref}'; `kiosk actions --heard` lists them.")
+        raise UserError(say(lang, "actions.ref_ambiguous", ref=ref))
+    raise UserError(say(lang, "actions.ref_unknown", ref=ref))
 
 
 def _links(core: SessionCore, action_id: str, link: list[str], unlink: list[str], lang: str) -> None:
@@ -103,23 +102,23 @@ def _links(core: SessionCore, action_id: str, link: list[str], unlink: list[str]
         raise UserError(say(lang, "actions.unknown", id=action_id))
     chosen = {"key_points": list(action.key_points), "contributions": list(action.contributions)}
     for ref in link:
-        kind, found = resolve(core.state, ref)
+        kind, found = resolve(core.state, ref, lang)
         if found not in chosen[kind]:
             chosen[kind].append(found)
     for ref in unlink:
-        kind, found = resolve(core.state, ref)
+        kind, found = resolve(core.state, ref, lang)
         chosen[kind] = [x for x in chosen[kind] if x != found]
     execute(core, Command("action/link", {"id": action_id, **chosen}), lang)
 
 
-def _answers(state: SessionState, action: Action) -> list[str]:
+def _answers(state: SessionState, action: Action, lang: str) -> list[str]:
     points = {p.id: p.text for p in state.key_points}
-    texts = [f'key point "{points[k]}"' for k in action.key_points if k in points]
+    texts = [say(lang, "actions.answers_point", text=points[k]) for k in action.key_points if k in points]
     for cid in action.contributions:
         c = state.contributions.get(cid)
         if c is not None:
-            shown = "" if c.visible else " (not shown to parents: not approved)"
-            texts.append(f'answer "{c.text}"{shown}')
+            shown = "" if c.visible else say(lang, "actions.not_shown")
+            texts.append(say(lang, "actions.answers_answer", text=c.text) + shown)
     return texts
 
 
@@ -134,35 +133,34 @@ def _list(core: SessionCore, today: date, lang: str) -> None:
     for a in actions:
         overdue = is_overdue(a, today)
         late += overdue
-        flag = "  [OVERDUE]" if overdue else ""
+        flag = "  " + say(lang, "actions.overdue_flag") if overdue else ""
         print(f"{a.id:<10} {a.status:<12} {a.due or '-':<10}  {a.owner or '-':<20} {a.what}{flag}")
-        for text in _answers(core.state, a):
-            print(f"{'':<10} answers {text}")
+        for text in _answers(core.state, a, lang):
+            print(f"{'':<10} " + say(lang, "actions.answers", what=text))
         for note in a.notes:
             when = datetime.fromtimestamp(note.at).strftime("%Y-%m-%d")
             print(f"{'':<10} {when}  {note.status}" + (f": {note.text}" if note.text else ""))
     if late:
-        what = "1 action is" if late == 1 else f"{late} actions are"
-        print(f"{'':<10} {what} overdue: due before {today.isoformat()} and neither done nor dropped.")
+        print(f"{'':<10} " + say(lang, "actions.late", n=late, today=today.isoformat()))
 
 
-def _heard(core: SessionCore) -> None:
+def _heard(core: SessionCore, lang: str) -> None:
     state = core.state
     refs = _refs(state)
-    print("Key points (the closing's summary):")
+    print(say(lang, "actions.heard_points"))
     for point in state.key_points:
         print(f"  {short_ref(point.id, refs):<10} {point.text}")
     if not state.key_points:
-        print("  none")
-    print("Approved answers:")
+        print("  " + say(lang, "actions.heard_none"))
+    print(say(lang, "actions.heard_answers"))
     shown = [c for c in state.contributions.values() if c.visible]
     for c in shown:
         prompt = state.agenda.prompt(c.prompt_id) if c.prompt_id else None
         where = f"  ({prompt.text})" if prompt else ""
         print(f"  {short_ref(c.id, refs):<10} {c.text}{where}")
     if not shown:
-        print("  none")
-    print("Link one with: kiosk actions --update ID --link REF (REF from the first column)")
+        print("  " + say(lang, "actions.heard_none"))
+    print(say(lang, "actions.heard_link"))
 
 
 def main(args: argparse.Namespace) -> int:
@@ -172,12 +170,12 @@ def main(args: argparse.Namespace) -> int:
         evening = load_evening(log, args.session, args.lang)
         core = evening.core
         if args.heard:
-            _heard(core)
+            _heard(core, args.lang)
             return 0
         fields = {k: v for k in ("owner", "due", "status") if (v := getattr(args, k)) is not None}
         links = args.link or args.unlink
         for ref in args.link + args.unlink:
-            resolve(core.state, ref)  # a wrong reference stops before anything is stored
+            resolve(core.state, ref, args.lang)  # a wrong reference stops before anything is stored
         if args.add is not None:
             before = set(core.state.actions)
             execute(core, Command("action/add", {"what": args.add, **fields}), args.lang)

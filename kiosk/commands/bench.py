@@ -6,41 +6,38 @@ import argparse
 from pathlib import Path
 
 from kiosk.commands.common import UserError
+from kiosk.commands.texts import hint
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--phones", type=int, default=3000, help="simulated phones (default 3000)")
-    parser.add_argument("--rate", type=float, default=200.0, help="contributions per second (default 200)")
-    parser.add_argument("--duration", type=float, default=20.0, help="seconds of sending (default 20)")
+    parser.add_argument("--phones", type=int, default=3000, help=hint("bench.phones"))
+    parser.add_argument("--rate", type=float, default=200.0, help=hint("bench.rate"))
+    parser.add_argument("--duration", type=float, default=20.0, help=hint("bench.duration"))
     parser.add_argument(
-        "--workers", type=int, default=0, help="phone processes (default: one per 1500 phones)"
+        "--workers", type=int, default=0, help=hint("bench.workers")
     )
     parser.add_argument(
-        "--replay", type=int, default=10_000, help="contributions in the resumed evening; 0 skips"
+        "--replay", type=int, default=10_000, help=hint("bench.replay")
     )
-    parser.add_argument("--no-bare", action="store_true", help="skip the bare websockets baseline")
+    parser.add_argument("--no-bare", action="store_true", help=hint("bench.no_bare"))
     parser.add_argument(
         "--hall-phones",
         type=int,
         default=300,
-        help="phones in the hall scenario (bytes on the air while the room recognises answers); 0 skips",
+        help=hint("bench.hall_phones"),
     )
     parser.add_argument(
-        "--hall-seconds", type=float, default=20.0, help="seconds over which the hall recognises (default 20)"
+        "--hall-seconds", type=float, default=20.0, help=hint("bench.hall_seconds")
     )
     parser.add_argument(
         "--before",
         type=Path,
         default=None,
         metavar="CHECKOUT",
-        help="another checkout of the kiosk (a folder with kiosk/): its hall is measured beside this one",
+        help=hint("bench.before"),
     )
-    parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the figures here")
-    parser.add_argument(
-        "--names",
-        action="store_true",
-        help="only the name check: held shares on the labelled corpus, detection time, its share of the loop at --rate",
-    )
+    parser.add_argument("--json", type=Path, default=None, metavar="FILE", help=hint("bench.json"))
+    parser.add_argument("--names", action="store_true", help=hint("bench.names"))
 
 
 def main(args: argparse.Namespace) -> int:

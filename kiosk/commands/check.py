@@ -6,11 +6,12 @@ import argparse
 import sys
 
 from kiosk.commands.common import add_lang
+from kiosk.commands.texts import hint
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("agendas", nargs="+", metavar="AGENDA", help="agenda files to check")
-    parser.add_argument("--json", action="store_true", help="print the parsed agenda as JSON")
+    parser.add_argument("agendas", nargs="+", metavar="AGENDA", help=hint("check.agendas"))
+    parser.add_argument("--json", action="store_true", help=hint("check.json"))
     add_lang(parser)
 
 

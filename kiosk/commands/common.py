@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.agenda.model import Agenda
-from kiosk.commands.texts import say
+from kiosk.commands.texts import hint, say
 from kiosk.core.clock import Clock, system_clock
 from kiosk.core.session import SessionCore, resume_session, start_session
 from kiosk.core.store import EventLog, NoDatabase, SessionInfo, StoreError, open_event_log
@@ -35,47 +35,43 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
         "--data-dir",
         type=Path,
         default=None,
-        help="where evenings are stored (default: $KIOSK_DATA_DIR or the user data folder)",
+        help=hint("data_dir"),
     )
 
 
 def add_network(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks one)")
-    parser.add_argument("--public-url", default=None, help="the address phones use, when behind a proxy")
+    parser.add_argument("--host", default="0.0.0.0", help=hint("host"))
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=hint("port", port=DEFAULT_PORT))
+    parser.add_argument("--public-url", default=None, help=hint("public_url"))
     parser.add_argument(
         "--trust-proxy",
         action="store_true",
-        help="the proxy of --public-url names each phone in X-Forwarded-For: count limits per phone address",
+        help=hint("trust_proxy"),
     )
 
 
 def check_network(args: argparse.Namespace) -> None:
     """Options that only make sense together; a sentence instead of a quiet surprise."""
     if getattr(args, "trust_proxy", False) and not getattr(args, "public_url", None):
-        raise UserError(
-            "--trust-proxy trusts the X-Forwarded-For header of the proxy that phones reach the kiosk through; "
-            "give that proxy's address with --public-url too. Without a proxy, leave --trust-proxy out: "
-            "anyone could otherwise pretend to be many phones."
-        )
+        raise UserError(say(getattr(args, "lang", "nl"), "network.trust_proxy_alone"))
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the kiosk (default nl)")
+    parser.add_argument("--lang", choices=("nl", "en"), default="nl", help=hint("lang"))
 
 
 def add_evening(parser: argparse.ArgumentParser) -> None:
     """Options of `run` and `serve`: which agenda, and whether to resume."""
-    parser.add_argument("agenda", nargs="?", default=None, help="agenda file (default: the shipped evening)")
+    parser.add_argument("agenda", nargs="?", default=None, help=hint("agenda"))
     parser.add_argument(
         "--resume",
         nargs="?",
         const="latest",
         default=None,
         metavar="SESSION",
-        help="continue an unfinished evening (the latest, or the one named)",
+        help=hint("resume"),
     )
-    parser.add_argument("--new", action="store_true", help="start a new evening even if one is unfinished")
+    parser.add_argument("--new", action="store_true", help=hint("new"))
 
 
 def add_poster(parser: argparse.ArgumentParser) -> None:
@@ -85,15 +81,14 @@ def add_poster(parser: argparse.ArgumentParser) -> None:
         type=_wifi,
         default=os.environ.get("KIOSK_WIFI") or None,  # argparse parses a string default with `type`
         metavar="NAME:PASSWORD",
-        help="the network phones join (NAME alone for an open one); its QR code goes on the poster and the "
-        "projector, never into a log or an export. $KIOSK_WIFI keeps it out of the shell's history",
+        help=hint("wifi"),
     )
     parser.add_argument(
         "--poster",
         type=Path,
         default=None,
         metavar="FILE",
-        help="write the A4 poster (.html, or .pdf with the pdf extra) when the evening opens",
+        help=hint("poster"),
     )
 
 
@@ -121,8 +116,7 @@ def add_name_check(parser: argparse.ArgumentParser) -> None:
         "--name-check",
         choices=("full", "rules"),
         default=os.environ.get("KIOSK_NAME_CHECK", "full"),
-        help="full (default, or $KIOSK_NAME_CHECK): deduce looks for names and addresses in everything the room writes (loads in the background, "
-        "about 1 GB of memory); rules: the kiosk's own rules alone, for a slow laptop",
+        help=hint("name_check"),
     )
 
 
@@ -152,7 +146,7 @@ def open_log(args: argparse.Namespace, *, read_only: bool = False) -> EventLog:
     except NoDatabase as exc:
         raise UserError(say(getattr(args, "lang", "nl"), "export.none")) from exc
     except StoreError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(getattr(args, "lang", "nl"))) from exc
 
 
 def open_log_for_reading(args: argparse.Namespace) -> EventLog | None:
@@ -204,4 +198,4 @@ def open_evening(args: argparse.Namespace, log: EventLog, clock: Clock = system_
             print(say(lang, "note_unfinished", evening=describe(unfinished)), file=sys.stderr)
         return start_session(log, agenda, clock)
     except StoreError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(lang)) from exc

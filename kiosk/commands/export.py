@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kiosk.agenda.model import AgendaInvalid
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log, parse_stored_agenda
-from kiosk.commands.texts import say
+from kiosk.commands.texts import hint, say
 from kiosk.core.events import Command, Event
 from kiosk.core.session import SessionCore, resume_session
 from kiosk.core.state import SessionState
@@ -44,39 +44,38 @@ def load_evening(log: EventLog, session: str | None, lang: str = "nl") -> Stored
         core = resume_session(log, info, parse_stored_agenda)
         return StoredEvening(info, core, list(log.events(info.id)))
     except StoreError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(lang)) from exc
     except AgendaInvalid as exc:
         problem = "; ".join(error.render(lang) for error in exc.errors)
         raise UserError(say(lang, "export.bad_agenda", evening=session or "latest", problem=problem)) from exc
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", nargs="?", default=None, help="which evening (default: the latest)")
+    parser.add_argument("session", nargs="?", default=None, help=hint("session"))
     parser.add_argument(
-        "--format", choices=FORMATS, default="md", help="md (default), html, json, pdf, or csv (answers and ratings)"
+        "--format", choices=FORMATS, default="md", help=hint("export.format")
     )
     parser.add_argument(
         "--for",
         dest="audience",
         choices=AUDIENCES,
         default="team",
-        help="team: the full record (default); parents: the letter, with only reviewed text",
+        help=hint("export.for"),
     )
     parser.add_argument(
         "--date",
         type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the letter's date, also the day overdue actions are counted from (default: today)",
+        help=hint("export.date"),
     )
     parser.add_argument(
-        "-o", "--output", type=Path, default=None, help="write to this file (default: stdout)"
+        "-o", "--output", type=Path, default=None, help=hint("export.output")
     )
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="refuse (exit status 3) when text with a name, address, number or swear word nobody reviewed would be "
-        "included",
+        help=hint("export.strict"),
     )
     add_lang(parser)
     add_data_dir(parser)
@@ -118,7 +117,7 @@ def render(
         try:
             return html_to_pdf(html)
         except PdfUnavailable as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(exc.said(lang)) from exc
     if fmt == "csv":
         from kiosk.report.answers_csv import answers_csv
 
@@ -149,14 +148,11 @@ def render_letter(evening: StoredEvening, fmt: str, lang: str, written_at: float
     from kiosk.report.letter import build_letter
 
     if fmt == "json":
-        raise UserError("The letter to parents is md, html or pdf; JSON is the team's record (--for team).")
+        raise UserError(say(lang, "export.letter_not_json"))
     agenda = evening.core.agenda
     logo = logo_data_uri(agenda.logo_file())
     if agenda.details.logo and logo is None:
-        print(
-            f"note: the logo {agenda.logo_file()} named by the agenda cannot be read; the letter has none.",
-            file=sys.stderr,
-        )
+        print(say(lang, "export.logo_unreadable", file=agenda.logo_file()), file=sys.stderr)
     state = evening.core.state
     starts = [t.first_started for t in state.timers if t.first_started is not None]
     letter = build_letter(
@@ -187,7 +183,7 @@ def main(args: argparse.Namespace) -> int:
     if args.date is not None:
         written_at = datetime(args.date.year, args.date.month, args.date.day, 12).timestamp()
     if args.format == "pdf" and args.output is None and sys.stdout.isatty():
-        raise UserError("A PDF is not for the terminal; write it to a file with -o, like -o brief.pdf.")
+        raise UserError(say(args.lang, "export.pdf_to_file"))
     # A letter written to a file is remembered in the evening's log; everything else only reads, so a backup on a
     # read-only disk can be exported too (and a letter from it is written, with a note that it is not remembered).
     remembers = args.audience == "parents" and args.output is not None and args.format != "csv"

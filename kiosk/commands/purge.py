@@ -8,15 +8,13 @@ from datetime import datetime
 
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log_for_reading
 from kiosk.commands.sessions import confirmed, delete
-from kiosk.commands.texts import say
+from kiosk.commands.texts import hint, say
 from kiosk.core.store import StoreError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--older-than", type=int, required=True, metavar="DAYS", help="delete evenings that began more days ago"
-    )
-    parser.add_argument("--yes", action="store_true", help="delete without asking (for scripts)")
+    parser.add_argument("--older-than", type=int, required=True, metavar="DAYS", help=hint("purge.older_than"))
+    parser.add_argument("--yes", action="store_true", help=hint("yes"))
     add_data_dir(parser)
     add_lang(parser)
 
@@ -28,7 +26,7 @@ def main(args: argparse.Namespace) -> int:
     try:
         sessions = log.sessions() if log is not None else []
     except StoreError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(args.lang)) from exc
     finally:
         if log is not None:
             log.close()

@@ -50,7 +50,7 @@ def build_app(args: argparse.Namespace) -> KioskApp:
             if unfinished is None:
                 core = start_session(log, agenda)
         except StoreError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(exc.said(args.lang)) from exc
         if unfinished is not None:
             offer = _offer(args.lang, unfinished, log, agenda)
 

@@ -15,6 +15,7 @@ from kiosk.commands.common import (
     open_evening,
     open_log,
 )
+from kiosk.commands.texts import say
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -62,9 +63,10 @@ async def _serve(args: argparse.Namespace, core: object) -> int:
         from kiosk.prepare.poster import PosterNotWritten, write_poster
 
         try:
-            print(f"wrote {write_poster(args.poster, hub.poster_html())}", file=sys.stderr, flush=True)
+            written = write_poster(args.poster, hub.poster_html())
+            print(say(args.lang, "export.wrote", file=written), file=sys.stderr, flush=True)
         except PosterNotWritten as exc:
-            print(f"kiosk: {exc}", file=sys.stderr, flush=True)  # the evening goes on without the file
+            print(f"kiosk: {exc.said(args.lang)}", file=sys.stderr, flush=True)  # the evening goes on without the file
     print(hub.network_hint(), file=sys.stderr, flush=True)
     warning = hub.capacity_warning()
     if warning is not None:

@@ -7,15 +7,13 @@ import sys
 from datetime import datetime
 
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log, open_log_for_reading
-from kiosk.commands.texts import say
+from kiosk.commands.texts import hint, say
 from kiosk.core.store import StoreError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--delete", metavar="ID", default=None, help="delete this evening and all it holds (asks to type its id)"
-    )
-    parser.add_argument("--yes", action="store_true", help="delete without asking (for scripts)")
+    parser.add_argument("--delete", metavar="ID", default=None, help=hint("sessions.delete"))
+    parser.add_argument("--yes", action="store_true", help=hint("yes"))
     add_data_dir(parser)
     add_lang(parser)
 
@@ -41,7 +39,7 @@ def delete(args: argparse.Namespace, session_ids: list[str]) -> int:
             log.delete_session(session_id)
             print(say(args.lang, "delete.done", evening=session_id))
     except StoreError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(args.lang)) from exc
     finally:
         log.close()
     return 0
@@ -53,7 +51,7 @@ def main(args: argparse.Namespace) -> int:
         try:
             info = store.session(args.delete)
         except StoreError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(exc.said(args.lang)) from exc
         finally:
             store.close()
         question = say(args.lang, "delete.confirm", evening=info.id, title=info.agenda_title)
@@ -65,7 +63,7 @@ def main(args: argparse.Namespace) -> int:
     try:
         sessions = log.sessions() if log is not None else []
     except StoreError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.said(args.lang)) from exc
     finally:
         if log is not None:
             log.close()

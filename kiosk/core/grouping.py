@@ -6,27 +6,11 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from kiosk.catalog import Catalog, catalog
+
 MAX_TABLES = 50
 # Staff first: they are the scarce role, and every table should get one before any table gets two.
 ROLE_ORDER = ("staff", "parent", "unknown")
-_WORDS = {
-    "nl": {
-        "staff": ("schoolmedewerker", "schoolmedewerkers"),
-        "parent": ("ouder", "ouders"),
-        "unknown": ("zonder opgegeven rol", "zonder opgegeven rol"),
-        "people": ("deelnemer", "deelnemers"),
-        "tables": ("tafel", "tafels"),
-    },
-    "en": {
-        "staff": ("staff member", "staff"),
-        "parent": ("parent", "parents"),
-        "unknown": ("with no role given", "with no role given"),
-        "people": ("participant", "participants"),
-        "tables": ("table", "tables"),
-    },
-}
-
-
 def role_key(role: str | None) -> str:
     """The grouping's name for a device's role: parent, staff or unknown."""
     return role if role in ("parent", "staff") else "unknown"
@@ -66,35 +50,29 @@ class Assignment:
 
     def explain(self, lang: str = "nl") -> str:
         """One line for the facilitator, e.g. '24 deelnemers over 4 tafels: per tafel 4-5 ouders en 1 ...'."""
-        words = _WORDS.get(lang, _WORDS["nl"])
-        tables = _counted(self.count, words["tables"])
+        words = catalog(lang)
+        tables = words.plural("grouping.tables", self.count)
         if not self.seats:
-            return f"{tables}, nog niemand ingedeeld" if lang == "nl" else f"{tables}, nobody seated yet"
-        people = _counted(len(self.seats), words["people"])
+            return words("grouping.nobody", tables=tables)
+        people = words.plural("grouping.people", len(self.seats))
         parts = [
-            _spread(self.role_counts(role), words[role])
+            _spread(words, self.role_counts(role), f"grouping.{role}")
             for role in ("parent", "staff", "unknown")
             if any(self.role_counts(role))
         ]
-        joiner = " en " if lang == "nl" else " and "
+        joiner = words("grouping.and")
         listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + joiner + parts[-1]
-        if lang == "nl":
-            return f"{people} over {tables}: per tafel {listed}"
-        return f"{people} at {tables}: {listed} per table"
+        return words("grouping.line", people=people, tables=tables, listed=listed)
 
     def to_json(self) -> dict[str, int]:
         return dict(sorted(self.seats.items()))
 
 
-def _counted(n: int, forms: tuple[str, str]) -> str:
-    return f"{n} {forms[0] if n == 1 else forms[1]}"
-
-
-def _spread(counts: Sequence[int], forms: tuple[str, str]) -> str:
+def _spread(words: Catalog, counts: Sequence[int], key: str) -> str:
     low, high = min(counts), max(counts)
     if low == high:
-        return _counted(low, forms)
-    return f"{low}-{high} {forms[1]}"
+        return words.plural(key, low)
+    return words(key, n=f"{low}-{high}")  # a range takes the form of "many" things
 
 
 def _rank(seed: str, device: str) -> str:

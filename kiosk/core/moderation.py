@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.catalog import FULL_LANGUAGES, catalog
 from kiosk.core.state import Review
 
 # Kept short and obvious on purpose: a false hold costs the facilitator one key press, a miss costs a parent's trust.
@@ -115,24 +116,6 @@ _NOT_A_NAME = {
     "wil",
     "zegt",
 }
-
-PLACEHOLDERS: dict[str, dict[str, str]] = {
-    "nl": {
-        "name": "[naam]",
-        "address": "[adres]",
-        "phone_number": "[telefoonnummer]",
-        "email": "[e-mail]",
-        "profanity": "[…]",
-    },
-    "en": {
-        "name": "[name]",
-        "address": "[address]",
-        "phone_number": "[phone number]",
-        "email": "[e-mail]",
-        "profanity": "[…]",
-    },
-}
-
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -240,13 +223,16 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
 
 
 def redact(text: str, spans: Iterable[Span], lang: str = "nl") -> str:
-    """The text with every span replaced by its placeholder: "[naam]", "[adres]", "[telefoonnummer]"..."""
-    words = PLACEHOLDERS.get(lang, PLACEHOLDERS["nl"])
+    """The text with every span replaced by its placeholder: "[naam]", "[adres]", "[telefoonnummer]"...
+
+    The placeholders are `redact.<kind>` in the message catalog, in the kiosk's language (Dutch for another).
+    """
+    words = catalog(lang if lang in FULL_LANGUAGES else "nl")
     out, at = [], 0
     for span in merge_spans(spans):
         if span.start < at or span.end > len(text):
             continue
-        out += [text[at : span.start], words.get(span.kind, "[…]")]
+        out += [text[at : span.start], words(f"redact.{span.kind}")]
         at = span.end
     out.append(text[at:])
     return "".join(out)
@@ -284,12 +270,3 @@ def review_from(data: dict[str, Any] | None) -> Review:
     if not data:
         return Review()
     return Review(state=data["state"], held_reason=data.get("held"), spans=list(data.get("spans", [])))
-
-
-REASON_TEXT = {
-    "profanity": "contains a swear word",
-    "email": "contains an e-mail address",
-    "phone_number": "contains a phone number",
-    "address": "contains an address",
-    "name": "seems to name a person",
-}

@@ -33,9 +33,7 @@ def apply_event(state: SessionState, event: Event) -> None:
     """Fold one event into the state; the only way the state changes."""
     rule = RULES.get(event.type)
     if rule is None:
-        raise StoreError(
-            f"The log holds an event of type {event.type!r} that this version does not know; update the kiosk."
-        )
+        raise StoreError("unknown_event", type=repr(event.type))
     rule.apply(state, event)
     state.seq = event.seq
 

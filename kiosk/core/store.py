@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.agenda.model import Agenda
+from kiosk.catalog import Sentence
 from kiosk.core.events import Event
 
 DB_NAME = "kiosk.sqlite3"
@@ -44,16 +45,17 @@ CREATE TABLE IF NOT EXISTS events (
 """
 
 
-class StoreError(Exception):
-    """The data folder or database cannot be used; the message says what to do.
+class StoreError(Sentence):
+    """The data folder or database cannot be used; the sentence (`store.<code>` in the catalog) says what to do.
 
     `reason` names the kind of trouble for faces that speak another language: disk_full, read_only, io,
     conflict (another kiosk wrote to the same evening), other.
     """
 
-    def __init__(self, message: str, reason: str = "other") -> None:
-        super().__init__(message)
+    def __init__(self, code: str, reason: str = "other", **params: object) -> None:
+        self.code = code
         self.reason = reason
+        super().__init__(f"store.{code}", **params)
 
 
 class NoDatabase(StoreError):
@@ -71,20 +73,13 @@ def write_failure(exc: BaseException, path: Path) -> StoreError:
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         reason = "disk_full"
     if isinstance(exc, UnicodeError):
-        return StoreError(f"Text with broken characters could not be stored ({exc}); nothing was changed.")
+        return StoreError("broken_text", problem=exc)
     if isinstance(exc, sqlite3.IntegrityError):
         # Another process appended to the same evening meanwhile: its events took these places in the log.
-        return StoreError(f"Another kiosk wrote to this evening in {path} meanwhile; nothing was changed.", "conflict")
-    if reason == "disk_full":
-        sentence = f"The disk is full: {path} could not be written."
-    elif reason == "read_only":
-        sentence = f"The database {path} cannot be written (the disk or file is read-only)."
-    else:
-        sentence = f"The database {path} could not be written ({exc})."
-    return StoreError(
-        f"{sentence} Nothing that was confirmed is lost; free some space or fix the disk and the kiosk carries on.",
-        reason,
-    )
+        return StoreError("conflict", "conflict", path=path)
+    if reason in ("disk_full", "read_only"):
+        return StoreError(reason, reason, path=path)
+    return StoreError("not_written", reason, path=path, problem=exc)
 
 
 @dataclass(frozen=True)
@@ -131,25 +126,15 @@ class EventLog:
                 self._db.executescript(_SCHEMA)
             self._check_version()
         except OSError as exc:
-            raise StoreError(
-                f"Cannot open the database {path} ({exc.strerror}). Check that the folder can be written, "
-                "or choose another with --data-dir.",
-                "read_only" if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else "io",
-            ) from exc
+            reason = "read_only" if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else "io"
+            raise StoreError("cannot_open", reason, path=path, problem=exc.strerror) from exc
         except sqlite3.Error as exc:
             failure = write_failure(exc, path)
             if failure.reason in ("disk_full", "read_only"):
                 raise failure from exc
             if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
-                raise StoreError(
-                    f"Cannot open the database {path}: {exc}. Check that the folder exists and can be written, "
-                    "or choose another with --data-dir."
-                ) from exc
-            raise StoreError(
-                f"The database {path} is damaged ({exc}). Nothing was changed and no new evening was started. "
-                f"Move the file aside (for example rename it to {path.name}.damaged) to start afresh, "
-                "or restore a backup of it."
-            ) from exc
+                raise StoreError("unable_to_open", path=path, problem=exc) from exc
+            raise StoreError("damaged", path=path, problem=exc, name=path.name) from exc
 
     @staticmethod
     def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -175,10 +160,7 @@ class EventLog:
         if row is None:
             self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         elif int(row[0]) > SCHEMA_VERSION:
-            raise StoreError(
-                f"The database {self.path} was written by a newer version of the kiosk; "
-                "update the kiosk or use another --data-dir."
-            )
+            raise StoreError("newer", path=self.path)
 
     def close(self) -> None:
         self._db.close()
@@ -250,7 +232,7 @@ class EventLog:
             yield Event(seq=seq, at=at, type=type_, data=json.loads(data))
 
     def _read_failure(self, exc: sqlite3.Error) -> StoreError:
-        return StoreError(f"The database {self.path} could not be read ({exc}); restore a backup of it.")
+        return StoreError("unreadable", path=self.path, problem=exc)
 
     def sessions(self) -> list[SessionInfo]:
         """All stored sessions, newest first, with their counts."""
@@ -298,7 +280,7 @@ class EventLog:
         for info in self.sessions():
             if info.id == session_id or info.id.endswith(session_id):
                 return info
-        raise StoreError(f"There is no session {session_id!r} here; `kiosk sessions` lists them.")
+        raise StoreError("no_session", session=repr(session_id))
 
     def latest_unfinished(self) -> SessionInfo | None:
         return next((s for s in self.sessions() if not s.finished), None)
@@ -349,18 +331,12 @@ def open_event_log(data_dir: Path, *, read_only: bool = False) -> EventLog:
     if read_only:
         path = data_dir / DB_NAME
         if not path.is_file():
-            raise NoDatabase(f"There is no kiosk database in {data_dir}; `kiosk run` starts an evening there.")
+            raise NoDatabase("no_database", folder=data_dir)
         return EventLog(path, read_only=True)
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(
-            f"Cannot create the data folder {data_dir} ({exc.strerror}). Choose another with --data-dir "
-            "or KIOSK_DATA_DIR."
-        ) from exc
+        raise StoreError("cannot_create_folder", folder=data_dir, problem=exc.strerror) from exc
     if not os.access(data_dir, os.W_OK | os.X_OK):
-        raise StoreError(
-            f"The data folder {data_dir} cannot be written. Fix its permissions or choose another with "
-            "--data-dir or KIOSK_DATA_DIR."
-        )
+        raise StoreError("folder_not_writable", folder=data_dir)
     return EventLog(data_dir / DB_NAME)

@@ -7,6 +7,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from kiosk.catalog import FULL_LANGUAGES, catalog
+
 # Files the kiosk keeps for itself (database, pages, terminal) plus a burst of connections accepted in one go
 # (the listen backlog) before any of them can be turned away.
 RESERVE = 128
@@ -52,15 +54,7 @@ def low_limit_warning(limit: int | None, places: int, lang: str) -> str | None:
     """A sentence for the facilitator when the open-file limit leaves room for fewer phones than a hall."""
     if limit is None or places >= HALL:
         return None
-    if lang == "en":
-        return (
-            f"This laptop lets the kiosk open only {limit} files: about {places} phones can be connected at once. "
-            "For a large hall, start it from a terminal after `ulimit -n 4096`."
-        )
-    return (
-        f"Deze laptop laat de kiosk maar {limit} bestanden openen: er kunnen ongeveer {places} telefoons tegelijk "
-        "verbonden zijn. Voor een grote zaal: start hem in een terminal na `ulimit -n 4096`."
-    )
+    return catalog(lang if lang in FULL_LANGUAGES else "nl")("hub.low_file_limit", limit=limit, places=places)
 
 
 Handler = Callable[[asyncio.AbstractEventLoop, dict[str, Any]], object]

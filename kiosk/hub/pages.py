@@ -7,13 +7,14 @@ import http
 import io
 import json
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
-from kiosk.prepare.catalog import offered
+from kiosk.catalog import FULL_LANGUAGES, Catalog, catalog, offered, page_part
 
 WS_PATH = "/ws"
 LANGUAGES_PATH = "/languages.json"
@@ -74,6 +75,13 @@ def plain(status: int, sentence: str, *, head: bool = False) -> Response:
     return respond(status, sentence.encode(), "text/plain; charset=utf-8", head=head)
 
 
+def words_for(request: Request, default: str) -> Catalog:
+    """The words of a plain answer: the browser's first language when the kiosk speaks it fully, else the kiosk's."""
+    accept = (request.headers.get_all("Accept-Language") or [""])[0]
+    first = accept.split(",")[0].split(";")[0].strip().lower().split("-")[0]
+    return catalog(first if first in FULL_LANGUAGES else default)
+
+
 def static_file(web_dir: Path, relative: str) -> Path | None:
     """The file under web_dir that a URL path names, or None when it would leave web_dir, is hidden or absurd."""
     if len(relative) > MAX_NAME:
@@ -89,6 +97,21 @@ def static_file(web_dir: Path, relative: str) -> Path | None:
     except (OSError, ValueError):  # a name too long for the file system, or one it cannot encode
         return None
     return candidate
+
+
+@lru_cache(maxsize=16)
+def page_catalog(path: Path, mtime_ns: int, size: int) -> bytes:
+    """A language's catalog as the pages need it: their namespaces only, compact (the app's, CLI's and
+    report's texts stay on the laptop); read again when the file changes."""
+    raw = path.read_bytes()
+    try:
+        table = json.loads(raw)
+    except ValueError:
+        return raw  # not ours to fix: the page's loader falls back to Dutch
+    if not isinstance(table, dict):
+        return raw
+    part = page_part({k: v for k, v in table.items() if isinstance(k, str) and isinstance(v, str)})
+    return json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def qr_svg(url: str) -> bytes:
@@ -135,7 +158,9 @@ class Pages:
         join_url: str,
         public_origin: str | None,
         extra: Callable[[Request], Response | None] | None = None,
+        lang: str = "nl",
     ) -> None:
+        self.lang = lang  # of the sentences, for a browser that asks for no language the kiosk speaks
         self.web_dir = web_dir
         self.public_origin = public_origin
         self._qr = qr_svg(join_url)
@@ -144,18 +169,19 @@ class Pages:
     def answer(self, request: Request) -> Response | None:
         """None lets the WebSocket handshake go on; a Response ends the request."""
         head = request.method == "HEAD"
+        words = words_for(request, self.lang)
         if request.method not in ("GET", "HEAD"):
-            return plain(405, "Only GET and HEAD are answered here.")
+            return plain(405, words("hub.http.method"))
         try:
             origin_ok = origin_allowed(request, self.public_origin)
         except ValueError as doubled:
-            return plain(400, f"The request carries the {doubled} header twice.", head=head)
+            return plain(400, words("hub.http.twice", header=doubled), head=head)
         path = urlsplit(request.path).path
         if path == WS_PATH:
             if head:
-                return plain(405, "Only GET opens the WebSocket.")
+                return plain(405, words("hub.http.ws_get"))
             if not origin_ok:
-                return plain(403, "This page comes from another site; open the kiosk's own address.")
+                return plain(403, words("hub.http.origin"))
             return None
         if path == "/qr.svg":
             return respond(200, self._qr, "image/svg+xml", head=head)
@@ -164,10 +190,10 @@ class Pages:
         if self._extra is not None and (extra := self._extra(request)) is not None:
             return extra
         if path in PAGES:
-            return self._file(PAGES[path], page=True, head=head)
+            return self._file(PAGES[path], words, page=True, head=head)
         if path.startswith("/static/"):
-            return self._file(path[len("/static/") :], page=False, head=head)
-        return plain(404, "There is no such page here. Phones open the address under the QR code.", head=head)
+            return self._file(path[len("/static/") :], words, page=False, head=head)
+        return plain(404, words("hub.http.no_page"), head=head)
 
     def _languages(self, head: bool) -> Response:
         """The languages the pages speak, from the catalog files present: a new language is one file."""
@@ -175,14 +201,19 @@ class Pages:
         body = json.dumps(listed, ensure_ascii=False).encode()
         return respond(200, body, "application/json", head=head)
 
-    def _file(self, relative: str, *, page: bool, head: bool) -> Response:
+    def _file(self, relative: str, words: Catalog, *, page: bool, head: bool) -> Response:
         found = static_file(self.web_dir, relative) if self.web_dir is not None else None
         name = relative if len(relative) <= MAX_NAME else "asked for"
         if found is None:
-            return plain(404, f"The file {name} is missing from this kiosk's pages.", head=head)
+            return plain(404, words("hub.http.missing", name=name), head=head)
         try:
-            body = found.read_bytes()
+            stat = found.stat()
+            body = (
+                page_catalog(found, stat.st_mtime_ns, stat.st_size)
+                if found.parent.name == "i18n" and found.suffix == ".json"
+                else found.read_bytes()
+            )
         except OSError:
-            return plain(404, f"The file {name} cannot be read.", head=head)
+            return plain(404, words("hub.http.unreadable", name=name), head=head)
         content_type = CONTENT_TYPES.get(found.suffix.lower(), "application/octet-stream")
         return respond(200, body, content_type, page=page or found.suffix.lower() == ".html", head=head)

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from websockets.http11 import Request, Response
 
-from kiosk.hub.pages import plain, respond
+from kiosk.hub.pages import plain, respond, words_for
 from kiosk.prepare.qr import Wifi, qr_svg
 
 POSTER_PATHS = ("/poster", "/wifi.svg", "/wifi.json")
@@ -22,7 +22,10 @@ POSTER_PATHS = ("/poster", "/wifi.svg", "/wifi.json")
 class PosterPages:
     """Answers the poster's paths; `poster` renders the poster's HTML when asked (it is small and rare)."""
 
-    def __init__(self, tokens: tuple[str, ...], wifi: Wifi | None, poster: Callable[[], str]) -> None:
+    def __init__(
+        self, tokens: tuple[str, ...], wifi: Wifi | None, poster: Callable[[], str], lang: str = "nl"
+    ) -> None:
+        self.lang = lang
         self.tokens = tokens
         self.wifi = wifi
         self.poster = poster
@@ -34,14 +37,12 @@ class PosterPages:
             return None
         token = parse_qs(parts.query).get("token", [""])[0]
         if token not in self.tokens:
-            return plain(
-                403, "This link is not valid; use the projector's or the remote's link from the kiosk."
-            )
+            return plain(403, words_for(request, self.lang)("hub.http.bad_link"))
         if parts.path == "/poster":
             # The page carries its own Content-Security-Policy (inline style only, no scripts, data: images).
             return respond(200, self.poster().encode("utf-8"), "text/html; charset=utf-8")
         if self.wifi is None:
-            return plain(404, 'This evening has no Wi-Fi code; start the kiosk with --wifi "NAME:PASSWORD".')
+            return plain(404, words_for(request, self.lang)("hub.http.no_wifi"))
         if parts.path == "/wifi.json":
             return respond(200, json.dumps({"name": self.wifi.name}).encode("utf-8"), "application/json")
         return respond(200, qr_svg(self.wifi.payload, self.wifi.name).encode("utf-8"), "image/svg+xml")

@@ -31,7 +31,7 @@ from kiosk.hub.open_files import (
     quiet_accept_errors,
     raise_open_file_limit,
 )
-from kiosk.hub.pages import Pages, plain
+from kiosk.hub.pages import Pages, plain, words_for
 from kiosk.hub.poster_pages import PosterPages
 from kiosk.hub.publisher import Publisher, encode
 from kiosk.hub.seat_handles import PROCESS_HANDLES
@@ -157,8 +157,9 @@ class Hub:
         self._restore_loop = quiet_accept_errors(asyncio.get_running_loop())
         self.port = self._server.sockets[0].getsockname()[1] if self.port == 0 else self.port
         public_origin = url_origin(self.public_url) if self.public_url else None
-        posters = PosterPages((self.info.display_token, self.info.remote_token), self.wifi, self.poster_html)
-        self._pages = Pages(_web_dir(), self.urls.join, public_origin, posters.answer)
+        tokens = (self.info.display_token, self.info.remote_token)
+        posters = PosterPages(tokens, self.wifi, self.poster_html, self.lang)
+        self._pages = Pages(_web_dir(), self.urls.join, public_origin, posters.answer, self.lang)
         self.publisher.start(asyncio.get_running_loop())
         self._unsubscribe = self.core.subscribe(self._on_event)
         self._unsubscribe_storage = self.core.on_storage(_log_storage)
@@ -229,7 +230,7 @@ class Hub:
             verdict = self.gate.rekey(connection, client or _peer(connection.transport))
             self._close(verdict.close)
             if verdict.refused is not None and verdict.refused != FULL:
-                return plain(429, "Too many connections from your network at once; try again in a moment.")
+                return plain(429, words_for(request, self.lang)("hub.http.busy"))
             if verdict.refused == FULL:
                 self._full.add(connection)
         return self._pages.answer(request)

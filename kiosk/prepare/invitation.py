@@ -6,7 +6,7 @@ import html
 from datetime import date
 
 from kiosk.agenda.model import Agenda, Prompt
-from kiosk.prepare.catalog import Catalog
+from kiosk.catalog import Catalog
 from kiosk.prepare.page import a4_document, letterhead
 
 MAX_QUESTIONS = 8

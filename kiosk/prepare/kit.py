@@ -8,10 +8,11 @@ from pathlib import Path
 
 from kiosk.agenda.details import logo_data_uri
 from kiosk.agenda.model import Agenda
-from kiosk.prepare.catalog import catalog, languages
+from kiosk.catalog import catalog, languages
 from kiosk.prepare.checklist import render_checklist
 from kiosk.prepare.invitation import render_invitation
 from kiosk.prepare.table_cards import render_table_cards
+from kiosk.prepare.words import word
 
 
 @dataclass
@@ -22,15 +23,15 @@ class Kit:
     notes: list[str] = field(default_factory=list)
 
 
-def build_kit(agenda: Agenda, langs: list[str] | None = None, i18n: Path | None = None) -> Kit:
+def build_kit(agenda: Agenda, langs: list[str] | None = None, i18n: Path | None = None, lang: str = "nl") -> Kit:
     """Every page of the kit; a language whose file has no invitation texts yet is skipped with a note.
 
-    `i18n` is the folder of the pages' message files (default: participant_web/i18n).
+    `i18n` is the folder of the pages' message files (default: participant_web/i18n); `lang` that of the notes.
     """
     kit = Kit()
     logo = logo_data_uri(agenda.logo_file())
     if agenda.details.logo and logo is None:
-        kit.notes.append(f"the logo {agenda.logo_file()} cannot be read; the pages have none")
+        kit.notes.append(word(lang, "note_logo", file=agenda.logo_file()))
     missing = [
         name
         for name, value in (("datum", agenda.details.date), ("plaats", agenda.details.place))
@@ -39,23 +40,17 @@ def build_kit(agenda: Agenda, langs: list[str] | None = None, i18n: Path | None 
     if not agenda.start_time:
         missing.append("start")
     if missing:
-        kit.notes.append(
-            f"the agenda has no {', '.join(missing)}; the invitation leaves a line to fill in by hand "
-            "(see docs/agenda-format.md)"
-        )
-    for lang in langs or languages(i18n):
-        messages = catalog(lang, i18n)
+        kit.notes.append(word(lang, "note_missing", missing=", ".join(missing)))
+    for code in langs or languages(i18n):
+        messages = catalog(code, i18n)
         if not messages.has_own("invite."):
-            kit.notes.append(
-                f"no invitation in '{lang}' yet: participant_web/i18n/{lang}.json has no invite.* texts "
-                "(copy them from en.json and translate them)"
-            )
+            kit.notes.append(word(lang, "note_no_invitation", code=code))
             continue
-        kit.pages[f"uitnodiging-{lang}.html"] = render_invitation(agenda, messages, logo)
+        kit.pages[f"uitnodiging-{code}.html"] = render_invitation(agenda, messages, logo)
     kit.pages["voorbereiding.html"] = render_checklist(agenda, logo)
     kit.pages["tafelkaarten.html"] = render_table_cards(agenda)
     if not agenda.preparation:
-        kit.notes.append("the agenda has no ## Voorbereiding; the checklist is empty")
+        kit.notes.append(word(lang, "note_no_preparation"))
     return kit
 
 

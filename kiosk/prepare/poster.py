@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kiosk.agenda.details import logo_data_uri
 from kiosk.agenda.model import Agenda
-from kiosk.prepare.catalog import Catalog, catalog
+from kiosk.catalog import Catalog, Sentence, catalog
 from kiosk.prepare.page import a4_document, letterhead
 from kiosk.prepare.qr import Wifi, qr_svg
 
@@ -81,7 +81,7 @@ def evening_poster(agenda: Agenda, join_url: str, room: str, wifi: Wifi | None, 
     return render_poster(facts, lang)
 
 
-class PosterNotWritten(Exception):
+class PosterNotWritten(Sentence):
     """The poster file could not be written; the message says why and what to do."""
 
 
@@ -95,9 +95,7 @@ def write_poster(path: Path, poster_html: str) -> Path:
         else:
             path.write_text(poster_html, encoding="utf-8")
     except PdfUnavailable as exc:
-        raise PosterNotWritten(f"{exc} (Or write the poster as HTML: --poster poster.html.)") from exc
+        raise PosterNotWritten("printing.poster_no_pdf", problem=exc) from exc
     except OSError as exc:
-        raise PosterNotWritten(
-            f"Cannot write the poster to {path} ({exc.strerror}); choose another file."
-        ) from exc
+        raise PosterNotWritten("printing.poster_not_written", path=path, problem=exc.strerror) from exc
     return path

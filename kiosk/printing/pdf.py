@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-INSTALL = "pip install weasyprint (in the kiosk's virtual environment)"
+from kiosk.catalog import Sentence
+
+INSTALL = "pip install weasyprint"
 SYSTEM_LIBRARIES = "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
 
-class PdfUnavailable(Exception):
+class PdfUnavailable(Sentence):
     """No PDF can be made here; the message says what to install, and that a browser prints the HTML too."""
 
 
@@ -21,17 +23,10 @@ def _weasyprint() -> Any:
     try:
         import weasyprint  # type: ignore[import-untyped,unused-ignore]
     except ImportError:
-        raise PdfUnavailable(
-            f"PDF needs WeasyPrint, which is not installed: {INSTALL}. "
-            "Or write HTML (--format html) and print it to PDF from a browser."
-        ) from None
+        raise PdfUnavailable("printing.pdf_missing", command=INSTALL) from None
     except OSError as exc:  # WeasyPrint is there, but Pango or one of its libraries is not
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise PdfUnavailable(
-            f"WeasyPrint is installed but cannot load its system libraries ({first}). On Debian or Ubuntu: "
-            f"{SYSTEM_LIBRARIES}; on Windows or macOS see WeasyPrint's installation notes. "
-            "Or write HTML (--format html) and print it to PDF from a browser."
-        ) from None
+        raise PdfUnavailable("printing.pdf_libraries", problem=first, command=SYSTEM_LIBRARIES) from None
     return weasyprint
 
 

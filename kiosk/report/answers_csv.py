@@ -12,27 +12,20 @@ import io
 from collections.abc import Iterator
 
 from kiosk.agenda.model import Prompt
+from kiosk.catalog import catalog
 from kiosk.core.state import Contribution, SessionState
 
-_HEADERS = {
-    "nl": ("vraag_id", "blok", "vraag", "soort", "antwoord", "cijfer", "opmerking", "rol", "bron", "status",
-           "herkend_door", "keer_genoemd", "thema"),
-    "en": ("question_id", "block", "question", "kind", "answer", "rating", "comment", "role", "source", "status",
-           "recognised_by", "times_said", "tags"),
-}  # fmt: skip
-_WORDS = {
-    "nl": {
-        "open": "open", "rating": "cijfer", "choice": "keuze", "parent": "ouder", "staff": "school", "": "onbekend",
-        "phone": "telefoon", "paper": "papier", "spoken": "hardop", "approved": "goedgekeurd",
-        "pending": "wachtend", "hidden": "verborgen", "withdrawn": "ingetrokken", "merged": "samengevoegd",
-        "answered": "beantwoord",
-    },
-    "en": {
-        "open": "open", "rating": "rating", "choice": "choice", "parent": "parent", "staff": "school", "": "unknown",
-        "phone": "phone", "paper": "paper", "spoken": "spoken", "approved": "approved", "pending": "pending",
-        "hidden": "hidden", "withdrawn": "withdrawn", "merged": "merged", "answered": "answered",
-    },
-}  # fmt: skip
+
+class _Words:
+    """The CSV's words: `report.csv.<word>` in the catalog (the role nobody gave is `unknown`)."""
+
+    def __init__(self, lang: str) -> None:
+        self._words = catalog(lang)
+
+    def __getitem__(self, word: str) -> str:
+        return self._words(f"report.csv.{word or 'unknown'}")
+
+
 # A Dutch spreadsheet splits on semicolons (the comma is its decimal mark); an English one on commas.
 DELIMITERS = {"nl": ";", "en": ","}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -54,7 +47,7 @@ def _status(c: Contribution) -> str:
 def _open_rows(
     state: SessionState, prompt: Prompt | None, block: int, lang: str, team: bool
 ) -> Iterator[list[str]]:
-    words = _WORDS[lang]
+    words = _Words(lang)
     prompt_id = prompt.id if prompt else None
     for c in state.contributions.values():  # arrival order
         if c.block_index != block or c.prompt_id != prompt_id:
@@ -76,7 +69,7 @@ def _open_rows(
 
 
 def _response_rows(state: SessionState, prompt: Prompt, lang: str, team: bool) -> Iterator[list[str]]:
-    words = _WORDS[lang]
+    words = _Words(lang)
     options = prompt.options_in(lang)
     rows = []
     for answer in state.responses.get(prompt.id, {}).values():
@@ -94,11 +87,11 @@ def _response_rows(state: SessionState, prompt: Prompt, lang: str, team: bool) -
 
 def answers_csv(state: SessionState, lang: str = "nl", *, team: bool = True) -> str:
     """Every answer and rating of the evening as CSV text (UTF-8 with a byte order mark, for spreadsheets)."""
-    lang = lang if lang in _HEADERS else "nl"
+    lang = lang if lang in DELIMITERS else "nl"
     out = io.StringIO()
     writer = csv.writer(out, delimiter=DELIMITERS[lang], lineterminator="\r\n")
-    writer.writerow(_HEADERS[lang])
-    words = _WORDS[lang]
+    writer.writerow(catalog(lang)("report.csv.columns").split("|"))
+    words = _Words(lang)
     for block in state.agenda.blocks:
         prompts: list[Prompt | None] = [*block.prompts, None]
         for prompt in prompts:

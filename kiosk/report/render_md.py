@@ -6,10 +6,11 @@ import re
 import unicodedata
 from datetime import tzinfo
 
+from kiosk.catalog import language_name
 from kiosk.core.readings.questions import AnsweredQuestions
 from kiosk.core.readings.summary import PromptSummary, SummaryItem
 from kiosk.report.aftercare import ActionReport, AftercareReport, BlockReport, ChoiceResult, RatingResult
-from kiosk.report.texts import format_date, format_due, format_number, label, language_name
+from kiosk.report.texts import format_date, format_due, format_number, label
 
 # Escapes go only where CommonMark would otherwise read markup, so a plain "Doe dit elk jaar!" stays as it is.
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")

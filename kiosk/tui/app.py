@@ -213,7 +213,7 @@ class KioskApp(App[None]):
         try:
             self._core = self._offer.resume() if resume else self._offer.start_new()
         except StoreError as exc:
-            self.failure = str(exc)
+            self.failure = exc.said(self.t.lang)
             self.exit(return_code=1, message=self.failure)
             return
         await self._begin()
@@ -261,7 +261,7 @@ class KioskApp(App[None]):
             try:
                 written = [str(write_poster(target.resolve(), page)) for target in targets]
             except PosterNotWritten as exc:
-                self.call_from_thread(self.notify, self.t("poster.failed", reason=str(exc)), severity="error")
+                self.call_from_thread(self.notify, self.t("poster.failed", reason=exc.said(self.t.lang)), severity="error")
                 return
             self.call_from_thread(self.notify, self.t("poster.saved", files=", ".join(written)), markup=False)
 
@@ -318,7 +318,7 @@ class KioskApp(App[None]):
     def storage_words(self, problem: StoreError) -> str:
         if problem.reason in ("disk_full", "read_only"):
             return self.t(f"storage.{problem.reason}")
-        return self.t("storage.other", reason=str(problem).split(". ")[0])
+        return self.t("storage.other", reason=problem.said(self.t.lang).split(". ")[0])
 
     def _tick(self) -> None:
         if not self.screen_stack:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import http.client
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from websockets.datastructures import Headers
 from websockets.exceptions import InvalidStatus
 from websockets.http11 import Request
 
+from kiosk.catalog import PAGE_NAMESPACES
 from kiosk.hub.i18n import Messages
 from kiosk.hub.pages import Pages, static_file
 from kiosk.hub.server import Hub
@@ -61,6 +64,33 @@ async def test_static_files_have_their_content_type(hub: Hub) -> None:
     assert strings[0] == 200 and strings[1]["content-type"] == "application/json"
 
 
+def keys_the_pages_use() -> tuple[set[str], set[str]]:
+    """Literal keys in the pages' HTML and scripts, and the namespaces of keys they build (`error.${code}`)."""
+    root = web_dir()
+    source = "\n".join(p.read_text(encoding="utf-8") for p in [*root.glob("*.html"), *root.glob("js/*.js")])
+    literal = set(re.findall(r'data-i18n="([\w.]+)"', source))
+    literal |= {key for pairs in re.findall(r'data-i18n-attr="([^"]+)"', source) for key in re.findall(r":([\w.]+)", pairs)}
+    literal |= set(re.findall(r'\b(?:t|has)\(\s*"([a-z_]+\.[\w.]+)"', source))
+    built = set(re.findall(r"\b(?:t|has)\(\s*`([a-z_]+)\.\$\{", source))
+    return literal, built
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "ar"])
+async def test_a_page_gets_only_the_pages_part_of_the_catalog(hub: Hub, lang: str) -> None:
+    """The catalog holds the app's, the CLI's and the report's texts too: they stay on the laptop."""
+    status, _, body = await fetch(hub, f"/static/i18n/{lang}.json")
+    assert status == 200
+    served = json.loads(body)
+    whole = json.loads((web_dir() / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
+    assert served == {k: v for k, v in whole.items() if k in ("_fallback", "_name") or k.split(".")[0] in PAGE_NAMESPACES}
+    assert not any(k.startswith(("app.", "cli.", "report.", "letter.", "agenda.")) for k in served)
+    if lang == "nl":
+        literal, built = keys_the_pages_use()
+        assert len(literal) > 100 and literal <= set(served), sorted(literal - set(served))
+        assert built and built <= PAGE_NAMESPACES
+        assert len(body) < len(json.dumps(whole, ensure_ascii=False).encode()) / 3
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -97,7 +127,11 @@ def test_missing_page_file_is_a_404_with_a_sentence(tmp_path: Path) -> None:
     pages = Pages(tmp_path, "http://192.168.1.20:8765/join?room=ABCDE", None)
     response = pages.answer(Request("/display", Headers()))
     assert response is not None and response.status_code == 404
-    assert response.body == b"The file display.html is missing from this kiosk's pages."
+    assert response.body == b"Het bestand display.html ontbreekt in de pagina's van deze kiosk."
+    english = pages.answer(Request("/display", Headers([("Accept-Language", "en-GB,en;q=0.9")])))
+    assert english is not None and english.body == b"The file display.html is missing from this kiosk's pages."
+    other = pages.answer(Request("/display", Headers([("Accept-Language", "de-DE")])))  # not the kiosk's: Dutch
+    assert other is not None and other.body.startswith(b"Het bestand")
 
 
 def test_static_file_stays_inside_the_pages_folder(tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ async def test_the_poster_answers_the_projectors_link_with_both_codes(wifi_hub: 
 @pytest.mark.parametrize("path", ["/poster", "/poster?token=nope", "/wifi.svg?token=", "/wifi.json?room=X"])
 async def test_the_poster_and_wifi_code_refuse_a_wrong_link(wifi_hub: Hub, path: str) -> None:
     status, _, body = await fetch(wifi_hub, path)
-    assert status == 403 and b"not valid" in body and PASSWORD.encode() not in body
+    assert status == 403 and b"niet geldig" in body and PASSWORD.encode() not in body  # the kiosk speaks Dutch
 
 
 async def test_the_projector_gets_the_network_name_and_its_code(wifi_hub: Hub) -> None:

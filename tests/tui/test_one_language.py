@@ -16,14 +16,13 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
 from kiosk.agenda.parser import load_agenda
-from kiosk.commands.run import _offer
+from kiosk.commands.run import _offer, hub_starter
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore, start_session
 from kiosk.core.store import EventLog
 from kiosk.resources import agendas_dir, default_agenda_path
-from kiosk.commands.run import hub_starter
 from kiosk.tui.app import KioskApp
-from kiosk.tui.i18n import en, nl
+from kiosk.tui.i18n import app_strings
 from kiosk.tui.palette import palette_entries
 
 from .conftest import SteppedClock, screen_text
@@ -164,7 +163,7 @@ async def test_every_screen_dialog_and_the_palette_speak_one_language(
 
     log = open_event_log(tmp_path / "data")
     core, _ = evening(log, lang)
-    mine, theirs = {"nl": nl.STRINGS, "en": en.STRINGS}[lang], {"nl": nl.STRINGS, "en": en.STRINGS}[other]
+    mine, theirs = app_strings(lang), app_strings(other)
     foreign = phrases_only_in(theirs, mine)
     assert len(foreign) > 100  # the catalog is searched, not a handful of words
     if lang == "nl":

@@ -99,7 +99,7 @@ async def test_a_refused_command_shows_a_dutch_notification(core: SessionCore) -
         await pilot.pause()
         await pilot.press("p")
         await pilot.pause()
-        assert [n.message for n in app._notifications] == ["Dit is het eerste blok van de avond."]
+        assert [n.message for n in app._notifications] == ["Dit is het eerste onderdeel."]  # the one refusal text every face shows
 
 
 async def test_english_kiosk_speaks_english(core: SessionCore, clock: SteppedClock) -> None:

@@ -64,7 +64,7 @@ async def test_key_message_contact_and_an_action_with_owner_and_date(core: Sessi
         await pilot.press(*"Mentoren bellen elke ouder", "tab", *"teamleider", "tab", *"1 april", "enter")
         await pilot.pause()
         assert not core.state.actions
-        assert app._notifications and list(app._notifications)[-1].message == "A date looks like 2026-12-31."
+        assert app._notifications and list(app._notifications)[-1].message == "Write the date as YYYY-MM-DD."
         due = app.screen.query_one("#action-due", Input)
         due.focus()
         await pilot.press("ctrl+u", *"2026-04-01", "enter")

@@ -10,13 +10,16 @@ from pathlib import Path
 import pytest
 
 from kiosk.agenda.check import run_check
-from kiosk.agenda.messages import MESSAGES
 from kiosk.agenda.model import AgendaInvalid
 from kiosk.agenda.parser import load_agenda
+from kiosk.catalog import read
 from kiosk.cli import main
 from kiosk.resources import agendas_dir, default_agenda_path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "agendas"
+
+# `kiosk check`'s words: the `agenda.` part of the message catalog
+MESSAGES = {lang: {k[7:]: v for k, v in read(lang).items() if k.startswith("agenda.")} for lang in ("nl", "en")}
 
 
 def check(paths: list[str], as_json: bool = False, lang: str = "en") -> tuple[int, str, str]:

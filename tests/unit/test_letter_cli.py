@@ -166,6 +166,11 @@ def test_actions_link_to_key_points_and_answers_and_flag_what_is_overdue(
         == 0
     )
     listing = capsys.readouterr().out
+    assert "Positief belrondje  [TE LAAT]" in listing
+    assert "hoort bij kernpunt „Ook goed nieuws delen”" in listing and "hoort bij antwoord „Doe dit elk jaar!”" in listing
+    assert "1 actie is te laat: uiterlijk vóór 2026-12-02" in listing
+    assert main(["actions", *data, "--today", "2026-12-02", "--lang", "en"]) == 0
+    listing = capsys.readouterr().out
     assert "Positief belrondje  [OVERDUE]" in listing
     assert (
         'answers key point "Ook goed nieuws delen"' in listing
@@ -173,7 +178,7 @@ def test_actions_link_to_key_points_and_answers_and_flag_what_is_overdue(
     )
     assert "1 action is overdue: due before 2026-12-02" in listing
     assert main(["actions", *data, "--today", "2026-09-30"]) == 0
-    assert "OVERDUE" not in capsys.readouterr().out
+    assert "TE LAAT" not in capsys.readouterr().out
     assert main(["export", *data, "--for", "parents", "--date", "2026-12-02"]) == 0
     letter = capsys.readouterr().out
     assert "stand: gepland · **later dan gepland**" in letter
@@ -191,7 +196,7 @@ def test_a_link_to_nothing_known_is_refused_and_nothing_is_stored(
     assert (
         main(["actions", *data, "--update", action, "--status", "done", "--link", "c4"]) == 1
     )  # held: not approved
-    assert "There is no key point or approved answer 'c4'" in capsys.readouterr().err
+    assert "Er is geen kernpunt of goedgekeurd antwoord „c4”" in capsys.readouterr().err
     assert main(["actions", *data, "--add", "Iets", "--link", "zzzz"]) == 1
     assert event_count(data, capsys) == before
 
@@ -206,14 +211,14 @@ def test_the_letter_finds_the_logo_from_another_folder_and_says_so_when_it_is_go
     assert '<img class="logo" src="data:image/png;base64,' in html_file.read_text(encoding="utf-8")
     (tmp_path / "school" / "logo.png").unlink()
     assert main(["export", *data, "--for", "parents", "--format", "html", "-o", str(html_file)]) == 0
-    assert "cannot be read; the letter has none" in capsys.readouterr().err
+    assert "kan niet gelezen worden; de brief heeft er geen" in capsys.readouterr().err
     assert 'class="logo"' not in html_file.read_text(encoding="utf-8")
 
 
 def test_the_letter_is_not_json(evening: tuple[list[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
     data, _ = evening
     assert main(["export", *data, "--for", "parents", "--format", "json"]) == 1
-    assert "JSON is the team's record" in capsys.readouterr().err
+    assert "JSON is het verslag voor het team" in capsys.readouterr().err
 
 
 def read_csv(path: Path, delimiter: str) -> list[dict[str, str]]:
@@ -283,7 +288,7 @@ def test_without_weasyprint_pdf_gets_a_sentence_not_a_traceback(evening: tuple[l
     data, tmp_path = evening
     result = run_export(tmp_path, data, preamble="import sys\nsys.modules['weasyprint'] = None")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "PDF needs WeasyPrint, which is not installed: pip install weasyprint" in result.stderr
+    assert "Voor PDF is WeasyPrint nodig, en dat is niet geïnstalleerd: pip install weasyprint" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -298,7 +303,7 @@ def test_without_pango_pdf_names_the_debian_packages(evening: tuple[list[str], P
     )
     result = run_export(tmp_path, data, preamble=f"import sys\nsys.path.insert(0, {str(fake)!r})")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "cannot load its system libraries (cannot load library 'libgobject-2.0-0'" in result.stderr
+    assert "kan zijn systeembibliotheken niet laden (cannot load library 'libgobject-2.0-0'" in result.stderr
     assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in result.stderr
 
 
@@ -309,7 +314,7 @@ def test_a_pdf_is_not_written_to_a_terminal(evening: tuple[list[str], Path]) -> 
         [sys.executable, "-c", script, "export", *data, "--format", "pdf"],
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
-    assert result.returncode == 1 and "write it to a file with -o" in result.stderr
+    assert result.returncode == 1 and "schrijf hem naar een bestand met -o" in result.stderr
 
 
 def test_a_letter_written_while_the_evening_runs_elsewhere_is_kept_with_a_note(

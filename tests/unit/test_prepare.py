@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from kiosk.agenda.parser import load_agenda
+from kiosk.catalog import catalog, languages
 from kiosk.cli import main
-from kiosk.prepare.catalog import catalog, languages
 from kiosk.prepare.kit import build_kit
 from kiosk.resources import default_agenda_path, web_dir
 from tests.unit.test_letter_cli import school_agenda
@@ -26,8 +26,13 @@ def test_prepare_writes_invitations_checklist_and_table_cards_with_a_note_per_ga
     invitations = [f"uitnodiging-{lang}.html" for lang in ("ar", "en", "nl", "pl", "tr", "uk")]
     assert names == ["tafelkaarten.html", *invitations, "voorbereiding.html"]
     streams = capsys.readouterr()
+    assert f"geschreven: {out / 'uitnodiging-nl.html'}" in streams.out
+    assert "let op: de agenda heeft geen datum, plaats; de uitnodiging laat een regel open" in streams.err
+    assert "nog geen uitnodiging" not in streams.err  # every language the pages speak has its invitation
+    assert main(["prepare", str(default_agenda_path()), "-o", str(out), "--no-pdf", "--lang", "en"]) == 0
+    streams = capsys.readouterr()
     assert f"wrote {out / 'uitnodiging-nl.html'}" in streams.out
-    assert "the agenda has no datum, plaats; the invitation leaves a line to fill in by hand" in streams.err
+    assert "note: the agenda has no datum, plaats; the invitation leaves a line to fill in by hand" in streams.err
     assert "no invitation" not in streams.err  # every language the pages speak has its invitation
     invitation = (out / "uitnodiging-nl.html").read_text(encoding="utf-8")
     assert invitation.count('<span class="blank"></span>') == 2  # date and place, to fill in by hand

@@ -80,7 +80,9 @@ def test_export_of_an_unknown_session_says_so(tmp_path: Path, capsys: pytest.Cap
     stored_evening(tmp_path)
     assert main(["export", "19990101-0000-beef", "--data-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
-    assert "There is no session '19990101-0000-beef' here" in err and "Traceback" not in err
+    assert "Er is hier geen avond '19990101-0000-beef'" in err and "Traceback" not in err
+    assert main(["export", "19990101-0000-beef", "--data-dir", str(tmp_path), "--lang", "en"]) == 1
+    assert "There is no session '19990101-0000-beef' here" in capsys.readouterr().err
 
 
 def test_export_with_nothing_stored_says_how_to_start(
@@ -133,9 +135,9 @@ def test_actions_refuse_bad_input_with_a_sentence(tmp_path: Path, capsys: pytest
     assert main(["actions", *data, "--update", first]) == 1
     assert "Zeg wat er veranderde: --status, --note, --owner, --due, --link of --unlink." in capsys.readouterr().err
     assert main(["actions", *data, "--add", "Bellen", "--due", "volgende week"]) == 1
-    assert "Een datum ziet eruit als 2026-12-31." in capsys.readouterr().err
+    assert "Schrijf de datum als JJJJ-MM-DD." in capsys.readouterr().err
     assert main(["actions", *data, "--add", "Bellen", "--due", "volgende week", "--lang", "en"]) == 1
-    assert "A date looks like 2026-12-31." in capsys.readouterr().err
+    assert "Write the date as YYYY-MM-DD." in capsys.readouterr().err
     assert main(["actions", *data, "--note", "los"]) == 1
     assert "horen bij --add of --update ID" in capsys.readouterr().err
     assert len(action_ids(tmp_path, capsys)) == 1  # nothing half-stored

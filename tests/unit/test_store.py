@@ -75,7 +75,9 @@ def test_a_data_dir_that_cannot_be_made_gets_a_sentence(tmp_path: Path, capsys: 
     blocker.write_text("x")
     assert main(["actions", "--data-dir", str(blocker / "sub")]) == 1
     err = capsys.readouterr().err
-    assert "Cannot create the data folder" in err and "--data-dir" in err and "Traceback" not in err
+    assert "Kan de gegevensmap" in err and "--data-dir" in err and "Traceback" not in err
+    assert main(["actions", "--data-dir", str(blocker / "sub"), "--lang", "en"]) == 1
+    assert "Cannot create the data folder" in capsys.readouterr().err
 
 
 def test_kiosk_data_dir_environment_variable_is_used(

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.catalog import FULL_LANGUAGES, catalog
 from kiosk.core.events import Command, CommandError, Event
-from kiosk.core.moderation import PLACEHOLDERS, REASON_TEXT, Span, redact, screen
+from kiosk.core.moderation import Span, redact, screen
 from kiosk.core.rules.devices import device_of
 from kiosk.core.rules.prompts import prompt_field
 from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
@@ -168,9 +169,7 @@ def needs_confirmation(cmd: Command, held_reason: str | None) -> None:
     if held_reason is not None and cmd.data.get("confirm") is not True:
         raise CommandError(
             "confirm_needed",
-            "this was held because it "
-            + REASON_TEXT.get(held_reason, "needs a look")
-            + "; approve it anyway?",
+            f"this was held because it {catalog('en')(f'held.{held_reason}')}; approve it anyway?",
             reason=held_reason,
         )
 
@@ -217,7 +216,7 @@ _status_rule("contribution/pend", "pending")
 
 def redaction_lang(data: dict[str, Any]) -> str:
     lang = data.get("lang", "nl")
-    if lang not in PLACEHOLDERS:
+    if lang not in FULL_LANGUAGES:
         raise CommandError("bad_request", "'lang' is nl or en", field="lang")
     return str(lang)
 

@@ -1,38 +1,39 @@
-"""The kiosk's words: one dictionary per language, and a translator that fills in the blanks."""
+"""The app's words: the `app.` part of the message catalog (kiosk/catalog.py), and the shared `error.` texts."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from kiosk.catalog import FULL_LANGUAGES, Catalog, catalog
 from kiosk.core.events import CommandError
-from kiosk.tui.i18n import en, nl
 
-LANGUAGES: dict[str, dict[str, str]] = {"nl": nl.STRINGS, "en": en.STRINGS}
+
+def app_strings(lang: str) -> dict[str, str]:
+    """The app's own texts in `lang`, without their `app.` prefix (for tests that compare languages)."""
+    return {key[4:]: text for key, text in catalog(lang).own.items() if key.startswith("app.")}
 
 
 class Translator:
-    """`t("key", name=...)` in the kiosk's language; a missing key falls back to English, then to the key."""
+    """`t("key", name=...)` in the kiosk's language: `app.<key>` when the app has its own text, else `<key>`."""
 
     def __init__(self, lang: str = "nl") -> None:
-        self.lang = lang if lang in LANGUAGES else "nl"
-        self._strings = LANGUAGES[self.lang]
+        self.lang = lang if lang in FULL_LANGUAGES else "nl"
+        self.words: Catalog = catalog(self.lang)
+
+    def _key(self, key: str) -> str:
+        own = f"app.{key}"
+        return own if self.words.has(own) or self.words.has(f"{own}_one") else key
 
     def __call__(self, key: str, **params: Any) -> str:
-        template = self._strings.get(key, en.STRINGS.get(key, key))
-        try:
-            return template.format(**params)
-        except (KeyError, IndexError, ValueError):
-            return template
+        return self.words(self._key(key), **params)
 
     def plural(self, key: str, count: int, **params: Any) -> str:
-        """`key_one` for exactly one where the language has it ("1 punt"), else `key` ("2 punten"); `{n}` is the count."""
-        one = f"{key}_one"
-        chosen = one if count == 1 and one in self._strings else key
-        return self(chosen, n=count, **params)
+        """The form for `count` ("1 punt", "2 punten"); `{n}` is the count."""
+        return self.words.plural(self._key(key), count, **params)
 
     def error(self, exc: CommandError) -> str:
-        """A refused command in the kiosk's language; the core's English when no translation exists."""
+        """A refused command in the kiosk's language; the core's English when the catalog lacks it."""
         key = f"error.{exc.code}"
-        if key in self._strings:
+        if self.words.has(f"app.{key}") or self.words.has(key):
             return self(key, **exc.params)
         return exc.message
