@@ -145,11 +145,10 @@ def unknown_pairs(text: str, common_words: Container[str]) -> list[Span]:
 
 @functools.cache
 def dutch_words() -> frozenset[str]:
-    """Dutch words in lower case from pyspellchecker's list (made from subtitles: it holds many first names too)."""
-    try:
-        from spellchecker import SpellChecker
-    except ImportError:
-        return frozenset()
+    """Dutch words in lower case from pyspellchecker's list (made from subtitles: it holds many first names too, so
+    it only ever clears a pair of capitalised words that are both in it, never a name deduce found)."""
+    from spellchecker import SpellChecker  # a dependency: without it more word pairs would be held than measured
+
     return frozenset(SpellChecker(language="nl").word_frequency.dictionary)
 
 
