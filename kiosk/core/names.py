@@ -147,7 +147,9 @@ def unknown_pairs(text: str, common_words: Container[str]) -> list[Span]:
 def dutch_words() -> frozenset[str]:
     """Dutch words in lower case from pyspellchecker's list (made from subtitles: it holds many first names too, so
     it only ever clears a pair of capitalised words that are both in it, never a name deduce found)."""
-    from spellchecker import SpellChecker  # a dependency: without it more word pairs would be held than measured
+    from spellchecker import (
+        SpellChecker,  # a dependency: without it more word pairs would be held than measured
+    )
 
     return frozenset(SpellChecker(language="nl").word_frequency.dictionary)
 

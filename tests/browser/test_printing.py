@@ -197,7 +197,13 @@ def test_the_projectors_join_screen_shows_the_wifi_code_beside_the_join_code(
         page = context.new_page()
         page.goto(served.display)
         page.wait_for_selector("body[data-wifi='yes'][data-mode='join']")
-        page.wait_for_function("document.getElementById('wifi-qr').complete")
+        # Polled from here: the page's policy (script-src 'self') can refuse the eval a polling wait_for_function uses.
+        for _ in range(100):
+            if page.eval_on_selector("#wifi-qr", "img => img.complete && img.naturalWidth > 0"):
+                break
+            page.wait_for_timeout(100)
+        else:
+            pytest.fail("the Wi-Fi code's image never loaded")
         assert page.locator("#wifi-name").inner_text() == f"Netwerk: {WIFI_NAME}"
         assert decoded(page.screenshot()) == sorted([served.join, WIFI_STRING])
         shot(page, "display-join-wifi")

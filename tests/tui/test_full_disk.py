@@ -11,10 +11,10 @@ from websockets.asyncio.client import ClientConnection, connect
 
 from kiosk.agenda.parser import load_agenda
 from kiosk.commands.common import parse_stored_agenda
+from kiosk.commands.run import hub_starter
 from kiosk.core.session import resume_session, start_session
 from kiosk.core.store import open_event_log
 from kiosk.resources import default_agenda_path
-from kiosk.commands.run import hub_starter
 from kiosk.tui.app import STORAGE_RETRY, KioskApp
 from kiosk.tui.widgets.storage_banner import StorageBanner
 from tests.mounts import fill, tiny_disk

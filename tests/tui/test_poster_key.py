@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from kiosk.commands.run import hub_starter
 from kiosk.core.session import SessionCore
 from kiosk.prepare.qr import Wifi
-from kiosk.commands.run import hub_starter
 from kiosk.tui.app import KioskApp
 
 from .conftest import SIZE, shown

@@ -8,11 +8,11 @@ import pytest
 from textual.pilot import Pilot
 
 from kiosk.agenda.parser import load_agenda
+from kiosk.commands.run import hub_starter
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
 from kiosk.core.store import SessionInfo
 from kiosk.resources import default_agenda_path
-from kiosk.commands.run import hub_starter
 from kiosk.tui.app import KioskApp, ResumeOffer
 
 from .conftest import EVENING, SIZE, SteppedClock

@@ -150,8 +150,10 @@ def test_check_reports_a_bad_date_a_bad_task_date_and_a_missing_logo_with_exit_2
     assert run_check([str(path)], False, out, err, "en") == 2
     assert err.getvalue().splitlines() == [
         f"{path}:4: date '31-09-2026' does not exist; check the day and the month",
-        f"{path}:6: logo 'logo-ontbreekt.png' is missing; put the image next to the agenda or write its "
-        "path relative to the agenda",
+        (
+            f"{path}:6: logo 'logo-ontbreekt.png' is missing; put the image next to the agenda or write its "
+            "path relative to the agenda"
+        ),
         f"{path}:12: date '2026-13-01' does not exist; check the day and the month",
     ]
     dutch = io.StringIO()

@@ -322,7 +322,7 @@ def test_a_letter_written_while_the_evening_runs_elsewhere_is_kept_with_a_note(
 ) -> None:
     from kiosk.commands.export import _remember_letter, load_evening
 
-    data, tmp_path = evening
+    _, tmp_path = evening
     log = open_event_log(tmp_path / "data")
     try:
         exporting = load_evening(log, None)

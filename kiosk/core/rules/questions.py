@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.core.events import Command, CommandError, Event
-from kiosk.core.questions import ANSWERS, Question, questions_for_update, questions_of
 from kiosk.core.moderation import Span, redact
+from kiosk.core.questions import ANSWERS, Question, questions_for_update, questions_of
 from kiosk.core.rules.contributions import (
     CLIENT_ID,
     MAX_PENDING,
