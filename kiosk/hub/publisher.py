@@ -23,9 +23,9 @@ from typing import Any
 from websockets.asyncio.server import broadcast
 
 from kiosk.core.events import CommandError, Event
-from kiosk.core.questions import questions_of
+from kiosk.core.questions import Question, questions_of
 from kiosk.core.session import SessionCore
-from kiosk.core.state import SessionState
+from kiosk.core.state import Contribution, SessionState
 from kiosk.core.tables import tables_of
 from kiosk.hub.changes import diff
 from kiosk.hub.connections import Client, Registry
@@ -76,8 +76,11 @@ def affected_devices(event: Event, state: SessionState) -> set[str]:
         questions = questions_of(state).questions
         for item in event.data.get("items", ()):
             kind = item.get("target")
-            found = state.contributions.get(item.get("id")) if kind == "contribution" else None
-            found = questions.get(item.get("id")) if kind == "question" else found
+            found: Contribution | Question | None = None
+            if kind == "contribution":
+                found = state.contributions.get(item.get("id"))
+            elif kind == "question":
+                found = questions.get(item.get("id"))
             if found is not None and found.device is not None:
                 devices.add(found.device)
         return devices

@@ -170,12 +170,12 @@ def _screened(state: SessionState, item: dict[str, Any]) -> dict[str, Any] | Non
     screening = screen(current, found)
     data: dict[str, Any] = {"target": target, "id": ident, "held": screening.reason, "spans": screening.spans_json()}
     if target in OWN_STATUS:
-        item = OWN_STATUS[target](state, ident)
-        if item.screened:
+        own = OWN_STATUS[target](state, ident)
+        if own.screened:
             return None
-        reviewed = item.approved_by is not None or item.status == "hidden"
+        reviewed = own.approved_by is not None or own.status == "hidden"
         data["hold"] = screening.reason is not None and not reviewed
-        data["approve"] = screening.reason is None and item.auto and item.status == "pending"
+        data["approve"] = screening.reason is None and own.auto and own.status == "pending"
         return data
     kind = TARGETS[target]
     review = kind.review(kind.find(state, ident))
