@@ -12,9 +12,12 @@ import asyncio
 import itertools
 import logging
 import multiprocessing
+import os
+import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -25,6 +28,7 @@ log = logging.getLogger(__name__)
 
 def _serve(conn: Connection) -> None:
     """The helper process: load deduce, say so, then answer (n, text) with (n, spans) until told to stop."""
+    _quiet()
     try:
         from kiosk.core.names import found_spans, load_deduce
 
@@ -46,6 +50,30 @@ def _serve(conn: Connection) -> None:
             conn.send((n, [s.to_json() for s in found_spans(deducer, text)]))
         except Exception as exc:  # noqa: BLE001 - one odd text must not stop the check of the others
             conn.send((n, f"{type(exc).__name__}: {exc}"))
+
+
+def _quiet() -> None:
+    """The helper shares the facilitator's terminal: what deduce logs or prints ("Please wait 1-2 minutes...")
+    would be drawn over the app, so its output goes nowhere; a failure still reaches the parent over the pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
+    logging.disable(logging.CRITICAL)
+
+
+@contextmanager
+def _real_std_streams() -> Iterator[None]:
+    """Textual captures sys.stdout and sys.stderr with objects whose fileno() is -1, and spawning a process passes
+    sys.stderr's descriptor on to multiprocessing's resource tracker ("bad value(s) in fds_to_keep"): start the
+    process with the interpreter's own streams in place."""
+    saved = sys.stdout, sys.stderr
+    if sys.__stdout__ is not None and sys.__stderr__ is not None:
+        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 class NameWorker:
@@ -81,7 +109,15 @@ class NameWorker:
         self._conn = parent
         self._process = context.Process(target=_serve, args=(child,), name="kiosk-name-check", daemon=True)
         self.started_at = time.monotonic()
-        self._process.start()
+        try:
+            with _real_std_streams():
+                self._process.start()
+        except (OSError, ValueError) as exc:  # no process: the evening goes on with our own rules
+            child.close()
+            parent.close()
+            self._process = self._conn = None
+            self._gone(f"the name check could not start: {type(exc).__name__}: {exc}")
+            return
         child.close()
         threading.Thread(target=self._read, name="kiosk-name-check-answers", daemon=True).start()
 

@@ -109,3 +109,30 @@ async def test_a_held_rating_comment_is_redacted_from_the_kiosk(core: SessionCor
         await pilot.pause()
         assert response.comment == "Meneer [naam] was onbeleefd"
         assert (response.review.state, response.review.by) == ("approved", "facilitator")
+
+
+async def test_the_app_runs_the_full_name_check_beside_it_and_it_holds_a_name_our_rules_miss(core: SessionCore) -> None:
+    """`kiosk run`'s default: deduce's process is spawned while Textual holds stdout and stderr (that crashed the
+    app once), the app stays usable while it loads, and once it is ready a name our own rules let pass is held."""
+    app = KioskApp(core, hub=hub_starter(host="127.0.0.1", port=0, name_check="full"))
+    async with app.run_test(size=SIZE) as pilot:
+        await to_dialogue(app, pilot)
+        hub = app.hub
+        assert hub is not None and hub.full_check is not None
+        for _ in range(3000):  # deduce loads in 8-25 s; two minutes once after install
+            if hub.full_check.ready or hub.full_check.worker.failed:
+                break
+            await pilot.pause(0.1)
+        assert hub.full_check.worker.failed is None
+        assert hub.full_check.ready
+        await pilot.press("2")  # the app answers keys beside the loaded check
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FeedScreen"
+        core.execute(Command("settings/auto_approve", {"on": True}))
+        phone_says(core, "c-emre", "Emre Kaya pest mijn zoon al sinds de brugklas.")
+        for _ in range(100):
+            if core.state.contributions["c-emre"].screened:
+                break
+            await pilot.pause(0.05)
+        held = core.state.contributions["c-emre"]
+        assert (held.status, held.held_reason) == ("pending", "name")
