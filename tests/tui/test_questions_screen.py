@@ -116,3 +116,28 @@ async def test_a_question_asked_while_the_screen_is_open_appears_and_help_lists_
         help_text = screen_text(app)
         for words in ("answered now", "later", "on projector", "Show the five questions"):
             assert words in help_text, words
+
+
+async def test_a_question_asked_aloud_is_typed_in_shown_at_once_and_a_name_in_it_is_held(core: SessionCore) -> None:
+    app = KioskApp(core, lang="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*"Komt er een ouderraad?", "enter")
+        await pilot.pause()
+        typed = list(questions_of(app.state).questions.values())
+        assert [(q.text, q.status, q.device) for q in typed] == [("Komt er een ouderraad?", "approved", None)]
+        assert "Komt er een ouderraad?" in screen_text(app)
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*"Waarom belt meneer Jansen nooit?", "enter")
+        await pilot.pause()
+        held = [q for q in questions_of(app.state).questions.values() if "Jansen" in q.text]
+        assert [(q.status, q.held_reason) for q in held] == [("pending", "name")]
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed, nothing stored
+        await pilot.pause()
+        assert len(questions_of(app.state).questions) == 2

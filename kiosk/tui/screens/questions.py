@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import ClassVar
 
 from rich.text import Text
@@ -32,6 +33,7 @@ class QuestionsScreen(KioskScreen):
         Binding("b", "answer('now')", "key.q_now", tooltip="tip.q_now"),
         Binding("l", "answer('later')", "key.q_later", tooltip="tip.q_later"),
         Binding("e", "edit", "key.edit", tooltip="tip.q_edit"),
+        Binding("i", "type_in", "key.type_in", tooltip="tip.q_type_in"),
         Binding("s", "on_display", "key.q_display", tooltip="tip.q_display"),
     ]
 
@@ -146,6 +148,22 @@ class QuestionsScreen(KioskScreen):
 
     def action_on_display(self) -> None:
         self.kiosk.steer("display/questions", on=not questions_of(self.kiosk.state).on_display)
+
+    def action_type_in(self) -> None:
+        """A question asked aloud in the hall ("Vragen?" at the closing) goes on the list like the phones' ones."""
+
+        def typed(text: str | None) -> None:
+            if not text:
+                return
+            question_id = f"f-{secrets.token_hex(6)}"
+            if self.kiosk.steer("question/add", id=question_id, text=text):
+                typed_in = questions_of(self.kiosk.state).questions.get(question_id)
+                if typed_in is not None and typed_in.held_reason:
+                    # Said aloud can name someone too: say so; it waits like a phone's held question.
+                    reason = self.t(f"held.{typed_in.held_reason}")
+                    self.notify(self.t("feed.typed_held", reason=reason), severity="warning", timeout=10)
+
+        self.app.push_screen(TextPrompt(self.t("questions.type_in_question"), ""), typed)
 
     def action_edit(self) -> None:
         question = self._selected()
