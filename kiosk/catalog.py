@@ -104,7 +104,11 @@ def offered(folder: Path | None = None) -> list[dict[str, str]]:
     """The languages a page's switch offers (`/languages.json`), each in its own name (the file's `"_name"`)."""
     folder = folder or i18n_dir()
     return [
-        {"code": code, "name": read(code, folder).get("_name") or code, "dir": "rtl" if code in RTL else "ltr"}
+        {
+            "code": code,
+            "name": read(code, folder).get("_name") or code,
+            "dir": "rtl" if code in RTL else "ltr",
+        }
         for code in languages(folder)
     ]
 

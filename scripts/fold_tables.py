@@ -35,7 +35,9 @@ TABLES = [
 
 
 def source(rev: str, path: str) -> str | None:
-    shown = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=ROOT, capture_output=True, text=True, check=False)
+    shown = subprocess.run(
+        ["git", "show", f"{rev}:{path}"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     return shown.stdout if shown.returncode == 0 else None
 
 
@@ -78,7 +80,9 @@ def main(rev: str) -> int:
             if n != name and isinstance(t, dict) and {"nl", "en"} <= set(t) and isinstance(t["nl"], dict)
         ]
         for other in others:
-            print(f"{path}: {other} is a word table this script does not know; move it by hand", file=sys.stderr)
+            print(
+                f"{path}: {other} is a word table this script does not know; move it by hand", file=sys.stderr
+            )
         table = tables.get(name)
         if not isinstance(table, dict):
             continue
@@ -93,7 +97,9 @@ def main(rev: str) -> int:
                     files[code] = insert(files[code], full, value)
                     changes += 1
     for code, table in files.items():
-        (I18N / f"{code}.json").write_text(json.dumps(table, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (I18N / f"{code}.json").write_text(
+            json.dumps(table, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
     print(f"{changes} texts written", file=sys.stderr)
     return 0
 

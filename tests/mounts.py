@@ -25,7 +25,9 @@ def tiny_disk(folder: Path, size: str = "2m") -> Iterator[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     done = _mount("-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(folder))
     if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here ({done.stderr.strip() or 'not root'}): a real full disk needs it")
+        pytest.skip(
+            f"cannot mount a tmpfs here ({done.stderr.strip() or 'not root'}): a real full disk needs it"
+        )
     try:
         yield folder
     finally:

@@ -108,9 +108,7 @@ def load_card_files(directory: Path) -> dict[str, Theme]:
             continue
         for card_id, card in found.items():
             if card_id in cards:
-                errors.append(
-                    AgendaError(str(file), card.line, "card_id_elsewhere", {"id": card_id})
-                )
+                errors.append(AgendaError(str(file), card.line, "card_id_elsewhere", {"id": card_id}))
             cards[card_id] = card
     if errors:
         raise AgendaInvalid(errors)

@@ -12,6 +12,7 @@ from kiosk.agenda.parser import load_agenda
 EXIT_OK = 0
 EXIT_INVALID = 2
 
+
 def check_file(path: str) -> tuple[Agenda | None, list[AgendaError]]:
     """Parse one file; every problem comes back as an AgendaError, never as an exception."""
     try:
@@ -40,7 +41,9 @@ def run_check(paths: list[str], as_json: bool, out: TextIO, err: TextIO, lang: s
         if not as_json:
             blocks = count("count_blocks", len(agenda.blocks), lang)
             minutes = count("count_minutes", agenda.total_minutes, lang)
-            print(render_error("check_ok", {"path": path, "blocks": blocks, "minutes": minutes}, lang), file=out)
+            print(
+                render_error("check_ok", {"path": path, "blocks": blocks, "minutes": minutes}, lang), file=out
+            )
     if failed:
         # No JSON at all then: a script reading it should not mistake part of the files for all of them.
         return EXIT_INVALID

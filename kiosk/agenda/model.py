@@ -117,7 +117,10 @@ class Theme:
         return view
 
     def languages_json(self) -> dict[str, Any]:
-        return {**self.to_json(), "translations": {k: {"title": t, "card": c} for k, (t, c) in self.translations.items()}}
+        return {
+            **self.to_json(),
+            "translations": {k: {"title": t, "card": c} for k, (t, c) in self.translations.items()},
+        }
 
 
 @dataclass(frozen=True)

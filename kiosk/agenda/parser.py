@@ -211,7 +211,9 @@ class _Reader:
         lines = paragraph_lines(node)
         if self.list_section:
             if all(_KEY_LINE.match(text) for _, text in lines):
-                self.error(line_of(node), "theme_not_bullet" if self.list_section == "themes" else "task_not_bullet")
+                self.error(
+                    line_of(node), "theme_not_bullet" if self.list_section == "themes" else "task_not_bullet"
+                )
             return  # other text introduces the themes or tasks, for the reader of the file only
         if not section:
             pairs = [(ln, _KEY_LINE.match(text)) for ln, text in lines if text]
@@ -259,7 +261,9 @@ class _Reader:
                 self.error(line, "translation_twice", lang=key)
             block.title_translations[key] = value
         elif name is None:
-            self.error(line, "unknown_block_key", key=raw_key, block=block.title, allowed=_allowed(BLOCK_KEYS))
+            self.error(
+                line, "unknown_block_key", key=raw_key, block=block.title, allowed=_allowed(BLOCK_KEYS)
+            )
         elif name == "kind":
             kind = KIND_NAMES.get(value.lower())
             if kind is None:
@@ -383,7 +387,9 @@ class _Reader:
             if sub_id is not None:
                 self.error(sub_line, "translation_with_id")
             if kind == "choice" and len(sub_options) != len(options):
-                self.error(sub_line, "translation_options", lang=lang, count=len(sub_options), expected=len(options))
+                self.error(
+                    sub_line, "translation_options", lang=lang, count=len(sub_options), expected=len(options)
+                )
             elif kind != "choice" and sub_options:
                 self.error(sub_line, "options_only_choice")
             translations[lang] = sub_body

@@ -47,7 +47,9 @@ class HallPlan:
         return max(1, -(-self.phones // PHONES_PER_WORKER))
 
 
-async def _each(workers: list[Worker], commands: list[dict[str, Any]], timeout: float) -> list[dict[str, Any]]:
+async def _each(
+    workers: list[Worker], commands: list[dict[str, Any]], timeout: float
+) -> list[dict[str, Any]]:
     for worker, command in zip(workers, commands, strict=True):
         await worker.tell(**command)
     return [await worker.hear(timeout) for worker in workers]
@@ -150,7 +152,9 @@ async def _questions_round(
     }
 
 
-async def run_hall(label: str, data_dir: Path, plan: HallPlan, checkout: Path | None = None) -> dict[str, Any]:
+async def run_hall(
+    label: str, data_dir: Path, plan: HallPlan, checkout: Path | None = None
+) -> dict[str, Any]:
     """One hall run against `kiosk serve` (from `checkout` when given); the figures as a dict."""
     server = await start_server(hub_command(data_dir, checkout=checkout))
     workers: list[Worker] = []
@@ -166,7 +170,13 @@ async def run_hall(label: str, data_dir: Path, plan: HallPlan, checkout: Path | 
         connected = sum(report["ok"] for report in [await w.hear(timeout=300) for w in workers])
         witnesses = []
         for n in range(WITNESSES):
-            hello = {"type": "hello", "role": "phone", "room": urls.room, "device": f"witness-{n:04d}", "lang": "nl"}
+            hello = {
+                "type": "hello",
+                "role": "phone",
+                "room": urls.room,
+                "device": f"witness-{n:04d}",
+                "lang": "nl",
+            }
             witnesses.append(await Screen.introduce(urls.ws, hello))
         screens += witnesses
 
@@ -223,7 +233,13 @@ async def run_hall(label: str, data_dir: Path, plan: HallPlan, checkout: Path | 
         counted = await _each(workers, [{"cmd": "bytes"}] * count, timeout=30)
         per_phone = [b for report in counted for b in report["bytes"]]
         frames = [f for report in counted for f in report["frames"]]
-        hello = {"type": "hello", "role": "phone", "room": urls.room, "device": "late-phone-0001", "lang": "nl"}
+        hello = {
+            "type": "hello",
+            "role": "phone",
+            "room": urls.room,
+            "device": "late-phone-0001",
+            "lang": "nl",
+        }
         late = await Screen.introduce(urls.ws, hello)
         screens.append(late)
         whole = late.reset_bytes[0] if late.reset_bytes else 0

@@ -97,7 +97,9 @@ class LoadResult:
             "rss_with_phones_bytes": self.rss_idle_phones,
             "rss_per_phone_bytes": None if self.rss_per_phone is None else round(self.rss_per_phone),
             "disconnected_during_send": self.disconnected,
-            "phone_bytes_mean": round(sum(self.phone_bytes) / len(self.phone_bytes)) if self.phone_bytes else None,
+            "phone_bytes_mean": round(sum(self.phone_bytes) / len(self.phone_bytes))
+            if self.phone_bytes
+            else None,
         }
 
 

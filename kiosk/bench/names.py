@@ -106,7 +106,9 @@ def run_names_bench(full: bool = True) -> tuple[list[str], dict[str, Any]]:
     """Print-ready lines and figures: rules alone, and (with deduce installed) the full check."""
     corpus = load_corpus()
     personal = sum(s.personal for s in corpus)
-    lines = [f"Names corpus: {len(corpus)} sentences, {personal} with personal data, {len(corpus) - personal} clean"]
+    lines = [
+        f"Names corpus: {len(corpus)} sentences, {personal} with personal data, {len(corpus) - personal} clean"
+    ]
     rules = measure(corpus)
     lines += report_lines("Our own rules (--name-check rules)", rules)
     figures: dict[str, Any] = {"sentences": len(corpus), "rules": _figures(rules)}
@@ -169,7 +171,9 @@ async def loop_share(rate: float = 200.0, seconds: float = 10.0) -> dict[str, fl
                 raise RuntimeError(check.worker.failed)
             await asyncio.sleep(0.05)
         ready = time.perf_counter() - started
-        core.execute(Command("block/jump", {"index": next(i for i, b in enumerate(core.agenda.blocks) if b.prompts)}))
+        core.execute(
+            Command("block/jump", {"index": next(i for i, b in enumerate(core.agenda.blocks) if b.prompts)})
+        )
         phones = [Actor("phone", device=f"bench-phone-{n:05d}") for n in range(int(rate * seconds) // 5 + 1)]
         for phone in phones:
             core.execute(Command("device/join", {}, phone))

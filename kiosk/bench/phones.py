@@ -152,7 +152,9 @@ async def send_phase(
         phone = alive[0]
         ref = cid = f"w{worker}n{i}"
         text = f"{rng.choice(SENTENCES)} ({''.join(rng.choices('abcdefghjkmnpqrstuvwxyz', k=6))})"
-        phone.send(ref, {"type": "contribution/add", "id": cid, "text": text}, [cid, time.monotonic(), None, None])
+        phone.send(
+            ref, {"type": "contribution/add", "id": cid, "text": text}, [cid, time.monotonic(), None, None]
+        )
     await drain(phones)
 
 
@@ -242,7 +244,9 @@ async def serve_commands(args: argparse.Namespace) -> None:
             )
             lost = sum(1 for p in phones if not p.alive)
             received = [p.since_mark()[0] for p in phones]
-            emit({"event": "sent", "records": list(records.values()), "disconnected": lost, "bytes": received})
+            emit(
+                {"event": "sent", "records": list(records.values()), "disconnected": lost, "bytes": received}
+            )
         elif command["cmd"] in ("answer", "ask"):
             kind = "question" if command["cmd"] == "ask" else "contribution"
             emit(

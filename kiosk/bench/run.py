@@ -56,7 +56,9 @@ async def run_bench(args: argparse.Namespace) -> int:
                 hall["after"] = await run_hall("this checkout", root / "hall", hall_plan)
                 if args.before is not None:
                     _say(f"bench: the same hall against {args.before} ...")
-                    hall["before"] = await run_hall(str(args.before), root / "hall-before", hall_plan, args.before)
+                    hall["before"] = await run_hall(
+                        str(args.before), root / "hall-before", hall_plan, args.before
+                    )
         except ServerFailed as exc:
             _say(f"bench: {exc}")
             return 1

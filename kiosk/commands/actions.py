@@ -27,9 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     change = parser.add_mutually_exclusive_group()
     change.add_argument("--add", metavar="WHAT", default=None, help=hint("actions.add"))
     change.add_argument("--update", metavar="ID", default=None, help=hint("actions.update"))
-    change.add_argument(
-        "--heard", action="store_true", help=hint("actions.heard")
-    )
+    change.add_argument("--heard", action="store_true", help=hint("actions.heard"))
     parser.add_argument("--status", choices=ACTION_STATUSES, default=None, help=hint("actions.status"))
     parser.add_argument("--note", default=None, help=hint("actions.note"))
     parser.add_argument("--owner", default=None, help=hint("actions.owner"))

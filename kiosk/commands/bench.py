@@ -13,12 +13,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--phones", type=int, default=3000, help=hint("bench.phones"))
     parser.add_argument("--rate", type=float, default=200.0, help=hint("bench.rate"))
     parser.add_argument("--duration", type=float, default=20.0, help=hint("bench.duration"))
-    parser.add_argument(
-        "--workers", type=int, default=0, help=hint("bench.workers")
-    )
-    parser.add_argument(
-        "--replay", type=int, default=10_000, help=hint("bench.replay")
-    )
+    parser.add_argument("--workers", type=int, default=0, help=hint("bench.workers"))
+    parser.add_argument("--replay", type=int, default=10_000, help=hint("bench.replay"))
     parser.add_argument("--no-bare", action="store_true", help=hint("bench.no_bare"))
     parser.add_argument(
         "--hall-phones",
@@ -26,9 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=300,
         help=hint("bench.hall_phones"),
     )
-    parser.add_argument(
-        "--hall-seconds", type=float, default=20.0, help=hint("bench.hall_seconds")
-    )
+    parser.add_argument("--hall-seconds", type=float, default=20.0, help=hint("bench.hall_seconds"))
     parser.add_argument(
         "--before",
         type=Path,

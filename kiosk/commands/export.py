@@ -52,9 +52,7 @@ def load_evening(log: EventLog, session: str | None, lang: str = "nl") -> Stored
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session", nargs="?", default=None, help=hint("session"))
-    parser.add_argument(
-        "--format", choices=FORMATS, default="md", help=hint("export.format")
-    )
+    parser.add_argument("--format", choices=FORMATS, default="md", help=hint("export.format"))
     parser.add_argument(
         "--for",
         dest="audience",
@@ -69,9 +67,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help=hint("export.date"),
     )
-    parser.add_argument(
-        "-o", "--output", type=Path, default=None, help=hint("export.output")
-    )
+    parser.add_argument("-o", "--output", type=Path, default=None, help=hint("export.output"))
     parser.add_argument(
         "--strict",
         action="store_true",
@@ -156,7 +152,11 @@ def render_letter(evening: StoredEvening, fmt: str, lang: str, written_at: float
     state = evening.core.state
     starts = [t.first_started for t in state.timers if t.first_started is not None]
     letter = build_letter(
-        state, evening_at=min(starts, default=evening.info.created_at), written_at=written_at, lang=lang, logo=logo
+        state,
+        evening_at=min(starts, default=evening.info.created_at),
+        written_at=written_at,
+        lang=lang,
+        logo=logo,
     )
     if fmt == "html":
         from kiosk.report.letter_html import render_letter_html
@@ -199,9 +199,15 @@ def main(args: argparse.Namespace) -> int:
         if held:
             where = ", ".join(f"{where}: {n}" for where, n in held.items())
             if args.strict:
-                print("kiosk: " + say(args.lang, "export.strict", n=sum(held.values()), where=where), file=sys.stderr)
+                print(
+                    "kiosk: " + say(args.lang, "export.strict", n=sum(held.values()), where=where),
+                    file=sys.stderr,
+                )
                 return 3
-            print("kiosk: " + say(args.lang, "export.unreviewed", n=sum(held.values()), where=where), file=sys.stderr)
+            print(
+                "kiosk: " + say(args.lang, "export.unreviewed", n=sum(held.values()), where=where),
+                file=sys.stderr,
+            )
         output = render(evening, args.format, args.lang, args.audience, written_at)
         if args.output is None:
             if isinstance(output, bytes):
@@ -215,7 +221,9 @@ def main(args: argparse.Namespace) -> int:
             else:
                 args.output.write_text(output, encoding="utf-8", newline="" if args.format == "csv" else None)
         except OSError as exc:
-            raise UserError(say(args.lang, "export.cannot_write", file=args.output, reason=exc.strerror)) from exc
+            raise UserError(
+                say(args.lang, "export.cannot_write", file=args.output, reason=exc.strerror)
+            ) from exc
         if args.audience == "parents" and args.format != "csv":
             _remember_letter(evening, written_at, args.lang)
     finally:

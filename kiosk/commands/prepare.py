@@ -45,7 +45,9 @@ def main(args: argparse.Namespace) -> int:
     try:
         written = write_kit(kit, args.output, to_pdf)
     except OSError as exc:
-        raise UserError(say(args.lang, "prepare.cannot_write", folder=args.output, problem=exc.strerror)) from exc
+        raise UserError(
+            say(args.lang, "prepare.cannot_write", folder=args.output, problem=exc.strerror)
+        ) from exc
     except PdfUnavailable as exc:
         raise UserError(exc.said(args.lang)) from exc
     for path in written:

@@ -13,7 +13,9 @@ from kiosk.core.store import StoreError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--older-than", type=int, required=True, metavar="DAYS", help=hint("purge.older_than"))
+    parser.add_argument(
+        "--older-than", type=int, required=True, metavar="DAYS", help=hint("purge.older_than")
+    )
     parser.add_argument("--yes", action="store_true", help=hint("yes"))
     add_data_dir(parser)
     add_lang(parser)

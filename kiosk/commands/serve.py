@@ -66,7 +66,9 @@ async def _serve(args: argparse.Namespace, core: object) -> int:
             written = write_poster(args.poster, hub.poster_html())
             print(say(args.lang, "export.wrote", file=written), file=sys.stderr, flush=True)
         except PosterNotWritten as exc:
-            print(f"kiosk: {exc.said(args.lang)}", file=sys.stderr, flush=True)  # the evening goes on without the file
+            print(
+                f"kiosk: {exc.said(args.lang)}", file=sys.stderr, flush=True
+            )  # the evening goes on without the file
     print(hub.network_hint(), file=sys.stderr, flush=True)
     warning = hub.capacity_warning()
     if warning is not None:

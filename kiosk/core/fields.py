@@ -19,7 +19,9 @@ def field_str(data: dict[str, Any], name: str, *, required: bool = True, max_len
         raise CommandError("bad_request", f"'{name}' must be text", field=name)
     value = clean_text(value)
     if len(value) > max_len:
-        raise CommandError("too_long", f"'{name}' is longer than {max_len} characters", field=name, max=max_len)
+        raise CommandError(
+            "too_long", f"'{name}' is longer than {max_len} characters", field=name, max=max_len
+        )
     return value
 
 

@@ -11,6 +11,8 @@ from kiosk.catalog import Catalog, catalog
 MAX_TABLES = 50
 # Staff first: they are the scarce role, and every table should get one before any table gets two.
 ROLE_ORDER = ("staff", "parent", "unknown")
+
+
 def role_key(role: str | None) -> str:
     """The grouping's name for a device's role: parent, staff or unknown."""
     return role if role in ("parent", "staff") else "unknown"

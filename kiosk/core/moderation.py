@@ -117,6 +117,7 @@ _NOT_A_NAME = {
     "zegt",
 }
 
+
 @dataclass(frozen=True, order=True)
 class Span:
     """A stretch of text [start, end) that holds personal data or a swear word, and what kind."""

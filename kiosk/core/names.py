@@ -48,9 +48,27 @@ _ALLOWED_WORDS = """
 ALLOWED = frozenset(_ALLOWED_WORDS.split())
 # Well-known names a parent may write about school life: books, songs, artists, a king, a shop that sponsors.
 ALLOWED_PHRASES = (
-    "anne frank", "van gogh", "rembrandt", "albert heijn", "jip en janneke", "pippi langkous", "willem-alexander",
-    "máxima", "maxima", "sint maarten", "sint-maarten", "zwarte piet", "wilhelmus", "dolfje weerwolfje",
-    "efteling", "kinderboekenweek", "nijntje", "dikkie dik", "kikker en zijn vriendjes", "koning", "koningin",
+    "anne frank",
+    "van gogh",
+    "rembrandt",
+    "albert heijn",
+    "jip en janneke",
+    "pippi langkous",
+    "willem-alexander",
+    "máxima",
+    "maxima",
+    "sint maarten",
+    "sint-maarten",
+    "zwarte piet",
+    "wilhelmus",
+    "dolfje weerwolfje",
+    "efteling",
+    "kinderboekenweek",
+    "nijntje",
+    "dikkie dik",
+    "kikker en zijn vriendjes",
+    "koning",
+    "koningin",
 )
 # A capitalised word at the start of a sentence that the dictionary knows is a word, not a name.
 
@@ -125,7 +143,9 @@ def deduce_spans(deducer: Any, text: str) -> list[Span]:
     return spans
 
 
-_CAPITALISED_PAIR = re.compile(r"\b([A-ZÀ-Þ][\w'’]+(?:-[A-Z][\w'’]+)?)\s+((?:(?:Al|El|Ben|Abu)-)?[A-ZÀ-Þ][\w'’]+(?:-[A-Z][\w'’]+)?)\b")
+_CAPITALISED_PAIR = re.compile(
+    r"\b([A-ZÀ-Þ][\w'’]+(?:-[A-Z][\w'’]+)?)\s+((?:(?:Al|El|Ben|Abu)-)?[A-ZÀ-Þ][\w'’]+(?:-[A-Z][\w'’]+)?)\b"
+)
 
 
 def unknown_pairs(text: str, common_words: Container[str]) -> list[Span]:
@@ -137,7 +157,9 @@ def unknown_pairs(text: str, common_words: Container[str]) -> list[Span]:
         words = [m.group(1), m.group(2)]
         if any(is_allowed(w) or w.isupper() or w.lower() in common_words for w in words):
             continue
-        if all(w.lower() in known for w in words) or _inside_allowed_phrase(text, Span(m.start(), m.end(), "name")):
+        if all(w.lower() in known for w in words) or _inside_allowed_phrase(
+            text, Span(m.start(), m.end(), "name")
+        ):
             continue
         spans.append(Span(m.start(), m.end(), "name"))
     return spans

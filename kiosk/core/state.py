@@ -71,7 +71,9 @@ class Contribution:
     screened: bool = False  # the full name check has looked at it (moderation/screen)
     auto: bool = False  # auto-approve waits for the full name check: approved when that finds nothing
     approved_by: str | None = None  # who approved it after a hold: facilitator or remote
-    changed: bool = False  # the facilitator changed its text (redacted or edited): approving it needs no "sure?"
+    changed: bool = (
+        False  # the facilitator changed its text (redacted or edited): approving it needs no "sure?"
+    )
     pinned: bool = False
     tags: list[str] = field(default_factory=list)
     endorsements: set[str] = field(default_factory=set)  # devices that recognise it ("herken ik")

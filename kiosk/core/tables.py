@@ -167,7 +167,9 @@ def table_outcomes(state: SessionState) -> list[TableOutcome]:
     for table in tables_of(state).tables:
         theme = theme_by_id(state, table.theme)
         outcomes.append(
-            TableOutcome(table.number, theme.title if theme else "", [n.text for n in table.notes if n.review.shown])
+            TableOutcome(
+                table.number, theme.title if theme else "", [n.text for n in table.notes if n.review.shown]
+            )
         )
     return outcomes
 

@@ -133,7 +133,9 @@ class Gate:
         self.capacity = capacity
         self.clock = clock
         self._entries: dict[Hashable, _Entry] = {}  # every open connection, oldest first
-        self._waiting: dict[str | None, dict[Hashable, None]] = {}  # not said hello, per address, oldest first
+        self._waiting: dict[
+            str | None, dict[Hashable, None]
+        ] = {}  # not said hello, per address, oldest first
         self._idle: dict[Hashable, None] = {}  # phones that said hello and did nothing, oldest first
         self._evicted = 0
         self._connects = Buckets(*CONNECTS, clock)

@@ -41,7 +41,12 @@ def _set(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
         if key in old and comparable(old[key]) == comparable(value):
             continue
         before = old.get(key)
-        if key in NESTED and isinstance(before, dict) and isinstance(value, dict) and before.keys() == value.keys():
+        if (
+            key in NESTED
+            and isinstance(before, dict)
+            and isinstance(value, dict)
+            and before.keys() == value.keys()
+        ):
             for sub, part in value.items():
                 if comparable(before[sub]) != comparable(part):
                     changed[f"{key}.{sub}"] = part

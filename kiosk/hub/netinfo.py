@@ -82,4 +82,6 @@ _BIND_PROBLEMS = {errno.EADDRINUSE: "in_use", errno.EACCES: "needs_rights", errn
 def bind_problem(exc: OSError, host: str, port: int, lang: str = "nl") -> str:
     """Why the hub cannot listen, and what to do, in `lang` (nl or en)."""
     problem = _BIND_PROBLEMS.get(exc.errno or 0, "other")
-    return _words(lang)(f"hub.bind.{problem}", port=port, next=port + 1, host=host, reason=exc.strerror or exc)
+    return _words(lang)(
+        f"hub.bind.{problem}", port=port, next=port + 1, host=host, reason=exc.strerror or exc
+    )

@@ -113,7 +113,9 @@ class Stream:
     keeps_history: bool = False
     history: deque[tuple[int, str]] = field(default_factory=deque)
     history_bytes: int = 0
-    behind: set[Client] = field(default_factory=set)  # skipped as slow: each gets a reset once it has caught up
+    behind: set[Client] = field(
+        default_factory=set
+    )  # skipped as slow: each gets a reset once it has caught up
 
     def frames(self, messages: list[dict[str, Any]]) -> list[str]:
         """Each message encoded, numbered on from the last."""
@@ -253,7 +255,12 @@ class Publisher:
     def _display_view(self) -> dict[str, Any]:
         url, room = self._join()
         return display_view(
-            self.core.state, self.core.now(), join_url=url, room=room, connected=self.connected(), counts=self.counts
+            self.core.state,
+            self.core.now(),
+            join_url=url,
+            room=room,
+            connected=self.connected(),
+            counts=self.counts,
         )
 
     def _remote_view(self, window: Window) -> dict[str, Any]:

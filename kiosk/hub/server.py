@@ -106,12 +106,16 @@ class Hub:
         self.port = port
         self.public_url = public_url
         self.max_connections = max_connections
-        self.trust_proxy = trust_proxy  # X-Forwarded-For names the phone (only behind the proxy of --public-url)
+        self.trust_proxy = (
+            trust_proxy  # X-Forwarded-For names the phone (only behind the proxy of --public-url)
+        )
         self.open_files: int | None = None  # the open-file limit after start, None where there is none
         self.gate = Gate(max_connections)
         self.lang = lang
         self.wifi = wifi  # the hall's network for the poster and the projector; never logged
-        self.full_check = full_check  # deduce in its helper process; None: our own rules alone (--name-check rules)
+        self.full_check = (
+            full_check  # deduce in its helper process; None: our own rules alone (--name-check rules)
+        )
         self.messages = Messages(_i18n_dir(), lang)
         self.registry = Registry()
         self.handles = PROCESS_HANDLES
@@ -479,4 +483,3 @@ def _log_storage(problem: StoreError | None) -> None:
         log.warning("Storing failed: %s Phones are told and keep what they sent.", problem)
     else:
         log.warning("Storing works again.")
-

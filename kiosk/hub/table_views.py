@@ -79,7 +79,9 @@ def _presentation(state: SessionState, now: float, *, remote: bool) -> dict[str,
         presenting = {
             "number": table.number,
             "theme": _theme(state, table.theme),
-            "points": [n.text for n in table.notes if n.review.shown],  # a held note waits for the facilitator
+            "points": [
+                n.text for n in table.notes if n.review.shown
+            ],  # a held note waits for the facilitator
             "timer": timer_json(table.timer, now),
         }
     following = presentation.order[presentation.position + 1 :]

@@ -80,7 +80,9 @@ def phone_view(state: SessionState, now: float, counts: Counts, lang: str | None
     shown: list[dict[str, Any]] = []
     if state.recognition_open:
         visible = sorted(_on_open_prompt(state), key=_appearance)[-PHONE_CONTRIBUTIONS:]
-        shown = [{"id": c.id, "text": c.text, "count": counts.get(c.id, 0), "n": c.approved_seq} for c in visible]
+        shown = [
+            {"id": c.id, "text": c.text, "count": counts.get(c.id, 0), "n": c.approved_seq} for c in visible
+        ]
     view["contributions"] = shown
     view["questions"] = phone_questions(state)
     return view
@@ -207,7 +209,11 @@ def heard(state: SessionState) -> list[dict[str, Any]]:
                 "prompt": prompt.prompt.text if prompt.prompt else prompt.block_title,
                 "translations": dict(prompt.prompt.translations) if prompt.prompt else {},
                 "count": prompt.count,
-                "roles": {"parent": prompt.roles.parent, "staff": prompt.roles.staff, "unknown": prompt.roles.unknown},
+                "roles": {
+                    "parent": prompt.roles.parent,
+                    "staff": prompt.roles.staff,
+                    "unknown": prompt.roles.unknown,
+                },
                 "items": [{"text": i.text, "count": i.recognitions} for i in items[:HEARD_ITEMS]],
             }
         )

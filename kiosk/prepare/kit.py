@@ -23,7 +23,9 @@ class Kit:
     notes: list[str] = field(default_factory=list)
 
 
-def build_kit(agenda: Agenda, langs: list[str] | None = None, i18n: Path | None = None, lang: str = "nl") -> Kit:
+def build_kit(
+    agenda: Agenda, langs: list[str] | None = None, i18n: Path | None = None, lang: str = "nl"
+) -> Kit:
     """Every page of the kit; a language whose file has no invitation texts yet is skipped with a note.
 
     `i18n` is the folder of the pages' message files (default: participant_web/i18n); `lang` that of the notes.

@@ -95,7 +95,9 @@ class ParentLetter:
     actions: tuple[LetterAction, ...]
     previous_letter_at: float | None
     changes: tuple[Change, ...]
-    come_back_to: tuple[str, ...]  # the room's approved questions the school answers later, most upvoted first
+    come_back_to: tuple[
+        str, ...
+    ]  # the room's approved questions the school answers later, most upvoted first
     contact: str  # what the closing said about keeping in touch
     school_contact: str  # how to reach the school, from the agenda
 

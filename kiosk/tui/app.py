@@ -261,7 +261,9 @@ class KioskApp(App[None]):
             try:
                 written = [str(write_poster(target.resolve(), page)) for target in targets]
             except PosterNotWritten as exc:
-                self.call_from_thread(self.notify, self.t("poster.failed", reason=exc.said(self.t.lang)), severity="error")
+                self.call_from_thread(
+                    self.notify, self.t("poster.failed", reason=exc.said(self.t.lang)), severity="error"
+                )
                 return
             self.call_from_thread(self.notify, self.t("poster.saved", files=", ".join(written)), markup=False)
 
@@ -374,7 +376,9 @@ class KioskApp(App[None]):
             if yes:
                 self.exit()
 
-        question = ConfirmScreen(self.t("quit.question"), yes=self.t("quit.yes"), no=self.t("no"), purpose="quit")
+        question = ConfirmScreen(
+            self.t("quit.question"), yes=self.t("quit.yes"), no=self.t("no"), purpose="quit"
+        )
         self.push_screen(question, answered)
 
     def action_help_quit(self) -> None:

@@ -32,8 +32,11 @@ def palette_entries(app: KioskApp) -> list[PaletteEntry]:
         entries.append((t(f"palette.show_{name}"), t("palette.show_help"), partial(app.show, name)))
     for block in state.agenda.blocks:
         entries.append(
-            (t("palette.jump", n=block.index + 1, title=block.title), t("palette.jump_help"),
-             partial(app.steer, "block/jump", index=block.index))
+            (
+                t("palette.jump", n=block.index + 1, title=block.title),
+                t("palette.jump_help"),
+                partial(app.steer, "block/jump", index=block.index),
+            )
         )
     for block in state.agenda.blocks:
         for prompt in block.prompts:
@@ -41,17 +44,29 @@ def palette_entries(app: KioskApp) -> list[PaletteEntry]:
             if prompt.id == state.open_prompt:
                 title = t("palette.prompt_is_open", text=prompt.text_in(t.lang))
             entries.append(
-                (title, t("palette.open_prompt_help", kind=t(f"prompt.kind.{prompt.kind}"), block=block.title),
-                 partial(app.steer, "prompt/open", prompt=prompt.id))
+                (
+                    title,
+                    t("palette.open_prompt_help", kind=t(f"prompt.kind.{prompt.kind}"), block=block.title),
+                    partial(app.steer, "prompt/open", prompt=prompt.id),
+                )
             )
     entries += [
         (t("palette.close_prompt"), t("palette.close_prompt_help"), partial(app.steer, "prompt/close")),
-        (t("palette.recognition"), t("palette.recognition_help"),
-         lambda: app.steer("prompt/recognition", open=not app.state.recognition_open)),
-        (t("palette.auto_approve"), t("palette.auto_approve_help"),
-         lambda: app.steer("settings/auto_approve", on=not app.state.auto_approve)),
-        (t("palette.summary_show"), t("palette.summary_show_help"),
-         lambda: app.steer("summary/show", on=not app.state.summary_shown)),
+        (
+            t("palette.recognition"),
+            t("palette.recognition_help"),
+            lambda: app.steer("prompt/recognition", open=not app.state.recognition_open),
+        ),
+        (
+            t("palette.auto_approve"),
+            t("palette.auto_approve_help"),
+            lambda: app.steer("settings/auto_approve", on=not app.state.auto_approve),
+        ),
+        (
+            t("palette.summary_show"),
+            t("palette.summary_show_help"),
+            lambda: app.steer("summary/show", on=not app.state.summary_shown),
+        ),
         (t("palette.summary_heard"), t("palette.summary_heard_help"), partial(toggle_heard, app)),
         (t("palette.extend5"), t("palette.extend_help"), partial(app.steer, "block/extend", minutes=5)),
         (t("palette.shorten5"), t("palette.extend_help"), partial(app.steer, "block/shorten", minutes=5)),
@@ -59,10 +74,16 @@ def palette_entries(app: KioskApp) -> list[PaletteEntry]:
         (t("palette.tables_move"), t("palette.tables_move_help"), partial(move_person, app)),
         (t("palette.tables_theme"), t("palette.tables_theme_help"), partial(change_theme, app)),
         (t("palette.tables_point"), t("palette.tables_point_help"), partial(add_table_point, app)),
-        (t("palette.presentation_start"), t("palette.presentation_help"),
-         partial(app.steer, "presentation/start")),
-        (t("palette.presentation_next"), t("palette.presentation_help"),
-         partial(app.steer, "presentation/next")),
+        (
+            t("palette.presentation_start"),
+            t("palette.presentation_help"),
+            partial(app.steer, "presentation/start"),
+        ),
+        (
+            t("palette.presentation_next"),
+            t("palette.presentation_help"),
+            partial(app.steer, "presentation/next"),
+        ),
         (t("palette.finish"), t("palette.finish_help"), app.finish_evening),
     ]
     return entries
@@ -102,7 +123,11 @@ class KioskPalette(CommandPalette):
         def show_no_matches() -> None:
             if search_value:
                 self.query_one(CommandList).add_option(
-                    Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True, id=self._NO_MATCHES)
+                    Option(
+                        Align.center(Text(self.no_matches, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
                 )
                 self._list_visible = True
             else:
@@ -126,7 +151,9 @@ class KioskCommands(Provider):
         for title, help_text, action in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, literal_highlight(matcher, title), action, text=title, help=as_markup(help_text))
+                yield Hit(
+                    score, literal_highlight(matcher, title), action, text=title, help=as_markup(help_text)
+                )
 
 
 def as_markup(text: str) -> str:

@@ -33,5 +33,7 @@ def test_a_held_name_is_redacted_in_one_tap_and_reaches_the_projector_as_naam(
 
     row.get_by_role("button", name="Naam weg en tonen").click()
     expect(wall(display)).to_have_text(["Ik ben [naam], vader [naam] uit [naam]."])
-    expect(incoming(remote, "Ik ben [naam], vader [naam] uit [naam].").locator(".status")).to_have_text("getoond")
+    expect(incoming(remote, "Ik ben [naam], vader [naam] uit [naam].").locator(".status")).to_have_text(
+        "getoond"
+    )
     assert "Piet" not in display.content()

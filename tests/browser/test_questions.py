@@ -75,7 +75,11 @@ def test_a_question_from_the_break_is_upvoted_answered_later_and_reported(
     expect(display.locator("#questions-wall li")).to_have_count(2)
     expect(display.locator("#questions-wall li").first).to_contain_text(FEEST)
     expect(display.get_by_text(NAMED)).to_have_count(0)
-    for page, name in ((asker, "phone-questions"), (remote, "remote-questions"), (display, "projector-questions")):
+    for page, name in (
+        (asker, "phone-questions"),
+        (remote, "remote-questions"),
+        (display, "projector-questions"),
+    ):
         shot(page, name)
 
     report = export(tmp_path, "team")
@@ -91,14 +95,31 @@ def export(tmp_path: Path, audience: str) -> str:
     """`kiosk export` of the evening the test's `kiosk serve` is running, as Markdown."""
     out = tmp_path / f"{audience}.md"
     subprocess.run(
-        [sys.executable, "-m", "kiosk", "export", "--data-dir", str(tmp_path / "data"), "--for", audience,
-         "--format", "md", "-o", str(out)],
-        cwd=REPO, check=True, capture_output=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "export",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--for",
+            audience,
+            "--format",
+            "md",
+            "-o",
+            str(out),
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=60,
     )
     return out.read_text(encoding="utf-8")
 
 
-def test_a_question_asked_offline_is_kept_and_sent_once_after_reconnect(evening: Evening, screens: Screens) -> None:
+def test_a_question_asked_offline_is_kept_and_sent_once_after_reconnect(
+    evening: Evening, screens: Screens
+) -> None:
     remote = screens.open(evening.remote)
     phone = screens.open(evening.join)
     choose_role(phone)

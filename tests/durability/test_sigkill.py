@@ -94,7 +94,10 @@ while True:
 
 def test_every_acknowledged_question_and_upvote_survives_sigkill(tmp_path: Path) -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-c", QUESTION_WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True, cwd=Path.cwd()
+        [sys.executable, "-c", QUESTION_WRITER, str(tmp_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path.cwd(),
     )
     assert proc.stdout is not None
     first = proc.stdout.readline().split()

@@ -69,7 +69,10 @@ async def wire(urls: Urls, source: str, on_text: Any = lambda raw: None) -> Wire
     loop = asyncio.get_running_loop()
     _, client = await asyncio.wait_for(
         loop.create_connection(
-            lambda: WireClient(urls.host, urls.port, "/ws", on_text), urls.host, urls.port, local_addr=(source, 0)
+            lambda: WireClient(urls.host, urls.port, "/ws", on_text),
+            urls.host,
+            urls.port,
+            local_addr=(source, 0),
         ),
         10,
     )
@@ -125,7 +128,9 @@ async def spam(spammers: list[WireClient], stop: asyncio.Event, flood: Flood) ->
     while not stop.is_set():
         for client in spammers:
             n = next(ids)
-            client.send_text(json.dumps({"type": "contribution/add", "ref": n, "id": f"spam-{n}", "text": f"spam {n}"}))
+            client.send_text(
+                json.dumps({"type": "contribution/add", "ref": n, "id": f"spam-{n}", "text": f"spam {n}"})
+            )
         flood.attack["spam sent"] += len(spammers)
         await asyncio.sleep(0.22)
 
@@ -238,7 +243,9 @@ async def run_flood(server: ServerProcess, data_dir: Path) -> Flood:
     for task in attack:  # what the attacker did not get through by now is not waited for
         task.cancel()
     await asyncio.gather(*attack, return_exceptions=True)
-    flood.idle_closed_by_hub = sum(1 for h in held if (h.closed.done() if isinstance(h, WireClient) else h[0].at_eof()))
+    flood.idle_closed_by_hub = sum(
+        1 for h in held if (h.closed.done() if isinstance(h, WireClient) else h[0].at_eof())
+    )
     for h in held:
         (h if isinstance(h, WireClient) else h[1]).close()
     for client in spammers + made_up:

@@ -21,7 +21,9 @@ async def test_a_full_disk_answers_not_stored_and_the_evening_goes_on(
         command = ["sh", "-c", f'exec "$@" 2>"{stderr}"', "kiosk", *serve_command(disk)]
         server = await start_server(command)
         try:
-            other = await open_phone(server.urls, "other-phone-01")  # another connection that must stay served
+            other = await open_phone(
+                server.urls, "other-phone-01"
+            )  # another connection that must stay served
             phone = await open_phone(server.urls, "full-disk-phone")
             assert (await phone.command("device/join"))["type"] == "ack"
             remote = await open_remote(server.urls)  # auto-approve on: no cap on waiting answers in the way

@@ -25,7 +25,9 @@ def limits_of(pid: int) -> tuple[int, int]:
     raise AssertionError("no open-file limit in /proc")
 
 
-async def test_the_hub_raises_a_low_soft_limit_to_the_hard_one(tmp_path: Path, serve_command: ServeCommand) -> None:
+async def test_the_hub_raises_a_low_soft_limit_to_the_hard_one(
+    tmp_path: Path, serve_command: ServeCommand
+) -> None:
     hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]  # the hub inherits it
     stderr = tmp_path / "stderr.txt"
     server = await start_server(limited(serve_command(tmp_path), "-Sn 256", stderr))
@@ -43,7 +45,10 @@ async def test_a_low_hard_limit_is_told_with_how_many_phones_it_allows(
     stderr = tmp_path / "stderr.txt"
     server = await start_server(limited(serve_command(tmp_path), "-n 400", stderr))
     await server.stop()
-    assert f"maar 400 bestanden openen: er kunnen ongeveer {400 - RESERVE} telefoons tegelijk" in stderr.read_text()
+    assert (
+        f"maar 400 bestanden openen: er kunnen ongeveer {400 - RESERVE} telefoons tegelijk"
+        in stderr.read_text()
+    )
 
 
 async def test_running_out_of_files_costs_one_calm_line_and_the_hub_accepts_again(

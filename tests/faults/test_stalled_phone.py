@@ -66,7 +66,10 @@ async def test_a_phone_that_never_reads_does_not_grow_the_hub_memory(
         # of up to 200), and the hub kept no more than a little for the phone that read nothing.
         received = stall.witness.received_bytes
         assert ADDS * len(LONG_TEXT) < received < 2 * ADDS * len(LONG_TEXT)
-        assert stall.rss_peak - stall.rss_before < 2 * 1024 * 1024, (stall.rss_peak - stall.rss_before, received)
+        assert stall.rss_peak - stall.rss_before < 2 * 1024 * 1024, (
+            stall.rss_peak - stall.rss_before,
+            received,
+        )
         assert (await stall.witness.command("ping"))["type"] == "pong"
         assert len(stall.witness.view["contributions"]) == 200
     finally:

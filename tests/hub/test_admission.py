@@ -52,7 +52,9 @@ async def test_a_phone_with_too_many_answers_waiting_is_told_until_one_is_read(h
     in_dialogue(hub.core)
     phone = await phone_from(hub, "127.0.0.6", "chatty-phone-1")
     for n in range(MAX_PENDING):
-        assert (await phone.command("contribution/add", ref=f"a{n}", id=f"c{n}", text=f"Punt {n}"))["type"] == "ack"
+        assert (await phone.command("contribution/add", ref=f"a{n}", id=f"c{n}", text=f"Punt {n}"))[
+            "type"
+        ] == "ack"
         await asyncio.sleep(0.25)  # as the page does: under the 5 messages a second of a phone
     refused = await phone.command("contribution/add", ref="more", id="c-more", text="Nog een punt")
     assert refused["code"] == "too_many_pending"
@@ -63,7 +65,9 @@ async def test_a_phone_with_too_many_answers_waiting_is_told_until_one_is_read(h
     assert (await phone.command("contribution/add", ref="again", id="c0", text="Punt 0"))["type"] == "ack"
     await asyncio.sleep(0.25)
     hub.core.execute(Command("contribution/approve", {"id": "c3"}))
-    assert (await phone.command("contribution/add", ref="now", id="c-more", text="Nog een punt"))["type"] == "ack"
+    assert (await phone.command("contribution/add", ref="now", id="c-more", text="Nog een punt"))[
+        "type"
+    ] == "ack"
 
 
 async def recognise_from(hub: Hub, source: str, count: int, target: str, first: int = 0) -> list[str]:
@@ -80,7 +84,9 @@ async def test_recognitions_of_one_answer_are_limited_per_address(hub: Hub) -> N
     in_dialogue(hub.core)
     author = await phone_from(hub, "127.0.0.7", "author-phone-1")
     assert (await author.command("contribution/add", id="c-mine", text="Meer contact graag"))["type"] == "ack"
-    assert (await author.command("contribution/add", ref="2", id="c-other", text="Vaker bellen"))["type"] == "ack"
+    assert (await author.command("contribution/add", ref="2", id="c-other", text="Vaker bellen"))[
+        "type"
+    ] == "ack"
     for cid in ("c-mine", "c-other"):
         hub.core.execute(Command("contribution/approve", {"id": cid}))
     hub.core.execute(Command("prompt/recognition", {"open": True}))
@@ -100,7 +106,9 @@ async def test_new_phones_beyond_a_hall_at_once_wait_returning_ones_never(hub: H
     info = hub.core.info
     assert info is not None
     late = await open_peer(
-        hub.port, {"role": "phone", "room": info.room_code, "device": "one-too-many"}, local_addr=("127.0.0.10", 0)
+        hub.port,
+        {"role": "phone", "room": info.room_code, "device": "one-too-many"},
+        local_addr=("127.0.0.10", 0),
     )
     refused = await late.next("error")
     assert refused["code"] == "too_many_joins"
@@ -112,7 +120,9 @@ async def test_new_phones_beyond_a_hall_at_once_wait_returning_ones_never(hub: H
 
 @pytest.fixture
 async def proxied(evening: SessionCore) -> AsyncIterator[Hub]:
-    server = Hub(evening, host="127.0.0.1", port=0, public_url="https://kiosk.school.example", trust_proxy=True)
+    server = Hub(
+        evening, host="127.0.0.1", port=0, public_url="https://kiosk.school.example", trust_proxy=True
+    )
     await server.start()
     yield server
     await server.stop()
@@ -125,7 +135,9 @@ async def test_behind_a_trusted_proxy_the_forwarded_address_counts(proxied: Hub)
     info = proxied.core.info
     assert info is not None
     hello = {"role": "phone", "room": info.room_code, "device": "via-proxy-x"}
-    late = await open_peer(proxied.port, hello, additional_headers={"X-Forwarded-For": "10.9.9.9, 203.0.113.7"})
+    late = await open_peer(
+        proxied.port, hello, additional_headers={"X-Forwarded-For": "10.9.9.9, 203.0.113.7"}
+    )
     assert (await late.next("error"))["code"] == "too_many_joins"
     # Another phone behind the same proxy, with its own address, is welcome.
     await phone_from(proxied, "127.0.0.1", "via-proxy-y", **{"X-Forwarded-For": "203.0.113.8"})

@@ -41,9 +41,10 @@ IDS = tuple(f"c-{n}" for n in range(5))
 QIDS = tuple(f"q-{n}" for n in range(3))
 AGENDA = load_agenda(default_agenda_path())
 DIALOGUE = next(b for b in AGENDA.blocks if b.kind == "dialogue")
-PROMPTS = tuple(p.id for p in DIALOGUE.prompts[:2]) + tuple(
-    p.id for b in AGENDA.blocks for p in b.prompts if p.kind != "open"
-)[:1]
+PROMPTS = (
+    tuple(p.id for p in DIALOGUE.prompts[:2])
+    + tuple(p.id for b in AGENDA.blocks for p in b.prompts if p.kind != "open")[:1]
+)
 
 
 class Client:
@@ -61,11 +62,18 @@ class Client:
 
     @classmethod
     async def open(
-        cls, port: int, hello: dict[str, Any], *, receive_buffer: int | None = None, resume: Mirror | None = None
+        cls,
+        port: int,
+        hello: dict[str, Any],
+        *,
+        receive_buffer: int | None = None,
+        resume: Mirror | None = None,
     ) -> Client:
         """Connect and say hello; with `resume`, continue that view (the hub sends what it missed, or a reset)."""
         sock = None
-        if receive_buffer is not None:  # a small window, set before connecting: the server's buffer fills sooner
+        if (
+            receive_buffer is not None
+        ):  # a small window, set before connecting: the server's buffer fills sooner
             sock = socket.socket()
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
             sock.connect(("127.0.0.1", port))
@@ -181,7 +189,9 @@ steps = st.lists(
 def command(step: tuple[Any, ...], core: SessionCore) -> Command | None:
     kind = step[0]
     if kind == "add":
-        return Command("contribution/add", {"id": step[2], "text": step[3]}, Actor("phone", device=PHONES[step[1]]))
+        return Command(
+            "contribution/add", {"id": step[2], "text": step[3]}, Actor("phone", device=PHONES[step[1]])
+        )
     if kind == "paper":
         return Command("contribution/add", {"id": step[1], "text": step[2], "source": "paper"})
     if kind == "withdraw":
@@ -190,7 +200,9 @@ def command(step: tuple[Any, ...], core: SessionCore) -> Command | None:
         data = {"id": step[2], "on": step[3]}
         return Command("contribution/endorse", data, Actor("phone", device=PHONES[step[1]]))
     if kind == "ask":
-        return Command("question/add", {"id": step[2], "text": step[3]}, Actor("phone", device=PHONES[step[1]]))
+        return Command(
+            "question/add", {"id": step[2], "text": step[3]}, Actor("phone", device=PHONES[step[1]])
+        )
     if kind == "upvote":
         data = {"id": step[2], "on": step[3]}
         return Command("question/upvote", data, Actor("phone", device=PHONES[step[1]]))
@@ -265,7 +277,9 @@ async def evening(folder: Path, plan: list[tuple[Any, ...]]) -> None:
                 else:
                     clients[name] = await Client.open(hub.port, old.hello)
                 if name == "remote" and window:
-                    assert (await clients[name].ask("contributions/filter", f"w{number}", **window))["type"] == "ack"
+                    assert (await clients[name].ask("contributions/filter", f"w{number}", **window))[
+                        "type"
+                    ] == "ack"
             elif step[0] == "window":
                 window = {"status": step[1], "prompt": step[2], "limit": step[3]}
                 answer = await clients["remote"].ask("contributions/filter", f"w{number}", **window)
@@ -351,12 +365,16 @@ async def test_a_phone_back_from_a_locked_screen_gets_only_what_it_missed(hub: H
     hello = {"role": "phone", "room": info.room_code, "device": "phone-lock-0001", "lang": "nl"}
     keeps_stream_alive = await Client.open(hub.port, {**hello, "device": "phone-stay-0001"})
     for n in range(30):
-        core.execute(Command("contribution/add", {"id": f"c-before-{n}", "text": f"Eerder {n}", "source": "paper"}))
+        core.execute(
+            Command("contribution/add", {"id": f"c-before-{n}", "text": f"Eerder {n}", "source": "paper"})
+        )
     phone = await Client.open(hub.port, hello)
     assert len(phone.mirror.view["contributions"]) == 30  # type: ignore[index]
     await phone.close()  # the screen locks
     for n in range(3):
-        core.execute(Command("contribution/add", {"id": f"c-missed-{n}", "text": f"Gemist {n}", "source": "paper"}))
+        core.execute(
+            Command("contribution/add", {"id": f"c-missed-{n}", "text": f"Gemist {n}", "source": "paper"})
+        )
         await asyncio.sleep(0.05)
     back = await Client.open(hub.port, hello, resume=phone.mirror)
     assert back.resets == 0 and back.changes == 3  # three small changes, not a whole list of 33 again

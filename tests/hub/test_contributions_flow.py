@@ -119,9 +119,9 @@ async def test_phones_see_others_answers_only_while_recognition_is_open(hub: Hub
     assert (await neighbour.state(lambda v: [c["count"] for c in v["contributions"]] == [1]))["recognition"]
     assert (await neighbour.next("mine/update", lambda m: m["endorsed"] == ["c-shared"]))["mine"] == []
     # The author sees the count on its own answer in the phone list; mine/update carries no counts.
-    assert (await author.state(lambda v: [c["count"] for c in v["contributions"]] == [1]))["contributions"][0][
-        "id"
-    ] == "c-shared"
+    assert (await author.state(lambda v: [c["count"] for c in v["contributions"]] == [1]))["contributions"][
+        0
+    ]["id"] == "c-shared"
     counts = [m for m in author.seen if m["type"] == "contributions/counts"]
     assert counts[-1]["by"] == "n" and counts[-1]["counts"] == {str(n): 1}  # by its small number, not its id
     own = await author.command("contribution/endorse", ref="own", id="c-shared", on=True)

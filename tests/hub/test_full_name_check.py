@@ -20,7 +20,9 @@ from kiosk.hub.server import Hub
 LOADING = 300.0  # deduce loads in 8-20 s, two minutes once after install; a guard against a hang
 
 
-async def test_the_full_check_holds_what_deduce_finds_before_and_after_it_is_ready(evening: SessionCore) -> None:
+async def test_the_full_check_holds_what_deduce_finds_before_and_after_it_is_ready(
+    evening: SessionCore,
+) -> None:
     check = FullCheck(evening)
     hub = Hub(evening, host="127.0.0.1", port=0, full_check=check)
     await hub.start()
@@ -29,8 +31,9 @@ async def test_the_full_check_holds_what_deduce_finds_before_and_after_it_is_rea
         assert info is not None
         in_dialogue(evening)
         evening.execute(Command("settings/auto_approve", {"on": True}))
-        phone = await open_peer(hub.port, {"role": "phone", "room": info.room_code, "device": "phone-0001-test",
-                                           "lang": "nl"})
+        phone = await open_peer(
+            hub.port, {"role": "phone", "room": info.room_code, "device": "phone-0001-test", "lang": "nl"}
+        )
         display = await open_peer(hub.port, {"role": "display", "token": info.display_token})
         for peer in (phone, display):
             await peer.next("state/reset")
@@ -65,7 +68,9 @@ async def test_the_full_check_holds_what_deduce_finds_before_and_after_it_is_rea
         # A rating comment with a name is held until someone reviews it.
         rating = next(p for b in evening.agenda.blocks for p in b.prompts if p.kind == "rating")
         evening.execute(Command("prompt/open", {"prompt": rating.id}))
-        await phone.command("response/set", ref="d", prompt=rating.id, value=2, comment="Fatima Benali was heel behulpzaam")
+        await phone.command(
+            "response/set", ref="d", prompt=rating.id, value=2, comment="Fatima Benali was heel behulpzaam"
+        )
         await asyncio.wait_for(check.wait_idle(), 10)
         assert evening.state.responses[rating.id]["phone-0001-test"].review.held
         await phone.close()

@@ -69,7 +69,11 @@ def keys_the_pages_use() -> tuple[set[str], set[str]]:
     root = web_dir()
     source = "\n".join(p.read_text(encoding="utf-8") for p in [*root.glob("*.html"), *root.glob("js/*.js")])
     literal = set(re.findall(r'data-i18n="([\w.]+)"', source))
-    literal |= {key for pairs in re.findall(r'data-i18n-attr="([^"]+)"', source) for key in re.findall(r":([\w.]+)", pairs)}
+    literal |= {
+        key
+        for pairs in re.findall(r'data-i18n-attr="([^"]+)"', source)
+        for key in re.findall(r":([\w.]+)", pairs)
+    }
     literal |= set(re.findall(r'\b(?:t|has)\(\s*"([a-z_]+\.[\w.]+)"', source))
     built = set(re.findall(r"\b(?:t|has)\(\s*`([a-z_]+)\.\$\{", source))
     return literal, built
@@ -82,7 +86,9 @@ async def test_a_page_gets_only_the_pages_part_of_the_catalog(hub: Hub, lang: st
     assert status == 200
     served = json.loads(body)
     whole = json.loads((web_dir() / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
-    assert served == {k: v for k, v in whole.items() if k in ("_fallback", "_name") or k.split(".")[0] in PAGE_NAMESPACES}
+    assert served == {
+        k: v for k, v in whole.items() if k in ("_fallback", "_name") or k.split(".")[0] in PAGE_NAMESPACES
+    }
     assert not any(k.startswith(("app.", "cli.", "report.", "letter.", "agenda.")) for k in served)
     if lang == "nl":
         literal, built = keys_the_pages_use()
@@ -129,8 +135,12 @@ def test_missing_page_file_is_a_404_with_a_sentence(tmp_path: Path) -> None:
     assert response is not None and response.status_code == 404
     assert response.body == b"Het bestand display.html ontbreekt in de pagina's van deze kiosk."
     english = pages.answer(Request("/display", Headers([("Accept-Language", "en-GB,en;q=0.9")])))
-    assert english is not None and english.body == b"The file display.html is missing from this kiosk's pages."
-    other = pages.answer(Request("/display", Headers([("Accept-Language", "de-DE")])))  # not the kiosk's: Dutch
+    assert (
+        english is not None and english.body == b"The file display.html is missing from this kiosk's pages."
+    )
+    other = pages.answer(
+        Request("/display", Headers([("Accept-Language", "de-DE")]))
+    )  # not the kiosk's: Dutch
     assert other is not None and other.body.startswith(b"Het bestand")
 
 

@@ -46,7 +46,9 @@ async def test_the_poster_answers_the_projectors_link_with_both_codes(wifi_hub: 
 @pytest.mark.parametrize("path", ["/poster", "/poster?token=nope", "/wifi.svg?token=", "/wifi.json?room=X"])
 async def test_the_poster_and_wifi_code_refuse_a_wrong_link(wifi_hub: Hub, path: str) -> None:
     status, _, body = await fetch(wifi_hub, path)
-    assert status == 403 and b"niet geldig" in body and PASSWORD.encode() not in body  # the kiosk speaks Dutch
+    assert (
+        status == 403 and b"niet geldig" in body and PASSWORD.encode() not in body
+    )  # the kiosk speaks Dutch
 
 
 async def test_the_projector_gets_the_network_name_and_its_code(wifi_hub: Hub) -> None:
@@ -108,7 +110,9 @@ def test_a_bad_wifi_value_stops_before_the_evening_with_a_sentence(
         main([command, "--data-dir", str(tmp_path), "--wifi", "Net:kort"])
     assert stopped.value.code == 2
     assert "a WPA password has 8 to 63 characters; the one given has 4" in capsys.readouterr().err
-    monkeypatch.setenv("KIOSK_WIFI", ":geheim123")  # the same check for the value kept out of the shell history
+    monkeypatch.setenv(
+        "KIOSK_WIFI", ":geheim123"
+    )  # the same check for the value kept out of the shell history
     with pytest.raises(SystemExit):
         main([command, "--data-dir", str(tmp_path)])
     assert "needs the network's name" in capsys.readouterr().err

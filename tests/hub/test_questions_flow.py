@@ -30,11 +30,17 @@ def questions(view: dict[str, Any]) -> dict[str, dict[str, Any]]:
 async def test_asked_in_the_break_approved_upvoted_once_and_answered_later(hub: Hub, join: Join) -> None:
     in_break(hub)
     asker, voter, remote = await join("phone"), await join("phone"), await join("remote")
-    ack = await asker.command("question/add", ref="q", id="q-feest", text="  Komt er dit jaar een schoolfeest? ")
+    ack = await asker.command(
+        "question/add", ref="q", id="q-feest", text="  Komt er dit jaar een schoolfeest? "
+    )
     assert ack == {"type": "ack", "ref": "q", "of": "question/add", "id": "q-feest"}
     waiting = await remote.state(lambda v: "q-feest" in questions(v))
     entry = questions(waiting)["q-feest"]
-    assert (entry["status"], entry["text"], entry["count"]) == ("pending", "Komt er dit jaar een schoolfeest?", 0)
+    assert (entry["status"], entry["text"], entry["count"]) == (
+        "pending",
+        "Komt er dit jaar een schoolfeest?",
+        0,
+    )
     assert waiting["question_totals"]["pending"] == 1 and "device" not in entry
     mine = await asker.next("mine/update", lambda m: bool(m["questions"]))
     assert mine["questions"][0]["status"] == "pending"
@@ -63,10 +69,12 @@ async def test_a_question_with_a_name_is_held_and_never_reaches_other_phones(hub
     in_break(hub)
     hub.core.execute(Command("settings/auto_approve", {"on": True}))
     asker, other, display = await join("phone"), await join("phone"), await join("display")
-    assert (await asker.command("question/add", ref="a", id="q-name", text="Waarom is meneer Jansen zo streng?"))[
+    assert (
+        await asker.command("question/add", ref="a", id="q-name", text="Waarom is meneer Jansen zo streng?")
+    )["type"] == "ack"
+    assert (await asker.command("question/add", ref="b", id="q-ok", text="Hoe laat begint school?"))[
         "type"
     ] == "ack"
-    assert (await asker.command("question/add", ref="b", id="q-ok", text="Hoe laat begint school?"))["type"] == "ack"
     hub.core.execute(Command("display/questions", {"on": True}))
     await other.state(lambda v: "q-ok" in questions(v))
     await display.state(lambda v: "q-ok" in questions(v))
@@ -117,8 +125,10 @@ async def test_a_vote_sends_every_phone_a_small_count_change_not_the_list(hub: H
     to_bystander = bystander.received_bytes - before_bytes
     to_voter = voter.received_bytes - voter_bytes
     list_bytes = len(json.dumps(bystander.view["questions"], ensure_ascii=False, separators=(",", ":")))
-    print(f"\none upvote: {to_bystander} bytes to each other phone, {to_voter} to the voter (ack, own things, count);"
-          f" the list of 30 questions is {list_bytes} bytes")
+    print(
+        f"\none upvote: {to_bystander} bytes to each other phone, {to_voter} to the voter (ack, own things, count);"
+        f" the list of 30 questions is {list_bytes} bytes"
+    )
     assert to_bystander < 100 < list_bytes
 
 
@@ -146,7 +156,9 @@ async def test_questions_and_upvotes_are_limited_per_address(hub: Hub) -> None:
     codes = []
     for n in range(4):
         phone = await phone_from(hub, "127.0.0.21", f"asker-{n:04d}")
-        codes.append((await phone.command("question/add", ref="q", id=f"q-{n}", text=f"Vraag {n}?")).get("code"))
+        codes.append(
+            (await phone.command("question/add", ref="q", id=f"q-{n}", text=f"Vraag {n}?")).get("code")
+        )
         await phone.close()
     assert codes == [None, None, None, "questions_limited"]
     votes = []

@@ -18,9 +18,13 @@ async def test_a_full_evening_sends_the_remote_a_window_with_totals_and_it_asks_
 ) -> None:
     prompt = in_dialogue(hub.core)
     for n in range(REMOTE_LIMIT + 30):
-        hub.core.execute(Command("contribution/add", {"id": f"c-{n:04d}", "text": f"Antwoord {n}", "source": "paper"}))
+        hub.core.execute(
+            Command("contribution/add", {"id": f"c-{n:04d}", "text": f"Antwoord {n}", "source": "paper"})
+        )
         if n % 3 == 0:
-            hub.core.execute(Command("contribution/pend", {"id": f"c-{n:04d}"}))  # a third waits for a decision
+            hub.core.execute(
+                Command("contribution/pend", {"id": f"c-{n:04d}"})
+            )  # a third waits for a decision
     remote = await join("remote")
     view = remote.view
     assert len(view["contributions"]) == REMOTE_LIMIT and view["window"] == {
@@ -43,7 +47,9 @@ async def test_a_full_evening_sends_the_remote_a_window_with_totals_and_it_asks_
 
     # Only the waiting ones of this question, 50 at a time; a new answer joins the window live.
     await remote.command("contributions/filter", ref="f", status="pending", prompt=prompt, limit=50)
-    waiting_view = await remote.state(lambda v: v["window"]["status"] == "pending" and len(v["contributions"]) == 50)
+    waiting_view = await remote.state(
+        lambda v: v["window"]["status"] == "pending" and len(v["contributions"]) == 50
+    )
     assert all(c["status"] == "pending" for c in waiting_view["contributions"])
     assert waiting_view["totals"]["matching"] == 77
     hub.core.execute(Command("contribution/add", {"id": "c-new", "text": "Nieuw", "source": "paper"}))
@@ -67,10 +73,14 @@ async def test_a_full_evening_sends_the_remote_a_window_with_totals_and_it_asks_
     ] == "forbidden"
 
 
-async def test_a_new_answer_costs_the_remote_one_small_change_not_its_whole_list(hub: Hub, join: Join) -> None:
+async def test_a_new_answer_costs_the_remote_one_small_change_not_its_whole_list(
+    hub: Hub, join: Join
+) -> None:
     in_dialogue(hub.core)
     for n in range(150):
-        hub.core.execute(Command("contribution/add", {"id": f"c-{n:04d}", "text": f"Antwoord {n}", "source": "paper"}))
+        hub.core.execute(
+            Command("contribution/add", {"id": f"c-{n:04d}", "text": f"Antwoord {n}", "source": "paper"})
+        )
     remote, phone = await join("remote"), await join("phone")
     whole = remote.received_bytes
     before = remote.received_bytes

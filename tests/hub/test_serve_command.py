@@ -91,8 +91,18 @@ sys.exit(main(sys.argv[1:]))
 def test_serve_runs_and_stops_on_ctrl_c_with_a_loop_that_has_no_signal_handlers(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
-        [sys.executable, "-c", NO_SIGNAL_LOOP, "serve", "--data-dir", str(tmp_path / "data"),
-         "--host", "127.0.0.1", "--port", "0"],
+        [
+            sys.executable,
+            "-c",
+            NO_SIGNAL_LOOP,
+            "serve",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -108,6 +118,10 @@ def test_serve_runs_and_stops_on_ctrl_c_with_a_loop_that_has_no_signal_handlers(
     # The evening it stored opens again: the hub closed its database on the way out.
     again = subprocess.run(
         [sys.executable, "-m", "kiosk", "sessions", "--data-dir", str(tmp_path / "data")],
-        capture_output=True, text=True, env=env, timeout=30, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+        check=False,
     )
     assert again.returncode == 0 and again.stdout.strip()

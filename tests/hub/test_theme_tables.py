@@ -244,8 +244,10 @@ async def test_remote_moves_a_person_by_handle_and_gives_a_table_a_shipped_card(
     moved_to = 1 if staff["table"] == 2 else 2
     answer = await remote.command("tables/move", ref="m", seat=staff["handle"], table=moved_to)
     assert answer["type"] == "ack"
-    assert (await phones[3].next("mine/update", lambda m: (m["table"] or {}).get("number") == moved_to))
-    view = await remote.state(lambda v: any(s["seat"] == 4 and s["table"] == moved_to for s in v["tables"]["seats"]))
+    assert await phones[3].next("mine/update", lambda m: (m["table"] or {}).get("number") == moved_to)
+    view = await remote.state(
+        lambda v: any(s["seat"] == 4 and s["table"] == moved_to for s in v["tables"]["seats"])
+    )
     assert next(s for s in view["tables"]["seats"] if s["seat"] == 4)["handle"] == staff["handle"]
 
     forged = await remote.command("tables/move", ref="f", seat="s-not-a-person", table=1)

@@ -29,7 +29,12 @@ def add(core: SessionCore, cid: str, text: str, device: str = "phone-aaaa") -> N
 
 def display(core: SessionCore) -> dict[str, object]:
     return display_view(
-        core.state, NOW, join_url="http://x/join?room=R", room="R", connected=CONNECTED, counts=live_counts(core.state)
+        core.state,
+        NOW,
+        join_url="http://x/join?room=R",
+        room="R",
+        connected=CONNECTED,
+        counts=live_counts(core.state),
     )
 
 
@@ -75,7 +80,9 @@ def test_phones_see_approved_answers_only_while_recognition_is_open_and_no_devic
     core.execute(Command("prompt/recognition", {"open": True}))
     view = phone(core)
     n = core.state.contributions["c-one"].approved_seq
-    assert view["contributions"] == [{"id": "c-one", "text": "Meer uitleg over het rapport", "count": 0, "n": n}]
+    assert view["contributions"] == [
+        {"id": "c-one", "text": "Meer uitleg over het rapport", "count": 0, "n": n}
+    ]
     assert "phone-aaaa" not in str(view)
 
 
@@ -187,6 +194,9 @@ def test_projector_shows_what_was_heard_per_question_when_the_facilitator_puts_i
     (question,) = summary["heard"]  # type: ignore[index]
     assert question["prompt"] == "Wat zijn de ervaringen van de ouders?"
     assert question["count"] == 2 and question["roles"] == {"parent": 1, "staff": 0, "unknown": 1}
-    assert sorted(i["text"] for i in question["items"]) == ["De mentor belt terug", "Meer uitleg over toetsen"]
+    assert sorted(i["text"] for i in question["items"]) == [
+        "De mentor belt terug",
+        "Meer uitleg over toetsen",
+    ]
     core.execute(Command("summary/show", {"on": True}))
     assert display(core)["summary"]["view"] == "points"  # type: ignore[index]

@@ -58,7 +58,15 @@ def shown(widget: Widget) -> str:
 def screen_text(app: App[Any]) -> str:
     """Everything the terminal shows now, dialogs and notifications included, as plain text lines."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True, color_system=None,
-                      force_terminal=True, legacy_windows=False, safe_box=False)
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        record=True,
+        color_system=None,
+        force_terminal=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()

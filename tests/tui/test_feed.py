@@ -73,13 +73,16 @@ async def test_parent_answer_approved_in_the_kiosk_reaches_the_projector(core: S
         hub = app.hub
         assert hub is not None and core.info is not None
         phone = await open_client(
-            hub.port, {"role": "phone", "room": core.info.room_code, "device": "phone-test-0001", "lang": "nl"}
+            hub.port,
+            {"role": "phone", "room": core.info.room_code, "device": "phone-test-0001", "lang": "nl"},
         )
         display = await open_client(hub.port, {"role": "display", "token": core.info.display_token})
         await next_message(phone, lambda m: m["type"] == "state/reset")
         wall = Mirror()
         await next_message(display, lambda m: wall.take(m) and m["type"] == "state/reset")
-        await phone.send(json.dumps({"type": "contribution/add", "ref": "r1", "id": "c-1", "text": "Meer contact"}))
+        await phone.send(
+            json.dumps({"type": "contribution/add", "ref": "r1", "id": "c-1", "text": "Meer contact"})
+        )
         await next_message(phone, lambda m: m["type"] == "ack")
         await pilot.press("2")
         await pilot.pause()
@@ -108,8 +111,13 @@ async def test_a_burst_of_ten_thousand_contributions_lands_in_one_update() -> No
         before = sum(isinstance(m, KioskApp.CoreChanged) for m in updates)
         for n in range(10_000):
             device = f"phone-burst-{n % 1000:04d}"
-            core.execute(Command("contribution/add", {"id": f"b{n}", "text": f"antwoord {n}"},
-                                 actor=Actor("phone", device=device)))
+            core.execute(
+                Command(
+                    "contribution/add",
+                    {"id": f"b{n}", "text": f"antwoord {n}"},
+                    actor=Actor("phone", device=device),
+                )
+            )
         await pilot.pause()
         assert sum(isinstance(m, KioskApp.CoreChanged) for m in updates) - before == 1
         screen = app.screen

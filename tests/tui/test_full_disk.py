@@ -53,8 +53,17 @@ async def test_a_full_disk_shows_a_calm_banner_and_the_evening_goes_on(tmp_path:
             dialogue = next(b.index for b in core.agenda.blocks if b.kind == "dialogue")
             assert app.steer("block/jump", index=dialogue)
             ws = await connect(f"ws://127.0.0.1:{hub.port}/ws", proxy=None, compression=None, max_size=None)
-            await ws.send(json.dumps({"type": "hello", "role": "phone", "room": core.info.room_code,
-                                      "device": "full-disk-phone", "lang": "nl"}))
+            await ws.send(
+                json.dumps(
+                    {
+                        "type": "hello",
+                        "role": "phone",
+                        "room": core.info.room_code,
+                        "device": "full-disk-phone",
+                        "lang": "nl",
+                    }
+                )
+            )
             assert (await ask(ws, {"type": "device/join", "ref": "j"}))["type"] == "ack"
             assert app.steer("settings/auto_approve", on=True)  # no cap on waiting answers gets in the way
 
@@ -62,7 +71,9 @@ async def test_a_full_disk_shows_a_calm_banner_and_the_evening_goes_on(tmp_path:
             acked: list[str] = []
             refusal: dict[str, Any] | None = None
             for n in range(400):
-                answer = await ask(ws, {"type": "contribution/add", "ref": f"c{n}", "id": f"c{n}", "text": LONG})
+                answer = await ask(
+                    ws, {"type": "contribution/add", "ref": f"c{n}", "id": f"c{n}", "text": LONG}
+                )
                 if answer["type"] == "error":
                     refusal = answer
                     break
@@ -70,7 +81,9 @@ async def test_a_full_disk_shows_a_calm_banner_and_the_evening_goes_on(tmp_path:
                 await pilot.pause(0.21)  # under the phone's 5 messages a second
             assert refusal is not None, "the disk never filled up"
             assert refusal["code"] == "not_stored"
-            assert "telefoon" in refusal["message"]  # in the phone's language: it keeps the answer and resends
+            assert (
+                "telefoon" in refusal["message"]
+            )  # in the phone's language: it keeps the answer and resends
             assert (await ask(ws, {"type": "ping", "ref": "still"}))["type"] == "pong"  # the connection stays
 
             await pilot.pause()
@@ -86,7 +99,9 @@ async def test_a_full_disk_shows_a_calm_banner_and_the_evening_goes_on(tmp_path:
             filler.unlink()
             await pilot.pause(STORAGE_RETRY + 1.0)
             assert not banner(app).display
-            resent = await ask(ws, {"type": "contribution/add", "ref": "again", "id": refusal["ref"], "text": LONG})
+            resent = await ask(
+                ws, {"type": "contribution/add", "ref": "again", "id": refusal["ref"], "text": LONG}
+            )
             assert resent["type"] == "ack"
             acked.append(refusal["ref"])
             await pilot.press("plus")

@@ -37,13 +37,48 @@ from kiosk.tui.widgets.question_table import QuestionTable
 from .conftest import SIZE, SteppedClock
 
 FRAGMENTS = [
-    "[/b]", "[link=http://x]klik[/link]", "[@click=app.quit]klik", "[b]", "[/]", "[red on blue]", "[i]schuin",
-    "\\[x]", "[[", "]]", "[", "]", "$name", "{x}", "{0}", "%s", "\x1b[31m", "\x00", "\x07", "\t", "\n", "\r\n",
-    "\u202e", "\u2066", "\u200b", "\ud800", "שלום", "مرحبا", "👨\u200d👩\u200d👧", "🙂", "é", "<b>html</b>",
-    "&amp;", "`code`", "*ster*", "# kop", " ",
+    "[/b]",
+    "[link=http://x]klik[/link]",
+    "[@click=app.quit]klik",
+    "[b]",
+    "[/]",
+    "[red on blue]",
+    "[i]schuin",
+    "\\[x]",
+    "[[",
+    "]]",
+    "[",
+    "]",
+    "$name",
+    "{x}",
+    "{0}",
+    "%s",
+    "\x1b[31m",
+    "\x00",
+    "\x07",
+    "\t",
+    "\n",
+    "\r\n",
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\ud800",
+    "שלום",
+    "مرحبا",
+    "👨\u200d👩\u200d👧",
+    "🙂",
+    "é",
+    "<b>html</b>",
+    "&amp;",
+    "`code`",
+    "*ster*",
+    "# kop",
+    " ",
 ]
 HOSTILE = st.one_of(
-    st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), min_size=1, max_size=14).map("".join),
+    st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), min_size=1, max_size=14).map(
+        "".join
+    ),
     st.tuples(st.sampled_from(FRAGMENTS), st.integers(1, 500)).map(lambda f: (f[0] * 500)[: f[1]]),
 ).filter(lambda raw: clean_text(raw[:MAX_CONTRIBUTION]) != "")
 PARENT = Actor("phone", device="hostile-parent-1")
@@ -63,7 +98,11 @@ def hostile_agenda(raw: str) -> Agenda:
     dialogue = next(b for b in blocks if b.kind == "dialogue")
     first = replace(dialogue.prompts[0], text=raw[:200])
     blocks[dialogue.index] = replace(
-        dialogue, title=raw[:80], lead=raw[:40], points=(raw[:300], *dialogue.points), prompts=(first, *dialogue.prompts[1:])
+        dialogue,
+        title=raw[:80],
+        lead=raw[:40],
+        points=(raw[:300], *dialogue.points),
+        prompts=(first, *dialogue.prompts[1:]),
     )
     return replace(agenda, title=raw[:120], blocks=tuple(blocks))
 
@@ -79,7 +118,9 @@ def evening(folder: Path, raws: list[str]) -> SessionCore:
     core.execute(Command("contribution/add", {"id": "c-plain", "text": "Gewoon een antwoord"}, STAFF))
     for n, raw in enumerate(raws):
         text = room_text(raw)
-        core.execute(Command("contribution/add", {"id": f"c-hostile-{n}", "text": raw[:MAX_CONTRIBUTION]}, PARENT))
+        core.execute(
+            Command("contribution/add", {"id": f"c-hostile-{n}", "text": raw[:MAX_CONTRIBUTION]}, PARENT)
+        )
         core.execute(Command("contribution/approve", {"id": f"c-hostile-{n}"}))
         assert core.state.contributions[f"c-hostile-{n}"].text == text
         paper = {"id": f"c-paper-{n}", "text": raw[:MAX_CONTRIBUTION], "source": "paper"}
@@ -88,7 +129,9 @@ def evening(folder: Path, raws: list[str]) -> SessionCore:
         core.execute(Command("keypoint/add", {"text": text, "sources": [f"c-hostile-{n}"]}))
         core.execute(Command("action/add", {"what": text, "owner": raw[:200]}))
         core.execute(Command("table/note/add", {"table": 1 + n % 2, "text": raw[:MAX_CONTRIBUTION]}))
-        core.execute(Command("question/add", {"id": f"q-hostile-{n}", "text": raw[:MAX_CONTRIBUTION]}, PARENT))
+        core.execute(
+            Command("question/add", {"id": f"q-hostile-{n}", "text": raw[:MAX_CONTRIBUTION]}, PARENT)
+        )
     core.execute(Command("contribution/approve", {"id": "c-plain"}))
     core.execute(Command("closing/set", {"key_message": room_text(raws[0]), "contact": room_text(raws[-1])}))
     return core
@@ -100,7 +143,8 @@ def plain(visual: Any) -> str:
 
 def option_texts(option_list: OptionList) -> list[str]:
     return [
-        plain(option_list._get_visual(option_list.get_option_at_index(i))) for i in range(option_list.option_count)
+        plain(option_list._get_visual(option_list.get_option_at_index(i)))
+        for i in range(option_list.option_count)
     ]
 
 
@@ -140,7 +184,9 @@ async def through_every_screen(app: KioskApp, pilot: Any, raws: list[str]) -> No
     for n, text in enumerate(texts):
         feed.move_cursor(row=feed.get_row_index(f"c-hostile-{n}"))
         await pilot.pause()
-        assert plain(detail.visual).startswith(text)  # as typed: the brackets are there, nothing read as markup
+        assert plain(detail.visual).startswith(
+            text
+        )  # as typed: the brackets are there, nothing read as markup
     await pilot.press("t")
     tags = await visit_dialog(app, pilot, PickScreen)
     for tag in core.state.contributions[f"c-hostile-{len(texts) - 1}"].tags:  # as the core cleaned it, marked

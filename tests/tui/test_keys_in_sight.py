@@ -41,7 +41,7 @@ async def test_every_screen_shows_all_its_keys_at_80x24_with_quit_help_and_comma
         units = units_of(app.screen)
         lines = lay_out(units, bar.size.width)
         assert bar.size.height == len(lines) <= 3  # every key on screen: a second line rather than cut keys
-        bottom = screen_text(app).splitlines()[-len(lines):]
+        bottom = screen_text(app).splitlines()[-len(lines) :]
         assert all(len(line.rstrip()) <= 80 for line in bottom)
         shown_keys = " ".join(bottom)
         for unit in units:
@@ -69,14 +69,38 @@ async def test_help_lists_every_key_of_the_feed_and_the_keys_of_every_screen(cor
             return any(re.match(rf"{re.escape(key)}\s+{re.escape(what)}(\s|$)", line) for line in lines)
 
         # the feed's own keys, the one the key bar leaves out (u) too
-        for key, what in [("a", "goed"), ("h", "weg"), ("u", "terug naar wachtend"), ("v", "pin"), ("t", "thema"),
-                          ("m", "samen"), ("e", "bewerk"), ("i", "invoer"), ("f", "filter"), ("o", "auto")]:
+        for key, what in [
+            ("a", "goed"),
+            ("h", "weg"),
+            ("u", "terug naar wachtend"),
+            ("v", "pin"),
+            ("t", "thema"),
+            ("m", "samen"),
+            ("e", "bewerk"),
+            ("i", "invoer"),
+            ("f", "filter"),
+            ("o", "auto"),
+        ]:
             assert listed(key, what), (key, what)
         # and those of every screen
-        for key, what in [("1", "verloop"), ("2", "bijdragen"), ("3", "deelnemen"), ("4", "samenvatting"), ("5", "vragen"),
-                          ("space", "start/pauze"), ("n", "volgend blok"), ("p", "vorig blok"), ("+", "+1 min"),
-                          ("-", "-1 min"), ("^e", "avond afsluiten"), ("tab", "scherm"), ("?", "hulp"),
-                          ("q", "stoppen"), ("^p", "opdrachten"), ("^c", "stoppen")]:
+        for key, what in [
+            ("1", "verloop"),
+            ("2", "bijdragen"),
+            ("3", "deelnemen"),
+            ("4", "samenvatting"),
+            ("5", "vragen"),
+            ("space", "start/pauze"),
+            ("n", "volgend blok"),
+            ("p", "vorig blok"),
+            ("+", "+1 min"),
+            ("-", "-1 min"),
+            ("^e", "avond afsluiten"),
+            ("tab", "scherm"),
+            ("?", "hulp"),
+            ("q", "stoppen"),
+            ("^p", "opdrachten"),
+            ("^c", "stoppen"),
+        ]:
             assert listed(key, what), (key, what)
         await pilot.press("escape")
         await pilot.pause()
@@ -91,7 +115,9 @@ async def test_run_screen_lists_the_blocks_questions_and_the_arrows_ask_the_next
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         info = shown(app.screen.query_one(BlockInfo))
-        assert "7 vragen" in info and "Wat zijn de ervaringen van school?" in info and "Wat gaat goed?" in info
+        assert (
+            "7 vragen" in info and "Wat zijn de ervaringen van school?" in info and "Wat gaat goed?" in info
+        )
         assert core.state.open_prompt == "b4-q1"  # the first opened with the block
         assert "▶ Wat zijn de ervaringen van de ouders?  staat open" in info
         await pilot.press("right")
@@ -167,7 +193,9 @@ async def test_feed_shows_the_block_the_timer_and_the_open_question_by_its_words
         await pilot.press("2")
         await pilot.pause()
         now = shown(app.screen.query_one(NowBar))
-        assert now.startswith("Dialoog · 45:00 loopt · Vraag: Wat zijn de ervaringen van de ouders? (open vraag)")
+        assert now.startswith(
+            "Dialoog · 45:00 loopt · Vraag: Wat zijn de ervaringen van de ouders? (open vraag)"
+        )
         text = screen_text(app)
         assert "b4-q1" not in text and "1. Wat zijn d…" in text
         table = app.screen.query_one(FeedTable)

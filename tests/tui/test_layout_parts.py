@@ -14,10 +14,16 @@ URL = "http://192.168.178.123:8765/join?room=K7QPM"
 
 def status_facts() -> list[Fact]:
     return [
-        Fact(Text("20:05:00"), 0), Fact(Text("loopt"), 0, "  "),
-        Fact(Text("gepland einde 21:15"), 1), Fact(Text("verwacht einde 21:18"), 1), Fact(Text("3 min achter"), 1),
-        Fact(Text("aangemeld: 6 ouders, 2 school"), 2), Fact(Text("verbonden: 6 ouders, 2 school, 1 beamer"), 2),
-        Fact(Text("Deelnemen met de telefoon:"), 3), Fact(Text(URL), 3, " "), Fact(Text("Kamercode: K7QPM"), 3),
+        Fact(Text("20:05:00"), 0),
+        Fact(Text("loopt"), 0, "  "),
+        Fact(Text("gepland einde 21:15"), 1),
+        Fact(Text("verwacht einde 21:18"), 1),
+        Fact(Text("3 min achter"), 1),
+        Fact(Text("aangemeld: 6 ouders, 2 school"), 2),
+        Fact(Text("verbonden: 6 ouders, 2 school, 1 beamer"), 2),
+        Fact(Text("Deelnemen met de telefoon:"), 3),
+        Fact(Text(URL), 3, " "),
+        Fact(Text("Kamercode: K7QPM"), 3),
     ]
 
 

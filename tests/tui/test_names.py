@@ -16,7 +16,9 @@ from .conftest import SIZE, screen_text, shown
 from .test_feed import next_message, open_client, phone_says, projected, rows, to_dialogue
 
 
-async def test_a_held_name_is_redacted_in_one_key_and_reaches_the_projector_as_naam(core: SessionCore) -> None:
+async def test_a_held_name_is_redacted_in_one_key_and_reaches_the_projector_as_naam(
+    core: SessionCore,
+) -> None:
     app = KioskApp(core, hub=hub_starter(host="127.0.0.1", port=0))
     async with app.run_test(size=SIZE) as pilot:
         await to_dialogue(app, pilot)
@@ -24,7 +26,8 @@ async def test_a_held_name_is_redacted_in_one_key_and_reaches_the_projector_as_n
         assert hub is not None and core.info is not None
         core.execute(Command("settings/auto_approve", {"on": True}))
         phone = await open_client(
-            hub.port, {"role": "phone", "room": core.info.room_code, "device": "phone-test-0001", "lang": "nl"}
+            hub.port,
+            {"role": "phone", "room": core.info.room_code, "device": "phone-test-0001", "lang": "nl"},
         )
         display = await open_client(hub.port, {"role": "display", "token": core.info.display_token})
         await next_message(phone, lambda m: m["type"] == "state/reset")
@@ -43,7 +46,11 @@ async def test_a_held_name_is_redacted_in_one_key_and_reaches_the_projector_as_n
         assert projected(wall, {"type": "noop"}) == ["Ik ben [naam], vader [naam] uit [naam]."]
         assert "Piet" not in json.dumps(wall.view)
         redacted = core.state.contributions["c-1"]
-        assert (redacted.status, redacted.held_reason, redacted.approved_by) == ("approved", "name", "facilitator")
+        assert (redacted.status, redacted.held_reason, redacted.approved_by) == (
+            "approved",
+            "name",
+            "facilitator",
+        )
         await pilot.press("f", "f", "f")  # held -> approved
         await pilot.pause()
         assert "aangepast en goedgekeurd door begeleider" in shown(app.screen.query_one("#feed-detail"))
@@ -71,7 +78,10 @@ async def test_approving_a_held_answer_unchanged_asks_first(core: SessionCore) -
         await pilot.pause()
         c = core.state.contributions["c-name"]
         assert (c.status, c.held_reason, c.approved_by, c.text) == (
-            "approved", "name", "facilitator", "Mevrouw El Amrani belt nooit terug"
+            "approved",
+            "name",
+            "facilitator",
+            "Mevrouw El Amrani belt nooit terug",
         )
 
 
@@ -96,8 +106,13 @@ async def test_a_held_rating_comment_is_redacted_from_the_kiosk(core: SessionCor
         core.execute(Command("device/join", {"role": "parent"}, actor=phone))
         rating = next(p for b in core.state.agenda.blocks for p in b.prompts if p.kind == "rating")
         core.execute(Command("prompt/open", {"prompt": rating.id}))
-        core.execute(Command("response/set", {"prompt": rating.id, "value": 2, "comment": "Meneer Jansen was onbeleefd"},
-                             actor=phone))
+        core.execute(
+            Command(
+                "response/set",
+                {"prompt": rating.id, "value": 2, "comment": "Meneer Jansen was onbeleefd"},
+                actor=phone,
+            )
+        )
         response = core.state.responses[rating.id]["phone-test-0001"]
         assert response.review.state == "held"
         await pilot.press("2", "c")
@@ -111,7 +126,9 @@ async def test_a_held_rating_comment_is_redacted_from_the_kiosk(core: SessionCor
         assert (response.review.state, response.review.by) == ("approved", "facilitator")
 
 
-async def test_the_app_runs_the_full_name_check_beside_it_and_it_holds_a_name_our_rules_miss(core: SessionCore) -> None:
+async def test_the_app_runs_the_full_name_check_beside_it_and_it_holds_a_name_our_rules_miss(
+    core: SessionCore,
+) -> None:
     """`kiosk run`'s default: deduce's process is spawned while Textual holds stdout and stderr (that crashed the
     app once), the app stays usable while it loads, and once it is ready a name our own rules let pass is held."""
     app = KioskApp(core, hub=hub_starter(host="127.0.0.1", port=0, name_check="full"))

@@ -29,28 +29,65 @@ from .conftest import SteppedClock, screen_text
 
 # What Textual itself would show, in English, if the kiosk let it.
 TEXTUAL_ENGLISH = [
-    "Search for commands", "No matches found", "Keys", "Maximize", "Minimize", "Screenshot", "Theme",
-    "Quit the application", "Do you want to quit", "Press q", "to quit the app", "palette", "Change the current",
-    "Show help for the focused widget", "Exit the command palette", "Focus Next", "Select",
+    "Search for commands",
+    "No matches found",
+    "Keys",
+    "Maximize",
+    "Minimize",
+    "Screenshot",
+    "Theme",
+    "Quit the application",
+    "Do you want to quit",
+    "Press q",
+    "to quit the app",
+    "palette",
+    "Change the current",
+    "Show help for the focused widget",
+    "Exit the command palette",
+    "Focus Next",
+    "Select",
 ]
 ANSWERS = {
-    "nl": ["Meer contact met de mentor", "De app van school is onoverzichtelijk", "Meneer Bakker belt nooit terug"],
+    "nl": [
+        "Meer contact met de mentor",
+        "De app van school is onoverzichtelijk",
+        "Meneer Bakker belt nooit terug",
+    ],
     "en": ["More contact with the mentor", "The school app is confusing", "Mr Baker never calls back"],
 }
 QUESTIONS = {"nl": "Komt er een ouderraad?", "en": "Will there be a parents' council?"}
 AGENDAS = {"nl": default_agenda_path(), "en": agendas_dir() / "parent-partnership.en.md"}
 # What each stop of the walk must show (a catalog key): proof that the walk reached it.
 STOPS = {
-    "run": "run.questions_keys", "run help": "help.everywhere", "palette": "palette.placeholder",
-    "palette search": "palette.jump_help", "palette without matches": "palette.no_matches",
-    "feed": "feed.question", "feed help": "help.this_screen", "paper dialog": "paper.title",
-    "tag dialog": "feed.tag_question", "merge dialog": "feed.merge_question", "edit dialog": "feed.edit_question",
-    "join": "join.scan", "join help": "help.lists", "summary": "summary.heard", "summary help": "key.add_point",
-    "questions": "questions.col.text", "questions help": "tip.q_later", "question edit dialog": "questions.edit_question",
-    "quit question": "quit.question", "ctrl+c": "quit.question", "tables count": "tables.count_question",
-    "run during the tables": "run.table_codes", "move a person": "tables.move_who",
-    "change a theme": "tables.pick_table", "a table's point": "tables.pick_table", "a refusal": "error.first_block",
-    "closing question": "finish.question", "closed": "run.finished", "closed help": "help.close",
+    "run": "run.questions_keys",
+    "run help": "help.everywhere",
+    "palette": "palette.placeholder",
+    "palette search": "palette.jump_help",
+    "palette without matches": "palette.no_matches",
+    "feed": "feed.question",
+    "feed help": "help.this_screen",
+    "paper dialog": "paper.title",
+    "tag dialog": "feed.tag_question",
+    "merge dialog": "feed.merge_question",
+    "edit dialog": "feed.edit_question",
+    "join": "join.scan",
+    "join help": "help.lists",
+    "summary": "summary.heard",
+    "summary help": "key.add_point",
+    "questions": "questions.col.text",
+    "questions help": "tip.q_later",
+    "question edit dialog": "questions.edit_question",
+    "quit question": "quit.question",
+    "ctrl+c": "quit.question",
+    "tables count": "tables.count_question",
+    "run during the tables": "run.table_codes",
+    "move a person": "tables.move_who",
+    "change a theme": "tables.pick_table",
+    "a table's point": "tables.pick_table",
+    "a refusal": "error.first_block",
+    "closing question": "finish.question",
+    "closed": "run.finished",
+    "closed help": "help.close",
 }
 
 
@@ -85,15 +122,29 @@ def evening(log: EventLog, lang: str) -> tuple[SessionCore, SteppedClock]:
     clock = SteppedClock()
     core = start_session(log, load_agenda(AGENDAS[lang]), clock)
     for n in range(9):
-        core.execute(Command("device/join", {"role": "parent" if n < 6 else "staff"},
-                             Actor("phone", device=f"phone-walk-{n:04d}")))
+        core.execute(
+            Command(
+                "device/join",
+                {"role": "parent" if n < 6 else "staff"},
+                Actor("phone", device=f"phone-walk-{n:04d}"),
+            )
+        )
     core.execute(Command("block/jump", {"index": 3}))
     core.execute(Command("block/start"))
     for n, text in enumerate(ANSWERS[lang]):
-        core.execute(Command("contribution/add", {"id": f"c-{n}", "text": text},
-                             Actor("phone", device=f"phone-walk-{n:04d}")))
+        core.execute(
+            Command(
+                "contribution/add",
+                {"id": f"c-{n}", "text": text},
+                Actor("phone", device=f"phone-walk-{n:04d}"),
+            )
+        )
     core.execute(Command("contribution/approve", {"id": "c-0"}))
-    core.execute(Command("question/add", {"id": "q-0", "text": QUESTIONS[lang]}, Actor("phone", device="phone-walk-0004")))
+    core.execute(
+        Command(
+            "question/add", {"id": "q-0", "text": QUESTIONS[lang]}, Actor("phone", device="phone-walk-0004")
+        )
+    )
     core.execute(Command("prompt/recognition", {"open": True}))
     clock.advance(10 * 60)
     return core, clock
@@ -184,7 +235,9 @@ async def test_every_screen_dialog_and_the_palette_speak_one_language(
     ]
     assert not found
     own = phrases_only_in(mine, theirs)
-    assert sum(phrase in text for _, text in seen for phrase in own) > 50  # the walk did see the kiosk's own words
+    assert (
+        sum(phrase in text for _, text in seen for phrase in own) > 50
+    )  # the walk did see the kiosk's own words
     log.close()
 
 
@@ -197,8 +250,10 @@ async def test_the_resume_question_and_its_answers_speak_the_kiosks_language(tmp
     core.execute(Command("contribution/add", {"id": "p-1", "text": "Van papier", "source": "paper"}))
     info = log.latest_unfinished()
     assert info is not None
-    for lang, words, foreign in [("nl", ["1 bijdrage)", "Verdergaan?", "Ja, verdergaan"], ["Resume", "Yes"]),
-                                 ("en", ["1 contribution)", "Resume it?", "Yes, resume"], ["Verdergaan", "Ja"])]:
+    for lang, words, foreign in [
+        ("nl", ["1 bijdrage)", "Verdergaan?", "Ja, verdergaan"], ["Resume", "Yes"]),
+        ("en", ["1 contribution)", "Resume it?", "Yes, resume"], ["Verdergaan", "Ja"]),
+    ]:
         app = KioskApp(lang=lang, offer=_offer(lang, info, log, agenda))
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()

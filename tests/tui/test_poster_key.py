@@ -27,7 +27,9 @@ async def test_the_poster_key_saves_the_poster_with_both_codes(
         await pilot.pause()
         text = shown(app.screen.query_one("#join-text", Static))
         assert "Wifi (QR-code op de poster en de beamer): School-gast" in text
-        assert "/poster?token=" in text and "geheim-wachtwoord" not in text  # the password stays off the screen
+        assert (
+            "/poster?token=" in text and "geheim-wachtwoord" not in text
+        )  # the password stays off the screen
         await pilot.press("a")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -82,7 +82,15 @@ async def test_questions_screen_sorts_by_votes_and_moderates_and_answers_with_ke
         assert questions_of(app.state).on_display
         assert "op de beamer: aan" in screen_text(app)
         bar = " ".join(f"{u.keys} {u.description}" for u in units_of(app.screen))
-        for entry in ("1-5 scherm", "a goed", "h weg", "b nu beantwoord", "l later", "e bewerk", "s op beamer"):
+        for entry in (
+            "1-5 scherm",
+            "a goed",
+            "h weg",
+            "b nu beantwoord",
+            "l later",
+            "e bewerk",
+            "s op beamer",
+        ):
             assert entry in bar, entry
 
 
@@ -118,7 +126,9 @@ async def test_a_question_asked_while_the_screen_is_open_appears_and_help_lists_
             assert words in help_text, words
 
 
-async def test_a_question_asked_aloud_is_typed_in_shown_at_once_and_a_name_in_it_is_held(core: SessionCore) -> None:
+async def test_a_question_asked_aloud_is_typed_in_shown_at_once_and_a_name_in_it_is_held(
+    core: SessionCore,
+) -> None:
     app = KioskApp(core, lang="nl")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")

@@ -65,7 +65,9 @@ def facilitate_then_kill(data_dir: Path) -> None:
     assert child.returncode == -signal.SIGKILL
 
 
-async def test_kiosk_killed_mid_evening_resumes_at_the_same_block_with_its_contributions(tmp_path: Path) -> None:
+async def test_kiosk_killed_mid_evening_resumes_at_the_same_block_with_its_contributions(
+    tmp_path: Path,
+) -> None:
     data_dir = tmp_path / "data"
     facilitate_then_kill(data_dir)
 

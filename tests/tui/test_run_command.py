@@ -17,7 +17,9 @@ from .conftest import SIZE
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "agendas"
 
 
-def test_broken_agenda_prints_file_and_line_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_broken_agenda_prints_file_and_line_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status = main(["run", str(FIXTURES / "bad_minutes.md"), "--data-dir", str(tmp_path / "data")])
     assert status == 2
     err = capsys.readouterr().err

@@ -12,7 +12,9 @@ from kiosk.tui.widgets.evening_status import EveningStatus
 from .conftest import SIZE, SteppedClock, shown
 
 
-async def test_space_starts_the_first_block_and_the_timer_counts_down(core: SessionCore, clock: SteppedClock) -> None:
+async def test_space_starts_the_first_block_and_the_timer_counts_down(
+    core: SessionCore, clock: SteppedClock
+) -> None:
     app = KioskApp(core)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -25,7 +27,9 @@ async def test_space_starts_the_first_block_and_the_timer_counts_down(core: Sess
         assert app.screen.query_one(Countdown).value == "13:59"
 
 
-async def test_next_block_shows_its_title_points_and_fresh_timer(core: SessionCore, clock: SteppedClock) -> None:
+async def test_next_block_shows_its_title_points_and_fresh_timer(
+    core: SessionCore, clock: SteppedClock
+) -> None:
     app = KioskApp(core)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -99,7 +103,9 @@ async def test_a_refused_command_shows_a_dutch_notification(core: SessionCore) -
         await pilot.pause()
         await pilot.press("p")
         await pilot.pause()
-        assert [n.message for n in app._notifications] == ["Dit is het eerste onderdeel."]  # the one refusal text every face shows
+        assert [n.message for n in app._notifications] == [
+            "Dit is het eerste onderdeel."
+        ]  # the one refusal text every face shows
 
 
 async def test_english_kiosk_speaks_english(core: SessionCore, clock: SteppedClock) -> None:

@@ -17,13 +17,23 @@ from kiosk.tui.app import KioskApp, ResumeOffer
 
 from .conftest import EVENING, SIZE, SteppedClock
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36"), pytest.param((200, 50), id="200x50")]
+SIZES = [
+    pytest.param((80, 24), id="80x24"),
+    pytest.param((120, 36), id="120x36"),
+    pytest.param((200, 50), id="200x50"),
+]
 # The hub listens on a free port, but the links it shows use this fixed address: the snapshots stay the same.
 HUB = hub_starter(host="0.0.0.0", port=0, public_url="http://192.168.178.23:8765")
 STORED = SessionInfo(
-    id="20260312-1855-snap", created_at=EVENING, agenda_title="Dialoogbijeenkomst ouderpartnerschap",
-    agenda_path="", agenda_source="", room_code="K7QPM", display_token="display-token-snap",
-    remote_token="remote-token-snap", finished_at=None,
+    id="20260312-1855-snap",
+    created_at=EVENING,
+    agenda_title="Dialoogbijeenkomst ouderpartnerschap",
+    agenda_path="",
+    agenda_source="",
+    room_code="K7QPM",
+    display_token="display-token-snap",
+    remote_token="remote-token-snap",
+    finished_at=None,
 )
 
 
@@ -38,8 +48,11 @@ def evening_in_dialogue() -> tuple[SessionCore, SteppedClock]:
         core.execute(Command("block/next"))
     first = [
         ("c-1", "Meer contact met de mentor, niet alleen als er iets mis is", "parent"),
-        ("c-2", "De app van school is onoverzichtelijk: berichten, cijfers en roosters staan op drie plekken",
-         "parent"),
+        (
+            "c-2",
+            "De app van school is onoverzichtelijk: berichten, cijfers en roosters staan op drie plekken",
+            "parent",
+        ),
     ]
     second = [
         ("c-3", "Wij willen ouders eerder betrekken bij het mentoraat", "staff"),
@@ -52,7 +65,9 @@ def evening_in_dialogue() -> tuple[SessionCore, SteppedClock]:
             core.execute(Command("contribution/tag", {"id": "c-1", "tags": ["Contact en communicatie"]}))
             core.execute(Command("prompt/recognition", {"open": True}))
             for device in ("phone-snap-0001", "phone-snap-0002"):
-                core.execute(Command("contribution/endorse", {"id": "c-1"}, actor=Actor("phone", device=device)))
+                core.execute(
+                    Command("contribution/endorse", {"id": "c-1"}, actor=Actor("phone", device=device))
+                )
             core.execute(Command("prompt/open", {"prompt": "b4-q2"}))
         clock.advance(60)
         phone = Actor("phone", device=f"phone-snap-{n:04d}")
@@ -99,10 +114,15 @@ def test_join_screen_with_the_qr_code_and_links(snap_compare: Any, size: tuple[i
 @pytest.mark.parametrize("size", SIZES)
 def test_summary_screen_with_key_points_and_an_action(snap_compare: Any, size: tuple[int, int]) -> None:
     core, _ = evening_in_dialogue()
-    core.execute(Command("keypoint/add", {"text": "Contact met de mentor, ook als het goed gaat", "sources": ["c-1"]}))
+    core.execute(
+        Command("keypoint/add", {"text": "Contact met de mentor, ook als het goed gaat", "sources": ["c-1"]})
+    )
     core.execute(Command("keypoint/add", {"text": "Ouders eerder betrekken"}))
-    core.execute(Command("action/add", {"what": "Mentoren bellen elke ouder", "owner": "teamleider",
-                                        "due": "2026-04-01"}))
+    core.execute(
+        Command(
+            "action/add", {"what": "Mentoren bellen elke ouder", "owner": "teamleider", "due": "2026-04-01"}
+        )
+    )
     app = KioskApp(core, lang="en", hub=HUB)
     assert snap_compare(app, terminal_size=size, run_before=on_screen("4"))
 

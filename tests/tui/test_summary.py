@@ -23,7 +23,9 @@ async def test_compose_key_points_from_answers_and_typed_freely(core: SessionCor
     approved_answer(core, "c-1", "Meer contact met de mentor", "phone-test-0001")
     approved_answer(core, "c-2", "Sneller antwoord op mails", "phone-test-0002")
     core.execute(Command("prompt/recognition", {"open": True}))
-    core.execute(Command("contribution/endorse", {"id": "c-2"}, actor=Actor("phone", device="phone-test-0001")))
+    core.execute(
+        Command("contribution/endorse", {"id": "c-2"}, actor=Actor("phone", device="phone-test-0001"))
+    )
     app = KioskApp(core)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -35,7 +37,10 @@ async def test_compose_key_points_from_answers_and_typed_freely(core: SessionCor
         app.screen.query_one("#new-point", Input).focus()
         await pilot.press(*"Ouders willen gehoord worden", "enter")
         await pilot.pause()
-        assert [p.text for p in core.state.key_points] == ["Sneller antwoord op mails", "Ouders willen gehoord worden"]
+        assert [p.text for p in core.state.key_points] == [
+            "Sneller antwoord op mails",
+            "Ouders willen gehoord worden",
+        ]
         assert core.state.key_points[0].sources == ["c-2"]
         app.screen.query_one("#points").focus()
         await pilot.press("down", "left_square_bracket")  # move the typed point up
@@ -70,7 +75,11 @@ async def test_key_message_contact_and_an_action_with_owner_and_date(core: Sessi
         await pilot.press("ctrl+u", *"2026-04-01", "enter")
         await pilot.pause()
         (action,) = core.state.actions.values()
-        assert (action.what, action.owner, action.due) == ("Mentoren bellen elke ouder", "teamleider", "2026-04-01")
+        assert (action.what, action.owner, action.due) == (
+            "Mentoren bellen elke ouder",
+            "teamleider",
+            "2026-04-01",
+        )
         assert core.state.contact == "Ouderpanel elke maand"
 
 
@@ -91,7 +100,15 @@ async def test_tab_walks_the_fields_of_the_summary_and_a_field_keeps_its_text_wh
             assert app.current_mode == "summary"  # tab stays on this screen; 1-5 switch screens
             assert app.focused is not None
             visited.append(app.focused.id)
-        fields = ["points", "new-point", "key-message", "contact", "action-what", "action-owner", "action-due"]
+        fields = [
+            "points",
+            "new-point",
+            "key-message",
+            "contact",
+            "action-what",
+            "action-owner",
+            "action-due",
+        ]
         assert visited == [*fields, "heard"]
         await pilot.press("shift+tab")
         await pilot.pause()

@@ -197,7 +197,9 @@ def decoded(lines: tuple[str, ...]) -> str:
     top = {"█": True, "▀": True, "▄": False, " ": False}
     bottom = {"█": True, "▀": False, "▄": True, " ": False}
     rows = [[top[c] for c in line] for line in lines] + [[bottom[c] for c in line] for line in lines]
-    rows = [row for pair in zip(rows[: len(lines)], rows[len(lines):]) for row in pair]  # top, bottom, top, ...
+    rows = [
+        row for pair in zip(rows[: len(lines)], rows[len(lines) :]) for row in pair
+    ]  # top, bottom, top, ...
     scale, margin = 8, 4
     size = (len(rows[0]) + 2 * margin, len(rows) + 2 * margin)
     image = Image.new("L", size, 255)
@@ -232,4 +234,6 @@ async def test_table_leaders_links_show_as_qr_codes_a_phone_can_read(core: Sessi
             middle = len(code) // 2  # the blank first line is the same in every code; the middle is not
             found = next(i for i, row in enumerate(rows) if code[middle] in row)
             start, column = found - middle, rows[found].index(code[middle])
-            assert [row[column : column + len(code[0])] for row in rows[start : start + len(code)]] == list(code)
+            assert [row[column : column + len(code[0])] for row in rows[start : start + len(code)]] == list(
+                code
+            )

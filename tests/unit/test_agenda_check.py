@@ -19,7 +19,9 @@ from kiosk.resources import agendas_dir, default_agenda_path
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "agendas"
 
 # `kiosk check`'s words: the `agenda.` part of the message catalog
-MESSAGES = {lang: {k[7:]: v for k, v in read(lang).items() if k.startswith("agenda.")} for lang in ("nl", "en")}
+MESSAGES = {
+    lang: {k[7:]: v for k, v in read(lang).items() if k.startswith("agenda.")} for lang in ("nl", "en")
+}
 
 
 def check(paths: list[str], as_json: bool = False, lang: str = "en") -> tuple[int, str, str]:
@@ -133,8 +135,12 @@ def test_dutch_and_english_know_every_agenda_error_with_the_same_blanks() -> Non
 def test_every_error_the_parser_can_give_has_words() -> None:
     """Codes written in the parser's source and shown by the broken fixtures are all in the catalog."""
     agenda_dir = Path(load_agenda.__code__.co_filename).parent
-    source = "".join((agenda_dir / name).read_text(encoding="utf-8") for name in ("parser.py", "cards.py", "check.py"))
-    used = set(re.findall(r'(?:self\.error\([^,()]+, |AgendaError\([^,()]+, [^,()]+, )"([a-z_0-9]+)"', source))
+    source = "".join(
+        (agenda_dir / name).read_text(encoding="utf-8") for name in ("parser.py", "cards.py", "check.py")
+    )
+    used = set(
+        re.findall(r'(?:self\.error\([^,()]+, |AgendaError\([^,()]+, [^,()]+, )"([a-z_0-9]+)"', source)
+    )
     used |= set(re.findall(r'"(prompts_outside|section_outside)"', source))
     assert len(used) > 35 and used <= set(MESSAGES["en"]), used - set(MESSAGES["en"])
     for fixture in FIXTURES.glob("*.md"):

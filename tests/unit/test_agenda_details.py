@@ -158,7 +158,10 @@ def test_check_reports_a_bad_date_a_bad_task_date_and_a_missing_logo_with_exit_2
     ]
     dutch = io.StringIO()
     assert run_check([str(path)], False, io.StringIO(), dutch) == 2
-    assert dutch.getvalue().splitlines()[0] == f"{path}:4: datum '31-09-2026' bestaat niet; kijk de dag en de maand na"
+    assert (
+        dutch.getvalue().splitlines()[0]
+        == f"{path}:4: datum '31-09-2026' bestaat niet; kijk de dag en de maand na"
+    )
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,9 @@ def test_every_language_speaks_the_pages_and_finishes_what_it_starts(lang: str) 
     own = load(lang)
     table = texts(own)
     started = {namespace(k) for k in table}
-    needed = set(NL) if lang in FULL_LANGUAGES else {k for k in NL if namespace(k) in PAGE_NAMESPACES | started}
+    needed = (
+        set(NL) if lang in FULL_LANGUAGES else {k for k in NL if namespace(k) in PAGE_NAMESPACES | started}
+    )
     needed = {k for k in needed if not (_VARIANT.match(k) and base(k, NL) != k)}  # forms: checked below
     missing = sorted(needed - set(table))
     if "_incomplete" in own:  # a translation under way says so; the mark goes when it is done
@@ -119,7 +121,13 @@ def test_every_plural_key_has_the_forms_its_language_needs(lang: str) -> None:
         if m and m[1] in NL:
             forms[m[1]].add(m[2])
     dutch_plurals = {b for b in NL if any(f"{b}_{s}" in NL for s in PLURAL_SUFFIXES)}
-    assert {"display.connected", "display.answers", "host.size", "questions.votes", "app.count.points"} <= dutch_plurals
+    assert {
+        "display.connected",
+        "display.answers",
+        "host.size",
+        "questions.votes",
+        "app.count.points",
+    } <= dutch_plurals
     for key in dutch_plurals | set(forms):
         if key not in table:
             continue  # a key the language does not have at all is the completeness test's business
@@ -147,7 +155,9 @@ def test_plural_categories_are_cldrs(lang: str, counts: dict[int, str]) -> None:
 
 @pytest.mark.parametrize("lang", [lang for lang in OTHERS if lang not in FULL_LANGUAGES])
 def test_a_drafted_language_asks_for_review(lang: str) -> None:
-    assert "native speaker" in load(lang).get("_review", ""), f"{lang}.json: mark the file for a native speaker's review"
+    assert "native speaker" in load(lang).get("_review", ""), (
+        f"{lang}.json: mark the file for a native speaker's review"
+    )
 
 
 def test_every_file_names_its_language_for_the_switch_and_the_report() -> None:
@@ -156,28 +166,46 @@ def test_every_file_names_its_language_for_the_switch_and_the_report() -> None:
     names = {entry["code"]: entry["name"] for entry in switch}
     assert names == {lang: load(lang).get("_name") for lang in languages()}, "every file has its own _name"
     assert {k: names[k] for k in ("nl", "en", "tr", "ar", "pl", "uk")} == {
-        "nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية", "pl": "Polski", "uk": "Українська"}
+        "nl": "Nederlands",
+        "en": "English",
+        "tr": "Türkçe",
+        "ar": "العربية",
+        "pl": "Polski",
+        "uk": "Українська",
+    }
     assert {entry["code"] for entry in switch if entry["dir"] == "rtl"} == {"ar"}
     # the report names a phone's language in its own language: "geschreven in het Turks"
-    assert (language_name("tr", "nl"), language_name("tr", "en"), language_name("uk", "nl")) == ("Turks", "Turkish",
-                                                                                                 "Oekraïens")
+    assert (language_name("tr", "nl"), language_name("tr", "en"), language_name("uk", "nl")) == (
+        "Turks",
+        "Turkish",
+        "Oekraïens",
+    )
     assert language_name("xx", "nl") == "xx"
 
 
 def test_plural_categories_per_language() -> None:
     assert plural_categories("nl") == ("one", "other")
     assert plural_categories("ar") == ("zero", "one", "two", "few", "many", "other")
-    assert plural_categories("pl") == plural_categories("uk") == ("one", "few", "many", "other")  # other: fractions
+    assert (
+        plural_categories("pl") == plural_categories("uk") == ("one", "few", "many", "other")
+    )  # other: fractions
 
 
 def test_every_face_reads_the_catalog() -> None:
     t = Translator("nl")
     assert t.plural("count.points", 1) == "1 punt" and t.plural("count.points", 3) == "3 punten"
-    assert t("error.too_long", max=500) == NL["error.too_long"].replace("{max}", "500")  # shared with the pages
+    assert t("error.too_long", max=500) == NL["error.too_long"].replace(
+        "{max}", "500"
+    )  # shared with the pages
     assert t("error.no_open_prompt") == NL["app.error.no_open_prompt"]  # the app names its own keys
-    assert text("en", "report.choice_line", n=1) == "1 answer." and text("en", "report.choice_line", n=2) == "2 answers."
+    assert (
+        text("en", "report.choice_line", n=1) == "1 answer."
+        and text("en", "report.choice_line", n=2) == "2 answers."
+    )
     assert text("nl", "cli.export.wrote", file="x.md") == "geschreven: x.md"
-    assert text("en", "agenda.check_ok", path="a") == "a: ok, {blocks}, {minutes}"  # a missing blank stays visible
+    assert (
+        text("en", "agenda.check_ok", path="a") == "a: ok, {blocks}, {minutes}"
+    )  # a missing blank stays visible
     assert catalog("xx")("conn.online") == NL["conn.online"] != catalog("ar")("conn.online")
 
 
@@ -195,7 +223,9 @@ def test_the_core_redacts_and_explains_a_hold_in_the_catalogs_words() -> None:
     assert redact(said, spans, "tr") == redact(said, spans, "nl")  # the kiosk speaks nl or en
     with pytest.raises(CommandError) as held:
         needs_confirmation(Command("contribution/approve", {"id": "x"}, Actor("facilitator")), "address")
-    assert held.value.message == "this was held because it contains an address; approve it anyway?"  # the core's English
+    assert (
+        held.value.message == "this was held because it contains an address; approve it anyway?"
+    )  # the core's English
 
 
 def test_a_language_falls_back_to_its_named_language_then_dutch(tmp_path: Path) -> None:
@@ -244,8 +274,16 @@ def test_the_command_lines_help_speaks_its_language(capsys: pytest.CaptureFixtur
     from kiosk.cli import main
 
     for argv, words, foreign in [
-        (["run", "--help"], ["gebruik:", "opties", "toon deze hulp", "agendabestand"], ["usage", "options", "show"]),
-        (["run", "--help", "--lang", "en"], ["usage:", "options", "show this help", "agenda file"], ["gebruik", "opties"]),
+        (
+            ["run", "--help"],
+            ["gebruik:", "opties", "toon deze hulp", "agendabestand"],
+            ["usage", "options", "show"],
+        ),
+        (
+            ["run", "--help", "--lang", "en"],
+            ["usage:", "options", "show this help", "agenda file"],
+            ["gebruik", "opties"],
+        ),
         (["--help"], ["OPDRACHT", "controleer agendabestanden"], ["validate"]),
     ]:
         with pytest.raises(SystemExit) as done:
@@ -260,9 +298,15 @@ def test_an_error_sentence_speaks_each_language_with_its_parts() -> None:
     from kiosk.prepare.poster import PosterNotWritten
     from kiosk.printing.pdf import INSTALL, PdfUnavailable
 
-    error = PosterNotWritten("printing.poster_no_pdf", problem=PdfUnavailable("printing.pdf_missing", command=INSTALL))
-    assert str(error).startswith("PDF needs WeasyPrint") and "--poster poster.html" in str(error)  # logs: English
-    assert error.said("nl").startswith("Voor PDF is WeasyPrint nodig") and error.said("nl").endswith("poster.html.)")
+    error = PosterNotWritten(
+        "printing.poster_no_pdf", problem=PdfUnavailable("printing.pdf_missing", command=INSTALL)
+    )
+    assert str(error).startswith("PDF needs WeasyPrint") and "--poster poster.html" in str(
+        error
+    )  # logs: English
+    assert error.said("nl").startswith("Voor PDF is WeasyPrint nodig") and error.said("nl").endswith(
+        "poster.html.)"
+    )
 
 
 def test_the_hub_answers_a_page_language_in_its_fallback_never_in_dutch(tmp_path: Path) -> None:

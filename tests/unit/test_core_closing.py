@@ -34,12 +34,16 @@ def test_a_key_point_cannot_cite_a_contribution_that_does_not_exist(core) -> Non
 
 def test_actions_keep_their_progress_history(core, clock) -> None:
     event = core.execute(
-        Command("action/add", {"what": "Startgesprek in september", "owner": "teamleider", "due": "2027-09-30"})
+        Command(
+            "action/add", {"what": "Startgesprek in september", "owner": "teamleider", "due": "2027-09-30"}
+        )
     ).event
     assert event
     action_id = event.data["id"]
     clock.advance(86400 * 30)
-    core.execute(Command("action/update", {"id": action_id, "status": "in_progress", "note": "Planning gemaakt"}))
+    core.execute(
+        Command("action/update", {"id": action_id, "status": "in_progress", "note": "Planning gemaakt"})
+    )
     action = core.state.actions[action_id]
     assert (action.status, action.owner, action.due) == ("in_progress", "teamleider", "2027-09-30")
     assert [(n.text, n.status) for n in action.notes] == [("Planning gemaakt", "in_progress")]
@@ -53,7 +57,9 @@ def test_actions_keep_their_progress_history(core, clock) -> None:
 
 def test_key_message_starts_from_the_agenda_and_can_be_rewritten(agenda, clock) -> None:
     core = SessionCore(agenda, clock=clock)
-    core.execute(Command("closing/set", {"key_message": "Blijf het gesprek aangaan", "contact": "Nieuwsbrief"}))
+    core.execute(
+        Command("closing/set", {"key_message": "Blijf het gesprek aangaan", "contact": "Nieuwsbrief"})
+    )
     assert (core.state.key_message, core.state.contact) == ("Blijf het gesprek aangaan", "Nieuwsbrief")
     assert not core.execute(Command("closing/set", {"contact": "Nieuwsbrief"})).changed
 

@@ -120,7 +120,10 @@ def test_recognition_counts_once_per_phone_and_not_ones_own(core) -> None:
     core.execute(endorse)
     core.execute(endorse)
     core.execute(Command("contribution/endorse", {"id": "c1"}, TEACHER))
-    assert error_code(lambda: core.execute(Command("contribution/endorse", {"id": "c1"}, MOM))) == "own_contribution"
+    assert (
+        error_code(lambda: core.execute(Command("contribution/endorse", {"id": "c1"}, MOM)))
+        == "own_contribution"
+    )
     assert core.state.endorsement_count(core.state.contributions["c1"]) == 2
     core.execute(Command("contribution/endorse", {"id": "c1", "on": False}, DAD))
     assert core.state.endorsement_count(core.state.contributions["c1"]) == 1
@@ -137,12 +140,17 @@ def test_a_merged_duplicate_brings_its_recognitions_along(core) -> None:
     state = core.state
     assert not state.contributions["c2"].visible
     assert state.endorsement_count(state.contributions["c1"]) == 1
-    assert error_code(lambda: core.execute(Command("contribution/merge", {"id": "c1", "into": "c2"}))) == "bad_merge"
+    assert (
+        error_code(lambda: core.execute(Command("contribution/merge", {"id": "c1", "into": "c2"})))
+        == "bad_merge"
+    )
 
 
 def test_a_phone_takes_back_only_its_own_contribution(core) -> None:
     add(core, MOM, "c1", "Toch niet")
-    assert error_code(lambda: core.execute(Command("contribution/withdraw", {"id": "c1"}, DAD))) == "not_yours"
+    assert (
+        error_code(lambda: core.execute(Command("contribution/withdraw", {"id": "c1"}, DAD))) == "not_yours"
+    )
     core.execute(Command("contribution/withdraw", {"id": "c1"}, MOM))
     core.execute(Command("contribution/approve", {"id": "c1"}))
     assert not core.state.contributions["c1"].visible
@@ -150,7 +158,9 @@ def test_a_phone_takes_back_only_its_own_contribution(core) -> None:
 
 def test_tags_are_cleaned_and_pinning_needs_approval(core) -> None:
     add(core, MOM, "c1", "Huiswerk")
-    core.execute(Command("contribution/tag", {"id": "c1", "tags": [" communicatie ", "communicatie", "huiswerk"]}))
+    core.execute(
+        Command("contribution/tag", {"id": "c1", "tags": [" communicatie ", "communicatie", "huiswerk"]})
+    )
     assert core.state.contributions["c1"].tags == ["communicatie", "huiswerk"]
     assert error_code(lambda: core.execute(Command("contribution/pin", {"id": "c1"}))) == "not_approved"
     core.execute(Command("contribution/approve", {"id": "c1"}))
@@ -163,9 +173,9 @@ def test_rating_and_choice_answers_keep_the_last_one(core) -> None:
     core.execute(Command("block/jump", {"index": 2}))
     core.execute(Command("response/set", {"prompt": "b3-q1", "value": 3}, MOM))
     core.execute(Command("response/set", {"prompt": "b3-q1", "value": 5, "comment": "Top"}, MOM))
-    assert error_code(lambda: core.execute(Command("response/set", {"prompt": "b3-q1", "value": 6}, DAD))) == (
-        "out_of_range"
-    )
+    assert error_code(
+        lambda: core.execute(Command("response/set", {"prompt": "b3-q1", "value": 6}, DAD))
+    ) == ("out_of_range")
     assert core.state.responses["b3-q1"]["device-mom-1"].value == 5
     core.execute(Command("prompt/open", {"prompt": "b3-q2"}))
     core.execute(Command("response/set", {"prompt": "b3-q2", "value": 1}, DAD))

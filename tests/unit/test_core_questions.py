@@ -50,7 +50,11 @@ def test_a_parent_asks_with_no_prompt_open_and_it_waits_for_the_facilitator(core
     assert core.state.open_prompt is None
     ask(core, MOM, "q1", "Wanneer komen de rapporten?")
     question = questions_of(core.state).questions["q1"]
-    assert (question.status, question.role, question.text) == ("pending", "parent", "Wanneer komen de rapporten?")
+    assert (question.status, question.role, question.text) == (
+        "pending",
+        "parent",
+        "Wanneer komen de rapporten?",
+    )
     assert top_questions(core.state, 50) == []
     core.execute(Command("question/approve", {"id": "q1"}, REMOTE))
     assert [q.id for q in top_questions(core.state, 50)] == ["q1"]
@@ -77,7 +81,9 @@ def test_a_question_with_a_name_is_held_even_with_auto_approve(core) -> None:
     core.execute(Command("question/approve", {"id": "q1"}))  # edited: no second question
     # The history keeps why it was held and who showed it.
     assert (questions["q1"].status, questions["q1"].held_reason, questions["q1"].approved_by) == (
-        "approved", "name", "facilitator"
+        "approved",
+        "name",
+        "facilitator",
     )
 
 

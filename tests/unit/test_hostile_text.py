@@ -21,7 +21,9 @@ PHONE = Actor("phone", device="hostile-phone-1")
 def core(tmp_path: Path) -> SessionCore:
     log = open_event_log(tmp_path)
     core = start_session(log, load_agenda(default_agenda_path()))
-    core.execute(Command("block/jump", {"index": next(b.index for b in core.agenda.blocks if b.kind == "dialogue")}))
+    core.execute(
+        Command("block/jump", {"index": next(b.index for b in core.agenda.blocks if b.kind == "dialogue")})
+    )
     core.execute(Command("device/join", {}, PHONE))
     return core
 

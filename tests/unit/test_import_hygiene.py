@@ -41,7 +41,11 @@ def test_core_module_imports_neither_textual_nor_websockets(module: str) -> None
 
 
 def hub_modules() -> list[str]:
-    return [info.name for info in pkgutil.walk_packages(kiosk.__path__, "kiosk.") if info.name.startswith("kiosk.hub")]
+    return [
+        info.name
+        for info in pkgutil.walk_packages(kiosk.__path__, "kiosk.")
+        if info.name.startswith("kiosk.hub")
+    ]
 
 
 @pytest.mark.parametrize("module", hub_modules())
@@ -111,7 +115,9 @@ def test_faces_never_import_each_other(face: str) -> None:
 def test_the_check_sees_an_import_inside_a_function(tmp_path: Path) -> None:
     source = tmp_path / "probe.py"
     source.write_text("def f():\n    from kiosk.hub.server import Hub\n    from . import sibling\n")
-    assert {"kiosk.hub.server", "kiosk.hub.server.Hub", "kiosk.tui.sibling"} <= imports_of(source, "kiosk.tui.probe")
+    assert {"kiosk.hub.server", "kiosk.hub.server.Hub", "kiosk.tui.sibling"} <= imports_of(
+        source, "kiosk.tui.probe"
+    )
 
 
 def test_import_linter_contracts_hold() -> None:

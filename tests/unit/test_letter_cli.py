@@ -104,7 +104,9 @@ def test_the_letter_greets_parents_and_has_no_stray_backslash(
     data, _ = evening
     assert main(["export", *data, "--for", "parents", "--date", "2026-09-28"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Na de ouderavond: wat we hoorden en wat we doen\n\nOBS De Driehoek · 28 september 2026\n")
+    assert out.startswith(
+        "# Na de ouderavond: wat we hoorden en wat we doen\n\nOBS De Driehoek · 28 september 2026\n"
+    )
     assert (
         "Beste ouders en verzorgers," in out and "3 ouders" not in out and "2 ouders en 1 medewerker" in out
     )
@@ -167,7 +169,10 @@ def test_actions_link_to_key_points_and_answers_and_flag_what_is_overdue(
     )
     listing = capsys.readouterr().out
     assert "Positief belrondje  [TE LAAT]" in listing
-    assert "hoort bij kernpunt „Ook goed nieuws delen”" in listing and "hoort bij antwoord „Doe dit elk jaar!”" in listing
+    assert (
+        "hoort bij kernpunt „Ook goed nieuws delen”" in listing
+        and "hoort bij antwoord „Doe dit elk jaar!”" in listing
+    )
     assert "1 actie is te laat: uiterlijk vóór 2026-12-02" in listing
     assert main(["actions", *data, "--today", "2026-12-02", "--lang", "en"]) == 0
     listing = capsys.readouterr().out
@@ -270,7 +275,9 @@ def test_the_letter_and_the_record_print_to_pdf(
     reader = PdfReader(letter)
     text = "".join(page.extract_text() for page in reader.pages)
     assert 1 <= len(reader.pages) <= 2
-    assert "Na de ouderavond" in text and "Wat jullie zeiden, wat wij doen" in text and "OBS De Driehoek" in text
+    assert (
+        "Na de ouderavond" in text and "Wat jullie zeiden, wat wij doen" in text and "OBS De Driehoek" in text
+    )
     assert "Meneer Jansen" not in text
     assert any("/XObject" in str(page.get("/Resources", {})) for page in reader.pages)  # the logo is in it
     assert "What we heard" in "".join(page.extract_text() for page in PdfReader(record).pages)
@@ -288,7 +295,9 @@ def test_without_weasyprint_pdf_gets_a_sentence_not_a_traceback(evening: tuple[l
     data, tmp_path = evening
     result = run_export(tmp_path, data, preamble="import sys\nsys.modules['weasyprint'] = None")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "Voor PDF is WeasyPrint nodig, en dat is niet geïnstalleerd: pip install weasyprint" in result.stderr
+    assert (
+        "Voor PDF is WeasyPrint nodig, en dat is niet geïnstalleerd: pip install weasyprint" in result.stderr
+    )
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -331,6 +340,7 @@ def test_a_letter_written_while_the_evening_runs_elsewhere_is_kept_with_a_note(
         _remember_letter(exporting, None, "en")
     finally:
         log.close()
-    assert "note: the letter is written but not remembered as sent: This evening is open in a running kiosk" in (
-        capsys.readouterr().err
+    assert (
+        "note: the letter is written but not remembered as sent: This evening is open in a running kiosk"
+        in (capsys.readouterr().err)
     )

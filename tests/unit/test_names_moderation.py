@@ -43,8 +43,15 @@ def test_our_own_rules_hold_names_addresses_numbers_and_swearing(text: str, reas
 
 @pytest.mark.parametrize(
     "text",
-    ["Juf Engels is leuk", "Magister en Parro werken prima", "Met Ramadan en Kerst is het druk",
-     "De MR en het VO", "Op 12-03-2026 was het feest", "Antwoord 5", "Groep 7 is druk"],
+    [
+        "Juf Engels is leuk",
+        "Magister en Parro werken prima",
+        "Met Ramadan en Kerst is het druk",
+        "De MR en het VO",
+        "Op 12-03-2026 was het feest",
+        "Antwoord 5",
+        "Groep 7 is druk",
+    ],
 )
 def test_capitalised_school_words_pass(text: str) -> None:
     assert screen(text).reason is None
@@ -86,7 +93,10 @@ def test_redact_replaces_the_spans_and_approves_in_one_event(core: SessionCore) 
     assert outcome.event is not None and outcome.event.data["text"] == "Bel meneer [naam] op [telefoonnummer]"
     c = core.state.contributions["c1"]
     assert (c.visible, c.text, c.held_reason, c.approved_by) == (
-        True, "Bel meneer [naam] op [telefoonnummer]", "phone_number", "facilitator"
+        True,
+        "Bel meneer [naam] op [telefoonnummer]",
+        "phone_number",
+        "facilitator",
     )
     add(core, "c2", "Niets aan de hand")
     with pytest.raises(CommandError, match="nothing"):
@@ -177,7 +187,9 @@ def test_sessions_delete_and_purge_remove_an_evening_and_all_it_holds(
         add(core, "c1", "Fatima de Jong woont op de Kerkstraat 12")
     log.close()
     assert old.info is not None and new.info is not None
-    assert main(["sessions", "--data-dir", str(tmp_path), "--delete", new.info.id]) == 1  # no terminal, no --yes
+    assert (
+        main(["sessions", "--data-dir", str(tmp_path), "--delete", new.info.id]) == 1
+    )  # no terminal, no --yes
     assert "--yes" in capsys.readouterr().err
     assert main(["purge", "--data-dir", str(tmp_path), "--older-than", "365", "--yes"]) == 0
     assert f"verwijderd: {old.info.id}" in capsys.readouterr().out
@@ -198,9 +210,14 @@ def test_a_table_note_with_a_name_stays_off_the_projector_and_out_of_the_report_
 
     core.execute(Command("tables/assign", {"count": 2}))
     core.execute(Command("table/note/add", {"table": 1, "id": "n1", "text": "Meer contact met de mentor"}))
-    core.execute(Command("table/note/add", {"table": 1, "id": "n2", "text": "Meneer Jansen belt nooit terug"}))
+    core.execute(
+        Command("table/note/add", {"table": 1, "id": "n2", "text": "Meneer Jansen belt nooit terug"})
+    )
     assert table_outcomes(core.state)[0].points == ["Meer contact met de mentor"]
     view = host_view(core.state, 1, core.now())
     assert view is not None and len(view["notes"]) == 2  # the table's own notepad shows what it wrote
     core.execute(Command("moderation/redact", {"target": "note", "id": "n2"}))
-    assert table_outcomes(core.state)[0].points == ["Meer contact met de mentor", "Meneer [naam] belt nooit terug"]
+    assert table_outcomes(core.state)[0].points == [
+        "Meer contact met de mentor",
+        "Meneer [naam] belt nooit terug",
+    ]

@@ -32,7 +32,10 @@ def test_prepare_writes_invitations_checklist_and_table_cards_with_a_note_per_ga
     assert main(["prepare", str(default_agenda_path()), "-o", str(out), "--no-pdf", "--lang", "en"]) == 0
     streams = capsys.readouterr()
     assert f"wrote {out / 'uitnodiging-nl.html'}" in streams.out
-    assert "note: the agenda has no datum, plaats; the invitation leaves a line to fill in by hand" in streams.err
+    assert (
+        "note: the agenda has no datum, plaats; the invitation leaves a line to fill in by hand"
+        in streams.err
+    )
     assert "no invitation" not in streams.err  # every language the pages speak has its invitation
     invitation = (out / "uitnodiging-nl.html").read_text(encoding="utf-8")
     assert invitation.count('<span class="blank"></span>') == 2  # date and place, to fill in by hand
@@ -42,7 +45,11 @@ def test_prepare_writes_invitations_checklist_and_table_cards_with_a_note_per_ga
     assert "What is going well?" in english and 'lang="en"' in english
     # The shipped evening's questions come in the parents' own languages, Arabic right to left.
     arabic = (out / "uitnodiging-ar.html").read_text(encoding="utf-8")
-    assert '<html lang="ar" dir="rtl">' in arabic and "ما الذي يسير بشكل جيد؟" in arabic and "أحضروا هاتفكم" in arabic
+    assert (
+        '<html lang="ar" dir="rtl">' in arabic
+        and "ما الذي يسير بشكل جيد؟" in arabic
+        and "أحضروا هاتفكم" in arabic
+    )
     assert "Neler iyi gidiyor?" in (out / "uitnodiging-tr.html").read_text(encoding="utf-8")
     assert "Co idzie dobrze?" in (out / "uitnodiging-pl.html").read_text(encoding="utf-8")
     assert "Що вдається добре?" in (out / "uitnodiging-uk.html").read_text(encoding="utf-8")

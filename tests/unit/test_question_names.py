@@ -31,7 +31,9 @@ def ask(core: SessionCore, qid: str, text: str) -> None:
     core.execute(Command("question/add", {"id": qid, "text": text}, PHONE))
 
 
-def test_a_question_with_a_name_is_held_with_what_was_found_and_redacted_in_one_step(core: SessionCore) -> None:
+def test_a_question_with_a_name_is_held_with_what_was_found_and_redacted_in_one_step(
+    core: SessionCore,
+) -> None:
     ask(core, "q1", "Waarom reageert meneer Jansen nooit op mail?")
     q = questions_of(core.state).questions["q1"]
     assert (q.status, q.held_reason) == ("pending", "name")
@@ -42,7 +44,10 @@ def test_a_question_with_a_name_is_held_with_what_was_found_and_redacted_in_one_
     core.execute(Command("question/redact", {"id": "q1"}, Actor("remote")))
     q = questions_of(core.state).questions["q1"]
     assert (q.status, q.text, q.held_reason, q.approved_by) == (
-        "approved", "Waarom reageert meneer [naam] nooit op mail?", "name", "remote"
+        "approved",
+        "Waarom reageert meneer [naam] nooit op mail?",
+        "name",
+        "remote",
     )
 
 
@@ -60,7 +65,9 @@ def test_an_edited_question_needs_no_second_question(core: SessionCore) -> None:
     assert questions_of(core.state).questions["q1"].visible
 
 
-def test_the_full_checks_finding_holds_an_auto_approved_question_and_survives_a_replay(core: SessionCore) -> None:
+def test_the_full_checks_finding_holds_an_auto_approved_question_and_survives_a_replay(
+    core: SessionCore,
+) -> None:
     core.execute(Command("settings/auto_approve", {"on": True}))
     text = "Waarom mocht Jan Jansen niet mee op kamp?"  # no title: our own rules let it pass
     ask(core, "q1", text)

@@ -26,7 +26,11 @@ def test_a_rating_takes_one_to_five_and_counts_per_value() -> None:
     rating = prompt_of("rating")
     module = kind_of(rating)
     assert module.value(rating, {"value": 4}) == 4
-    for bad, code in (({"value": 0}, "out_of_range"), ({"value": 6}, "out_of_range"), ({"value": "4"}, "bad_request")):
+    for bad, code in (
+        ({"value": 0}, "out_of_range"),
+        ({"value": 6}, "out_of_range"),
+        ({"value": "4"}, "bad_request"),
+    ):
         with pytest.raises(CommandError) as refused:
             module.value(rating, bad)
         assert refused.value.code == code

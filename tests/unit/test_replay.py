@@ -30,13 +30,17 @@ steering = st.one_of(
     st.builds(lambda: ("prompt/close", {})),
     st.builds(lambda on: ("prompt/recognition", {"open": on}), st.booleans()),
     st.builds(lambda on: ("settings/auto_approve", {"on": on}), st.booleans()),
-    st.builds(lambda v, i: (v, {"id": i}), st.sampled_from(["contribution/approve", "contribution/hide"]), IDS),
+    st.builds(
+        lambda v, i: (v, {"id": i}), st.sampled_from(["contribution/approve", "contribution/hide"]), IDS
+    ),
     st.builds(lambda i, j: ("contribution/merge", {"id": i, "into": j}), IDS, IDS),
     st.builds(lambda i, t: ("contribution/tag", {"id": i, "tags": [t]}), IDS, st.sampled_from(["a", "b"])),
     st.builds(lambda t: ("keypoint/add", {"text": t}), st.sampled_from(["Geduld", "Vertrouwen"])),
     st.builds(lambda t: ("action/add", {"what": t, "due": "2027-01-31"}), st.sampled_from(["Bellen"])),
     st.builds(lambda v, i: (v, {"id": i}), st.sampled_from(["question/approve", "question/hide"]), QIDS),
-    st.builds(lambda i, a: ("question/answer", {"id": i, "answer": a}), QIDS, st.sampled_from(["now", "later"])),
+    st.builds(
+        lambda i, a: ("question/answer", {"id": i, "answer": a}), QIDS, st.sampled_from(["now", "later"])
+    ),
     st.builds(lambda on: ("display/questions", {"on": on}), st.booleans()),
     st.builds(lambda: ("session/finish", {})),
 )

@@ -121,7 +121,9 @@ def test_school_follows_up_actions_and_the_report_shows_progress(
     assert "bijgewerkt op" in after and "Avond van 21 september 2026" in after
     assert "Sinds de avond van 21 september 2026: 1 nieuwe actie en 1 actie bijgewerkt." in after
     assert "status: bezig" in after and ": Lijst klaar" in after
-    assert "- **Ouderpanel starten** (wie: ouderconsulent; uiterlijk: 1 februari 2027; status: gepland)" in after
+    assert (
+        "- **Ouderpanel starten** (wie: ouderconsulent; uiterlijk: 1 februari 2027; status: gepland)" in after
+    )
 
 
 def test_actions_refuse_bad_input_with_a_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -133,7 +135,10 @@ def test_actions_refuse_bad_input_with_a_sentence(tmp_path: Path, capsys: pytest
     assert "There is no action with id “zzzz” in this evening" in capsys.readouterr().err
     (first,) = action_ids(tmp_path, capsys)
     assert main(["actions", *data, "--update", first]) == 1
-    assert "Zeg wat er veranderde: --status, --note, --owner, --due, --link of --unlink." in capsys.readouterr().err
+    assert (
+        "Zeg wat er veranderde: --status, --note, --owner, --due, --link of --unlink."
+        in capsys.readouterr().err
+    )
     assert main(["actions", *data, "--add", "Bellen", "--due", "volgende week"]) == 1
     assert "Schrijf de datum als JJJJ-MM-DD." in capsys.readouterr().err
     assert main(["actions", *data, "--add", "Bellen", "--due", "volgende week", "--lang", "en"]) == 1

@@ -60,7 +60,9 @@ def test_a_resumed_session_keeps_room_code_and_tokens(tmp_path: Path) -> None:
     assert again.state == core.state
 
 
-def test_a_damaged_database_is_refused_with_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_damaged_database_is_refused_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     damaged = tmp_path / DB_NAME
     damaged.write_bytes(b"this is not a database, it is a shopping list" * 100)
     with pytest.raises(StoreError, match="damaged.*Move the file aside"):
@@ -70,7 +72,9 @@ def test_a_damaged_database_is_refused_with_what_to_do(tmp_path: Path, capsys: p
     assert damaged.read_bytes().startswith(b"this is not a database")
 
 
-def test_a_data_dir_that_cannot_be_made_gets_a_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_data_dir_that_cannot_be_made_gets_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert main(["actions", "--data-dir", str(blocker / "sub")]) == 1

@@ -22,7 +22,9 @@ PHONE = Actor("phone", device="full-disk-phone")
 
 
 def dialogue(core: SessionCore) -> None:
-    core.execute(Command("block/jump", {"index": next(b.index for b in core.agenda.blocks if b.kind == "dialogue")}))
+    core.execute(
+        Command("block/jump", {"index": next(b.index for b in core.agenda.blocks if b.kind == "dialogue")})
+    )
     core.execute(Command("device/join", {}, PHONE))
 
 
@@ -58,7 +60,11 @@ def test_a_full_disk_is_a_store_error_and_what_was_committed_stays(tmp_path: Pat
         failure: StoreError | None = None
         for n in range(5000):
             try:
-                core.execute(Command("contribution/add", {"id": f"c{n}", "text": "Wij willen vaker horen " * 20}, PHONE))
+                core.execute(
+                    Command(
+                        "contribution/add", {"id": f"c{n}", "text": "Wij willen vaker horen " * 20}, PHONE
+                    )
+                )
             except StoreError as exc:
                 failure = exc
                 break

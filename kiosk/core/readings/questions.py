@@ -31,7 +31,9 @@ class AnsweredQuestions:
     """For the aftercare: what the school comes back to (reviewed text), and how many were answered in the room."""
 
     later: tuple[tuple[str, int], ...]  # (text, votes) of approved questions marked "answer later", by votes
-    later_held: int  # marked "answer later" but never approved: in the team's report as a count, never as text
+    later_held: (
+        int  # marked "answer later" but never approved: in the team's report as a count, never as text
+    )
     now: int  # answered in the room
     asked: int  # every question asked
 

@@ -135,7 +135,9 @@ def _due(data: dict[str, Any]) -> str:
 def _status(data: dict[str, Any], default: str | None) -> str | None:
     status = data.get("status", default)
     if status is not None and status not in ACTION_STATUSES:
-        raise CommandError("bad_status", f"status is one of {', '.join(ACTION_STATUSES)}", allowed=list(ACTION_STATUSES))
+        raise CommandError(
+            "bad_status", f"status is one of {', '.join(ACTION_STATUSES)}", allowed=list(ACTION_STATUSES)
+        )
     return status
 
 
@@ -156,7 +158,9 @@ def _check_action_add(state: SessionState, cmd: Command, ctx: Context) -> dict[s
 @_check_action_add.applies
 def _apply_action_add(state: SessionState, event: Event) -> None:
     d = event.data
-    state.actions[d["id"]] = Action(d["id"], d["what"], d["owner"], d["due"], d["status"], created_at=event.at)
+    state.actions[d["id"]] = Action(
+        d["id"], d["what"], d["owner"], d["due"], d["status"], created_at=event.at
+    )
 
 
 @rule("action/update")

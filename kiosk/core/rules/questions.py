@@ -99,7 +99,9 @@ def _check_approve(state: SessionState, cmd: Command, ctx: Context) -> dict[str,
     if question.status == "approved":
         return None
     if question.status == "pending" and not question.changed:
-        needs_confirmation(cmd, question.held_reason)  # held for a reason: shown unchanged only when asked twice
+        needs_confirmation(
+            cmd, question.held_reason
+        )  # held for a reason: shown unchanged only when asked twice
     return {"id": question.id, "by": cmd.actor.kind}
 
 
@@ -201,7 +203,7 @@ def _check_answer(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
     question = _existing(state, cmd.data)
     answer = cmd.data.get("answer")
     if answer is not None and answer not in ANSWERS:
-        raise CommandError("bad_request", "'answer' must be \"now\", \"later\" or null", field="answer")
+        raise CommandError("bad_request", '\'answer\' must be "now", "later" or null', field="answer")
     return None if question.answer == answer else {"id": question.id, "answer": answer}
 
 

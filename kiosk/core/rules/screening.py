@@ -152,7 +152,11 @@ def _check_screen(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
     second. Texts gone or changed since they were sent to the check are left out (a change is checked on its own).
     """
     items = cmd.data.get("items")
-    if not isinstance(items, list) or len(items) > MAX_SCREENED or not all(isinstance(i, dict) for i in items):
+    if (
+        not isinstance(items, list)
+        or len(items) > MAX_SCREENED
+        or not all(isinstance(i, dict) for i in items)
+    ):
         raise CommandError("bad_request", f"'items' lists at most {MAX_SCREENED} findings", field="items")
     out = [found for item in items if (found := _screened(state, item)) is not None]
     return {"items": out} if out else None
@@ -168,7 +172,12 @@ def _screened(state: SessionState, item: dict[str, Any]) -> dict[str, Any] | Non
     except (TypeError, ValueError) as exc:
         raise CommandError("bad_request", str(exc), field="spans") from None
     screening = screen(current, found)
-    data: dict[str, Any] = {"target": target, "id": ident, "held": screening.reason, "spans": screening.spans_json()}
+    data: dict[str, Any] = {
+        "target": target,
+        "id": ident,
+        "held": screening.reason,
+        "spans": screening.spans_json(),
+    }
     if target in OWN_STATUS:
         own = OWN_STATUS[target](state, ident)
         if own.screened:

@@ -68,7 +68,9 @@ class KioskScreen(Screen[None]):
         Binding("space", "start_pause", "key.start_pause", tooltip="tip.start_pause"),
         Binding("n", "next_block", "key.next", tooltip="tip.next", group=BLOCKS),
         Binding("p", "previous_block", "key.previous", tooltip="tip.previous", group=BLOCKS),
-        Binding("plus,equals_sign", "extend", "key.extend", key_display="+", tooltip="tip.extend", group=MINUTES),
+        Binding(
+            "plus,equals_sign", "extend", "key.extend", key_display="+", tooltip="tip.extend", group=MINUTES
+        ),
         Binding("minus", "shorten", "key.shorten", key_display="-", tooltip="tip.shorten", group=MINUTES),
         Binding("ctrl+e", "finish", "key.finish", tooltip="tip.finish"),
         Binding("tab", "next_screen", "key.next_screen", tooltip="tip.next_screen", show=False),

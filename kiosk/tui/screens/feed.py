@@ -170,7 +170,9 @@ class FeedScreen(KioskScreen):
             return
         # Held for a reason: approving it unchanged is asked twice; redacting (r) needs no question.
         question = self.t(
-            "feed.confirm_held", reason=self.t(f"held.{contribution.held_reason}"), text=contribution.text[:200]
+            "feed.confirm_held",
+            reason=self.t(f"held.{contribution.held_reason}"),
+            text=contribution.text[:200],
         )
 
         def answered(yes: bool | None) -> None:
@@ -192,7 +194,10 @@ class FeedScreen(KioskScreen):
             self.notify(self.t("feed.no_held_texts"))
             return
         options = [
-            (f"{target}\x00{ident}", f"{self.t(f'held.{review.held_reason}')}: {text.replace(chr(10), ' ')[:80]}")
+            (
+                f"{target}\x00{ident}",
+                f"{self.t(f'held.{review.held_reason}')}: {text.replace(chr(10), ' ')[:80]}",
+            )
             for target, ident, text, review in held
         ]
 
@@ -288,7 +293,8 @@ class FeedScreen(KioskScreen):
             return
         state = self.kiosk.state
         candidates = [
-            c for c in reversed(state.contributions.values())
+            c
+            for c in reversed(state.contributions.values())
             if c.id != contribution.id and c.merged_into is None and not c.withdrawn
         ]
         # Duplicates are usually answers to the same question; offer those first.

@@ -57,7 +57,11 @@ class JoinScreen(KioskScreen):
         parts: list[RenderableType] = [Text(t("join.scan"), style="bold"), Text("")]
         if hub is None:
             self.query_one(QrCode).display = False
-            parts += [Text(t("join.no_hub"), style="yellow"), Text(""), Text(t("join.room", room=room), style="bold")]
+            parts += [
+                Text(t("join.no_hub"), style="yellow"),
+                Text(""),
+                Text(t("join.room", room=room), style="bold"),
+            ]
         else:
             urls = hub.urls
             qr = self.query_one(QrCode)
@@ -68,7 +72,11 @@ class JoinScreen(KioskScreen):
             if hub.wifi is not None:
                 parts += [Text(t("join.wifi", name=hub.wifi.name), style="bold"), Text("")]
             parts += [Text(t("join.poster"), style="bold"), link_text(urls.poster, width, style=""), Text("")]
-            parts += [Text(t("join.display"), style="bold"), link_text(urls.display, width, style=""), Text("")]
+            parts += [
+                Text(t("join.display"), style="bold"),
+                link_text(urls.display, width, style=""),
+                Text(""),
+            ]
             parts += [Text(t("join.remote"), style="bold"), link_text(urls.remote, width, style=""), Text("")]
             present = people_text(t, hub.connected(), ("parent", "staff", "unknown", "display"))
             parts.append(Text(t("run.connected", people=present)))

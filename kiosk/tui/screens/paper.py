@@ -25,7 +25,10 @@ class PaperScreen(ModalScreen[dict[str, Any] | None]):
         self.t = t
         # Questions as the agenda wrote them, never read as markup.
         self.prompts: list[tuple[Text, str]] = [
-            (Text(p.text_in(t.lang)[:60]), p.id) for b in state.agenda.blocks for p in b.prompts if p.kind == "open"
+            (Text(p.text_in(t.lang)[:60]), p.id)
+            for b in state.agenda.blocks
+            for p in b.prompts
+            if p.kind == "open"
         ]
         self.open_prompt = state.open_prompt
 
@@ -35,13 +38,24 @@ class PaperScreen(ModalScreen[dict[str, Any] | None]):
             yield Label(t("paper.title"), classes="question", markup=False)
             yield Input(placeholder=t("paper.placeholder"), max_length=500, id="text")
             with Horizontal(classes="fields"):
-                yield Select([(t("source.paper"), "paper"), (t("source.spoken"), "spoken")], value="paper",
-                             allow_blank=False, id="source")
-                yield Select([(t("role.parent"), "parent"), (t("role.staff"), "staff")],
-                             prompt=t("paper.no_role"), id="role")
+                yield Select(
+                    [(t("source.paper"), "paper"), (t("source.spoken"), "spoken")],
+                    value="paper",
+                    allow_blank=False,
+                    id="source",
+                )
+                yield Select(
+                    [(t("role.parent"), "parent"), (t("role.staff"), "staff")],
+                    prompt=t("paper.no_role"),
+                    id="role",
+                )
             prompt_ids = {pid for _, pid in self.prompts}
-            yield Select(self.prompts, prompt=t("paper.open_prompt"), id="prompt",
-                         value=self.open_prompt if self.open_prompt in prompt_ids else Select.NULL)
+            yield Select(
+                self.prompts,
+                prompt=t("paper.open_prompt"),
+                id="prompt",
+                value=self.open_prompt if self.open_prompt in prompt_ids else Select.NULL,
+            )
             with Horizontal(classes="buttons"):
                 yield Button(t("paper.add"), variant="primary", id="add")
                 yield Button(t("cancel"), id="cancel")

@@ -120,11 +120,15 @@ class QuestionsScreen(KioskScreen):
 
     def action_approve(self) -> None:
         question = self._selected()
-        if question is None or not (question.status == "pending" and question.held_reason and not question.changed):
+        if question is None or not (
+            question.status == "pending" and question.held_reason and not question.changed
+        ):
             self._on_selected("question/approve")
             return
         # Held for a reason: showing it unchanged is asked twice; redacting (r) needs no question.
-        asked = self.t("feed.confirm_held", reason=self.t(f"held.{question.held_reason}"), text=question.text[:200])
+        asked = self.t(
+            "feed.confirm_held", reason=self.t(f"held.{question.held_reason}"), text=question.text[:200]
+        )
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -144,7 +148,9 @@ class QuestionsScreen(KioskScreen):
     def action_answer(self, answer: str) -> None:
         """Mark the question answered now or to answer later; the same key again takes the mark off."""
         question = self._selected()
-        self._on_selected("question/answer", answer=None if question and question.answer == answer else answer)
+        self._on_selected(
+            "question/answer", answer=None if question and question.answer == answer else answer
+        )
 
     def action_on_display(self) -> None:
         self.kiosk.steer("display/questions", on=not questions_of(self.kiosk.state).on_display)

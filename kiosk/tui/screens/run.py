@@ -28,10 +28,24 @@ class RunScreen(KioskScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: the block's scroll area would take the arrows for sideways scrolling it never needs.
-        Binding("right", "next_question", "key.next_question", key_display="→", tooltip="tip.next_question",
-                group=QUESTIONS, priority=True),
-        Binding("left", "previous_question", "key.previous_question", key_display="←",
-                tooltip="tip.previous_question", group=QUESTIONS, priority=True),
+        Binding(
+            "right",
+            "next_question",
+            "key.next_question",
+            key_display="→",
+            tooltip="tip.next_question",
+            group=QUESTIONS,
+            priority=True,
+        ),
+        Binding(
+            "left",
+            "previous_question",
+            "key.previous_question",
+            key_display="←",
+            tooltip="tip.previous_question",
+            group=QUESTIONS,
+            priority=True,
+        ),
     ]
     WHILE_OPEN = KioskScreen.WHILE_OPEN | {"next_question", "previous_question"}
 

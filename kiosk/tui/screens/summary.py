@@ -59,8 +59,9 @@ class SummaryScreen(KioskScreen):
         yield Header()
         with Horizontal(id="summary-body"):
             with Vertical(id="heard-col"):
-                yield FittingTable({"count": 2}, {"group": (2, 10, 48), "text": (3, 16, 400)}, id="heard",
-                                   cursor_type="row")
+                yield FittingTable(
+                    {"count": 2}, {"group": (2, 10, 48), "text": (3, 16, 400)}, id="heard", cursor_type="row"
+                )
             with Vertical(id="points-col"):
                 yield OptionList(id="points", markup=False)  # key points quote what the room said
                 yield field(t("summary.new_point"), "new-point", 500)
@@ -124,7 +125,11 @@ class SummaryScreen(KioskScreen):
             table.add_row(
                 Text(str(item.recognitions or "")),
                 Text(labels[group], overflow="ellipsis", no_wrap=True),
-                Text(("* " if item.pinned else "") + item.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
+                Text(
+                    ("* " if item.pinned else "") + item.text.replace("\n", " "),
+                    overflow="ellipsis",
+                    no_wrap=True,
+                ),
                 key=item.id,
             )
         if table.row_count:

@@ -16,7 +16,9 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, question: str, value: str = "", *, placeholder: str = "", max_length: int = 500) -> None:
+    def __init__(
+        self, question: str, value: str = "", *, placeholder: str = "", max_length: int = 500
+    ) -> None:
         super().__init__(classes="dialog")
         self.question = question
         self.value = value
@@ -28,7 +30,10 @@ class TextPrompt(ModalScreen[str | None]):
             yield Label(self.question, classes="question", markup=False)
             # The text to edit stays as it is: the first keystroke must not replace a whole contribution.
             yield Input(
-                self.value, placeholder=self.placeholder, max_length=self.max_length, id="answer",
+                self.value,
+                placeholder=self.placeholder,
+                max_length=self.max_length,
+                id="answer",
                 select_on_focus=False,
             )
 

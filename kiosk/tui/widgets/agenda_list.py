@@ -29,6 +29,11 @@ class AgendaList(Static):
             else:
                 marker, style = " ", ""
             start = pace.starts[index] if index < len(pace.starts) else None
-            table.add_row(marker, clock_text(start), Text(block.title, overflow="ellipsis", no_wrap=True), minutes,
-                          style=style)
+            table.add_row(
+                marker,
+                clock_text(start),
+                Text(block.title, overflow="ellipsis", no_wrap=True),
+                minutes,
+                style=style,
+            )
         self.update(table)

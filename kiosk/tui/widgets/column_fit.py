@@ -10,7 +10,9 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 
-def share_widths(available: int, fixed: Mapping[str, int], shares: Mapping[str, tuple[int, int, int]]) -> dict[str, int]:
+def share_widths(
+    available: int, fixed: Mapping[str, int], shares: Mapping[str, tuple[int, int, int]]
+) -> dict[str, int]:
     """Widths for `fixed` columns as given and the rest split by `shares` (key: (weight, min, max)).
 
     What a maximum leaves over goes to the other flexible columns; `available` is the table's inner width.

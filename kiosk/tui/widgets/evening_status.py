@@ -113,8 +113,10 @@ class EveningStatus(Widget):
         else:
             running = state.timer.running
             facts.append(Fact(clock, 0))
-            state_text = Text(t("run.state.running" if running else "run.state.paused"),
-                              style="bold green" if running else "bold yellow")
+            state_text = Text(
+                t("run.state.running" if running else "run.state.paused"),
+                style="bold green" if running else "bold yellow",
+            )
             facts.append(Fact(state_text, 0, "  "))
             facts.append(Fact(Text(t("run.planned_end", time=clock_text(pace.planned_end))), 1))
             facts.append(Fact(Text(t("run.expected_end", time=clock_text(pace.expected_end))), 1))
@@ -123,7 +125,9 @@ class EveningStatus(Widget):
         roles: dict[str, int] = {}
         for device in state.devices.values():
             roles[device.role or "unknown"] = roles.get(device.role or "unknown", 0) + 1
-        facts.append(Fact(Text(t("run.joined", people=people_text(t, roles, ("parent", "staff", "unknown")))), 2))
+        facts.append(
+            Fact(Text(t("run.joined", people=people_text(t, roles, ("parent", "staff", "unknown")))), 2)
+        )
         if connected is not None:
             present = people_text(t, connected, ("parent", "staff", "unknown", "display"))
             facts.append(Fact(Text(t("run.connected", people=present)), 2))

@@ -39,7 +39,16 @@ class FeedTable(DataTable[Text | str]):
 
     def on_mount(self) -> None:
         # Fits 120 columns with the cells' padding; on_resize gives a wider terminal's room to the question and text.
-        widths = {"pin": 1, "time": 5, "status": 14, "count": 2, "who": 7, "prompt": 16, "text": 35, "tags": 14}
+        widths = {
+            "pin": 1,
+            "time": 5,
+            "status": 14,
+            "count": 2,
+            "who": 7,
+            "prompt": 16,
+            "text": 35,
+            "tags": 14,
+        }
         for key in COLUMNS:
             self.add_column(self.t(f"feed.col.{key}"), key=key, width=widths[key])
 
@@ -77,7 +86,9 @@ class FeedTable(DataTable[Text | str]):
                     self.remove_row(contribution_id)
                 continue
             # A merged duplicate's recognitions count with the contribution it was merged into.
-            recognitions = 0 if contribution.merged_into is not None else state.endorsement_count(contribution)
+            recognitions = (
+                0 if contribution.merged_into is not None else state.endorsement_count(contribution)
+            )
             cells = self._cells(contribution, recognitions)
             if shown:
                 for key, value in zip(COLUMNS, cells):

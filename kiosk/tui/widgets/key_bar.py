@@ -57,7 +57,11 @@ def units_of(screen: Screen[object]) -> list[KeyUnit]:
             continue
         group = item.binding.group
         # One entry per group, and per binding of several keys ("x,delete" reads "x/del").
-        name = f"group:{group.description}" if group is not None else f"action:{id(item.node)}:{item.binding.action}"
+        name = (
+            f"group:{group.description}"
+            if group is not None
+            else f"action:{id(item.node)}:{item.binding.action}"
+        )
         grouped.setdefault(name, []).append((key, item))
     units: list[KeyUnit] = []
     last: dict[str, KeyUnit] = {}

@@ -28,8 +28,10 @@ def now_text(state: SessionState, now: float, t: Translator) -> Text:
     timer = state.timer
     remaining = timer.remaining(now)
     text.append(countdown_text(remaining), style=_LEVEL_STYLE[timer_level(remaining, timer.length)])
-    text.append(" " + t("run.state.running" if timer.running else "run.state.paused"),
-                style="" if timer.running else "yellow")
+    text.append(
+        " " + t("run.state.running" if timer.running else "run.state.paused"),
+        style="" if timer.running else "yellow",
+    )
     text.append(" · ", style="dim")
     prompt = state.agenda.prompt(state.open_prompt) if state.open_prompt else None
     if prompt is None:
