@@ -113,7 +113,7 @@ def run_names_bench(full: bool = True) -> tuple[list[str], dict[str, Any]]:
     lines += report_lines("Our own rules (--name-check rules)", rules)
     figures: dict[str, Any] = {"sentences": len(corpus), "rules": _figures(rules)}
     if full:
-        from kiosk.core.names import found_spans, load_deduce
+        from kiosk.namecheck.deduce_finds import found_spans, load_deduce
 
         start = time.perf_counter()
         deducer = load_deduce()
@@ -154,9 +154,9 @@ async def loop_share(rate: float = 200.0, seconds: float = 10.0) -> dict[str, fl
 
     from kiosk.agenda.parser import load_agenda
     from kiosk.core.events import Actor, Command
-    from kiosk.core.full_check import FullCheck
     from kiosk.core.session import start_session
     from kiosk.core.store import open_event_log
+    from kiosk.namecheck.service import FullCheck
     from kiosk.resources import default_agenda_path
 
     corpus = load_corpus()

@@ -121,10 +121,10 @@ def add_name_check(parser: argparse.ArgumentParser) -> None:
 
 
 def full_check_for(args: argparse.Namespace, core: Any) -> Any:
-    """The evening's full name check (kiosk/core/full_check.py), or None with --name-check rules."""
+    """The evening's full name check (kiosk/namecheck/service.py), or None with --name-check rules."""
     if getattr(args, "name_check", "full") != "full":
         return None
-    from kiosk.core.full_check import FullCheck
+    from kiosk.namecheck.service import FullCheck
 
     return FullCheck(core)
 

@@ -71,8 +71,8 @@ def hub_starter(
     """How the kiosk starts its hub: here, where both faces meet, so neither imports the other."""
 
     async def start(core: SessionCore, lang: str) -> LiveHub:
-        from kiosk.core.full_check import FullCheck
         from kiosk.hub.server import Hub, HubError
+        from kiosk.namecheck.service import FullCheck
         from kiosk.tui.app import HubFailed
 
         hub = Hub(

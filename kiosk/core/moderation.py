@@ -2,8 +2,8 @@
 
 One entry point decides for any text from the room (answers, comments, questions, notes): `screen(text, found)`
 returns the reason to hold it (or None) and the spans it found. Our own rules run here, always, in microseconds;
-`found` adds what the full name check (deduce, in a helper process: kiosk/core/name_worker.py) saw in the text,
-filtered by `kiosk.core.names.keep` so Dutch words and school words are not taken for names.
+`found` adds what the full name check (deduce, in a helper process: kiosk/namecheck/worker.py) saw in the text,
+filtered by `kiosk.namecheck.deduce_finds.keep` so Dutch words and school words are not taken for names.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.catalog import FULL_LANGUAGES, catalog
+from kiosk.core.name_words import is_allowed
 from kiosk.core.state import Review
 
 # Kept short and obvious on purpose: a false hold costs the facilitator one key press, a miss costs a parent's trust.
@@ -192,8 +193,6 @@ def _class_context(text: str, start: int) -> bool:
 
 def looks_like_name_word(word: str) -> bool:
     """A capitalised word that is not one of the words the kiosk knows are no names (months, languages...)."""
-    from kiosk.core.names import is_allowed  # the allow-list lives with the rest of the name check
-
     return bool(re.match(rf"[{_UPPER}]", word)) and not is_allowed(word)
 
 

@@ -70,7 +70,7 @@ class SessionCore:
         self.storage_problem: StoreError | None = (
             None  # the last write failed; cleared by the next that works
         )
-        # The full name check is ready and looks at every text from the room (kiosk/core/screening.py).
+        # The full name check is ready and looks at every text from the room (kiosk/namecheck/service.py).
         self.full_check = False
 
     def now(self) -> float:

@@ -14,7 +14,6 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from kiosk.core.events import Actor, Command, CommandError, Event
-from kiosk.core.full_check import FullCheck
 from kiosk.core.rules import RULES
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
@@ -35,6 +34,7 @@ from kiosk.hub.pages import Pages, plain, words_for
 from kiosk.hub.poster_pages import PosterPages
 from kiosk.hub.publisher import Publisher, encode
 from kiosk.hub.seat_handles import PROCESS_HANDLES
+from kiosk.namecheck.service import FullCheck
 from kiosk.prepare.poster import evening_poster
 from kiosk.prepare.qr import Wifi
 

@@ -15,10 +15,10 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from kiosk.core.events import Actor, Command, CommandError, Event
-from kiosk.core.full_check import FullCheck
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
 from kiosk.core.store import StoreError
+from kiosk.namecheck.service import FullCheck
 from kiosk.tui.i18n import Translator
 from kiosk.tui.palette import KioskCommands, KioskPalette
 from kiosk.tui.screens.base import KioskScreen, translate_bindings

@@ -13,9 +13,9 @@ from conftest import in_dialogue
 from hubclient import open_peer
 
 from kiosk.core.events import Command
-from kiosk.core.full_check import FullCheck
 from kiosk.core.session import SessionCore
 from kiosk.hub.server import Hub
+from kiosk.namecheck.service import FullCheck
 
 LOADING = 300.0  # deduce loads in 8-20 s, two minutes once after install; a guard against a hang
 

@@ -1,7 +1,7 @@
 """Moderation of any text from the room: the full name check's findings, and reviewing comments and notes.
 
 Every text the room writes is screened by `kiosk.core.moderation.screen` when it comes in (our own rules), and
-again by the full name check once that is ready (`moderation/screen`, sent by kiosk/core/screening.py with what
+again by the full name check once that is ready (`moderation/screen`, sent by kiosk/namecheck/service.py with what
 deduce found). Contributions keep their own status (pending, approved, hidden); texts without one (rating and choice
 comments, table notes, and whatever a rule module registers with `register_target`) carry a `Review`.
 """

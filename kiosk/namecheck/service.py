@@ -14,11 +14,11 @@ import time
 from collections.abc import Callable
 
 from kiosk.core.events import Actor, Command, CommandError, Event
-from kiosk.core.name_worker import NameWorker
 from kiosk.core.rules.screening import NEW_TEXT, text_of, unscreened
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
 from kiosk.core.store import StoreError
+from kiosk.namecheck.worker import NameWorker
 
 log = logging.getLogger(__name__)
 SYSTEM = Actor("system")

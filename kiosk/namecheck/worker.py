@@ -30,7 +30,7 @@ def _serve(conn: Connection) -> None:
     """The helper process: load deduce, say so, then answer (n, text) with (n, spans) until told to stop."""
     _quiet()
     try:
-        from kiosk.core.names import found_spans, load_deduce
+        from kiosk.namecheck.deduce_finds import found_spans, load_deduce
 
         deducer = load_deduce()
         found_spans(deducer, "Warm worden: meneer Jansen woont aan de Kerkstraat 1.")
