@@ -153,6 +153,7 @@ async def loop_share(rate: float = 200.0, seconds: float = 10.0) -> dict[str, fl
     from pathlib import Path
 
     from kiosk.agenda.parser import load_agenda
+    from kiosk.core.changes import Changes
     from kiosk.core.events import Actor, Command
     from kiosk.core.session import start_session
     from kiosk.core.store import open_event_log
@@ -180,10 +181,10 @@ async def loop_share(rate: float = 200.0, seconds: float = 10.0) -> dict[str, fl
         sent: dict[str, float] = {}
         latencies: list[float] = []
 
-        def heard(event: Any, state: Any) -> None:
-            if event.type == "moderation/screen":
+        def heard(changes: Changes, state: Any) -> None:
+            if changes.screened:
                 now = time.perf_counter()
-                latencies.extend(now - sent.pop(i["id"]) for i in event.data["items"] if i["id"] in sent)
+                latencies.extend(now - sent.pop(i) for i in changes.answers if i in sent)
 
         core.subscribe(heard)
         total = int(rate * seconds)

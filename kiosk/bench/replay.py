@@ -23,17 +23,22 @@ def build_evening(data_dir: Path, contributions: int, phones: int = 200) -> int:
     agenda = load_agenda(default_agenda_path())
     core = SessionCore(agenda)  # in memory first: one transaction for the lot instead of one fsync per event
     events: list[Event] = []
-    core.subscribe(lambda event, state: events.append(event))
+
+    def run(command: Command) -> None:
+        event = core.execute(command).event
+        if event is not None:
+            events.append(event)
+
     block, prompt = first_open_prompt()
-    core.execute(Command("block/jump", {"index": block}))
-    core.execute(Command("prompt/open", {"prompt": prompt}))
-    core.execute(Command("settings/auto_approve", {"on": True}))
+    run(Command("block/jump", {"index": block}))
+    run(Command("prompt/open", {"prompt": prompt}))
+    run(Command("settings/auto_approve", {"on": True}))
     actors = [Actor("phone", device=f"replay-phone-{i:04d}") for i in range(phones)]
     for actor in actors:
-        core.execute(Command("device/join", {"role": "parent"}, actor))
+        run(Command("device/join", {"role": "parent"}, actor))
     for i in range(contributions):
         text = f"{SENTENCES[i % len(SENTENCES)]} ({chr(97 + i % 26)}{chr(97 + i // 26 % 26)})"
-        core.execute(Command("contribution/add", {"id": f"r{i}", "text": text}, actors[i % phones]))
+        run(Command("contribution/add", {"id": f"r{i}", "text": text}, actors[i % phones]))
     log = open_event_log(data_dir)
     try:
         info = log.create_session(agenda, events[0].at)

@@ -85,9 +85,7 @@ def unreviewed(state: SessionState, fmt: str, audience: str) -> dict[str, int]:
     """
     if fmt != "csv" or audience != "team":
         return {}
-    answers = sum(
-        1 for c in state.contributions.values() if c.status == "pending" and c.held_reason and not c.withdrawn
-    )
+    answers = sum(1 for c in state.contributions.values() if c.held and not c.withdrawn)
     comments = sum(1 for answers_ in state.responses.values() for r in answers_.values() if r.review.held)
     found = {"answers": answers, "comments": comments}
     return {where: n for where, n in found.items() if n}

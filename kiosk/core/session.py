@@ -1,4 +1,4 @@
-"""The session core: validate a command, append its event durably, apply it, publish it."""
+"""The session core: validate a command, append its event durably, apply it, tell every listener what changed."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from kiosk.agenda.model import Agenda
+from kiosk.core.changes import NOTHING, Changes
 from kiosk.core.clock import Clock, system_clock
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.rules import RULES
@@ -14,28 +15,30 @@ from kiosk.core.rules.registry import Context
 from kiosk.core.state import SessionState
 from kiosk.core.store import EventLog, SessionInfo, StoreError
 
-Listener = Callable[[Event, SessionState], None]
+Listener = Callable[[Changes, SessionState], None]
 StorageListener = Callable[[StoreError | None], None]
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What came of a command: the event it made, or None when it changed nothing (a repeat)."""
+    """What came of a command: the event it made (None when it changed nothing, a repeat) and what it changed."""
 
     event: Event | None
+    changes: Changes = NOTHING
 
     @property
     def changed(self) -> bool:
         return self.event is not None
 
 
-def apply_event(state: SessionState, event: Event) -> None:
-    """Fold one event into the state; the only way the state changes."""
+def apply_event(state: SessionState, event: Event) -> Changes:
+    """Fold one event into the state, the only way the state changes; returns what changed."""
     rule = RULES.get(event.type)
     if rule is None:
         raise StoreError("unknown_event", type=repr(event.type))
-    rule.apply(state, event)
+    changes = rule.apply(state, event)
     state.seq = event.seq
+    return changes
 
 
 def replay(agenda: Agenda, events: Iterable[Event]) -> SessionState:
@@ -47,7 +50,7 @@ def replay(agenda: Agenda, events: Iterable[Event]) -> SessionState:
 
 
 class SessionCore:
-    """One evening's rules and state; every face sends it commands and listens to its events."""
+    """One evening's rules and state; every face sends it commands and listens to what they changed."""
 
     def __init__(
         self,
@@ -77,7 +80,7 @@ class SessionCore:
         return self.clock()
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
-        """Call `listener(event, state)` after every applied event; returns a function that unsubscribes."""
+        """Call `listener(changes, state)` after every applied event; returns a function that unsubscribes."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
@@ -108,7 +111,7 @@ class SessionCore:
                 listener(problem)
 
     def execute(self, command: Command) -> Outcome:
-        """Validate, then append durably, then apply and publish.
+        """Validate, then append durably, then apply and tell the listeners what changed.
 
         Raises CommandError when refused, StoreError when the event could not be written (nothing changed then).
         """
@@ -135,10 +138,10 @@ class SessionCore:
             if self.storage_problem is not None:
                 self._storage(None)
         self._last_at = now
-        apply_event(self.state, event)
+        changes = apply_event(self.state, event)
         for listener in list(self._listeners):
-            listener(event, self.state)
-        return Outcome(event)
+            listener(changes, self.state)
+        return Outcome(event, changes)
 
 
 def start_session(log: EventLog, agenda: Agenda, clock: Clock = system_clock) -> SessionCore:

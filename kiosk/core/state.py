@@ -6,86 +6,35 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.agenda.model import Agenda, Block
+from kiosk.core.moderated import SOURCES, STATUSES, Contribution, Question, QuestionsState, Review
+from kiosk.core.table_state import TablesState
+from kiosk.core.timer import BlockTimer
 
-CONTRIBUTION_STATUSES = ("pending", "approved", "hidden")
+__all__ = [
+    "ACTION_STATUSES",
+    "CONTRIBUTION_STATUSES",
+    "ROLES",
+    "SOURCES",
+    "SUMMARY_VIEWS",
+    "Action",
+    "ActionNote",
+    "BlockTimer",
+    "Contribution",
+    "Device",
+    "KeyPoint",
+    "LetterMark",
+    "Question",
+    "QuestionsState",
+    "Response",
+    "Review",
+    "SessionState",
+    "TablesState",
+]
+
+CONTRIBUTION_STATUSES = STATUSES
 ROLES = ("parent", "staff")
-SOURCES = ("phone", "paper", "spoken")
 ACTION_STATUSES = ("planned", "in_progress", "done", "dropped")
 SUMMARY_VIEWS = ("points", "heard")  # the facilitator's key points, or what was heard per question
-
-
-@dataclass
-class BlockTimer:
-    """A block's timer as wall-clock facts, so a restart shows the right time left."""
-
-    planned: float  # seconds from the agenda
-    extra: float = 0.0  # extensions minus shortenings, seconds
-    elapsed_before: float = 0.0  # run time before the current run
-    running_since: float | None = None  # wall-clock start of the current run
-    first_started: float | None = None
-
-    @property
-    def running(self) -> bool:
-        return self.running_since is not None
-
-    @property
-    def length(self) -> float:
-        return max(0.0, self.planned + self.extra)
-
-    def elapsed(self, now: float) -> float:
-        if self.running_since is None:
-            return self.elapsed_before
-        return self.elapsed_before + max(0.0, now - self.running_since)
-
-    def remaining(self, now: float) -> float:
-        """Seconds left; negative is overtime."""
-        return self.length - self.elapsed(now)
-
-    def start(self, now: float) -> None:
-        if self.running_since is None:
-            self.running_since = now
-        if self.first_started is None:
-            self.first_started = now
-
-    def pause(self, now: float) -> None:
-        if self.running_since is not None:
-            self.elapsed_before += max(0.0, now - self.running_since)
-            self.running_since = None
-
-
-@dataclass
-class Contribution:
-    """One thing said: from a phone, or typed in by the facilitator from paper or aloud."""
-
-    id: str
-    prompt_id: str | None
-    block_index: int
-    text: str
-    at: float
-    source: str = "phone"
-    device: str | None = None  # never exported
-    role: str | None = None
-    status: str = "pending"
-    held_reason: str | None = None  # why moderation held it for review; kept after approval, for the history
-    spans: list[list[Any]] = field(default_factory=list)  # what moderation found: [start, end, kind]
-    screened: bool = False  # the full name check has looked at it (moderation/screen)
-    auto: bool = False  # auto-approve waits for the full name check: approved when that finds nothing
-    approved_by: str | None = None  # who approved it after a hold: facilitator or remote
-    changed: bool = (
-        False  # the facilitator changed its text (redacted or edited): approving it needs no "sure?"
-    )
-    pinned: bool = False
-    tags: list[str] = field(default_factory=list)
-    endorsements: set[str] = field(default_factory=set)  # devices that recognise it ("herken ik")
-    merged_into: str | None = None
-    withdrawn: bool = False
-    approved_seq: int = 0  # the event that last approved it: the order in which the room first saw it
-    lang: str | None = None  # the language of the phone's page when it was written; None from paper or aloud
-
-    @property
-    def visible(self) -> bool:
-        """Shown to the room: approved, not withdrawn, not merged into another."""
-        return self.status == "approved" and not self.withdrawn and self.merged_into is None
 
 
 @dataclass
@@ -96,29 +45,6 @@ class Device:
     joined_at: float
     role: str | None = None
     lang: str = "nl"
-
-
-@dataclass
-class Review:
-    """Moderation of a text that has no status of its own (a rating or choice comment, a table note).
-
-    `state` is ok (nothing found), held (found, nobody looked yet), approved (a person let it through after a hold)
-    or hidden. Only ok and approved text reaches the projector and the reports.
-    """
-
-    state: str = "ok"
-    held_reason: str | None = None
-    spans: list[list[Any]] = field(default_factory=list)
-    screened: bool = False
-    by: str | None = None  # who approved or hid it
-
-    @property
-    def shown(self) -> bool:
-        return self.state in ("ok", "approved")
-
-    @property
-    def held(self) -> bool:
-        return self.state == "held"
 
 
 @dataclass
@@ -192,7 +118,8 @@ class SessionState:
     contact: str = ""
     actions: dict[str, Action] = field(default_factory=dict)
     letters: list[LetterMark] = field(default_factory=list)  # letters to parents, oldest first
-    extensions: dict[str, Any] = field(default_factory=dict)  # state of rule modules added later (tables)
+    questions: QuestionsState = field(default_factory=QuestionsState)  # questions to the school
+    tables: TablesState = field(default_factory=TablesState)  # the theme tables
     # Indexes kept by the applies, so views stay cheap with thousands of contributions.
     own: dict[str, list[str]] = field(default_factory=dict)  # device -> its contribution ids
     endorsed: dict[str, set[str]] = field(default_factory=dict)  # device -> contribution ids it recognises
@@ -223,8 +150,8 @@ class SessionState:
         """Recognitions of a contribution, including those of duplicates merged into it."""
         merged = self.duplicates.get(contribution.id)
         if not merged:
-            return len(contribution.endorsements)
-        devices = set(contribution.endorsements)
+            return len(contribution.votes)
+        devices = set(contribution.votes)
         for other in merged:
-            devices |= self.contributions[other].endorsements
+            devices |= self.contributions[other].votes
         return len(devices)

@@ -3,76 +3,16 @@
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from kiosk.agenda.cards import load_cards
 from kiosk.agenda.model import Theme
 from kiosk.core.grouping import Assignment, place_late_joiner, role_key
-from kiosk.core.state import BlockTimer, Review, SessionState
+from kiosk.core.state import BlockTimer, SessionState
+from kiosk.core.table_state import Presentation, TableNote, TablesState, ThemeTable
 
-TABLES_KEY = "tables"
-
-
-@dataclass
-class TableNote:
-    """One line of a table's outcome, written on the host's notepad or by the facilitator."""
-
-    id: str
-    text: str
-    at: float
-    by: str  # "host" or "facilitator"
-    review: Review = field(default_factory=Review)
-
-
-@dataclass
-class ThemeTable:
-    """One table as the core keeps it; its host token stays here and is never sent to phones."""
-
-    number: int
-    theme: str | None  # a theme id of the agenda
-    host_token: str = field(repr=False)
-    host: str | None = None  # the device chosen as host, when the facilitator chose one
-    notes: list[TableNote] = field(default_factory=list)
-    timer: BlockTimer | None = None  # its presentation's timer, from presentation/start on
-
-
-@dataclass
-class Presentation:
-    """The tables presenting their outcome in turn, each for `seconds` plus extensions."""
-
-    order: list[int]
-    seconds: float
-    position: int = 0  # index into order; len(order) once the last table has finished
-
-    @property
-    def current(self) -> int | None:
-        return self.order[self.position] if self.position < len(self.order) else None
-
-
-@dataclass
-class TablesState:
-    """Everything about the theme tables; lives in `state.extensions["tables"]`."""
-
-    tables: list[ThemeTable] = field(default_factory=list)  # table n is tables[n - 1]
-    seats: dict[str, int] = field(default_factory=dict)  # device -> table
-    seed: str = ""
-    explanation: dict[str, str] = field(default_factory=dict)  # lang -> one line
-    presentation: Presentation | None = None
-
-    @property
-    def assigned(self) -> bool:
-        return bool(self.tables)
-
-    def table(self, number: int) -> ThemeTable:
-        return self.tables[number - 1]
-
-    def find_note(self, note_id: Any) -> tuple[ThemeTable, TableNote] | None:
-        for table in self.tables:
-            for note in table.notes:
-                if note.id == note_id:
-                    return table, note
-        return None
+__all__ = ["Presentation", "TableNote", "TablesState", "ThemeTable"]
 
 
 @dataclass(frozen=True)
@@ -107,24 +47,6 @@ class Presenting(NamedTuple):
     remaining: float
 
 
-def tables_of(state: SessionState) -> TablesState:
-    """The tables of the evening; an empty TablesState (not stored) before the first tables event.
-
-    Reading must never change the state, or a live state would differ from its replay; applies use
-    `stored_tables`.
-    """
-    found = state.extensions.get(TABLES_KEY)
-    return found if isinstance(found, TablesState) else TablesState()
-
-
-def stored_tables(state: SessionState) -> TablesState:
-    """The tables of the evening, created in the state on first use: for applies only."""
-    found = state.extensions.get(TABLES_KEY)
-    if not isinstance(found, TablesState):
-        found = state.extensions[TABLES_KEY] = TablesState()
-    return found
-
-
 def theme_by_id(state: SessionState, theme_id: str | None) -> Theme | None:
     """The agenda's theme with this id, else the shipped card with it (a table may take any card)."""
     if theme_id is None:
@@ -140,13 +62,13 @@ def _view(state: SessionState, tables: TablesState, table: ThemeTable) -> Table:
 
 def table_list(state: SessionState) -> list[Table]:
     """All tables in order, as phones and the projector may see them."""
-    tables = tables_of(state)
+    tables = state.tables
     return [_view(state, tables, t) for t in tables.tables]
 
 
 def table_of_device(state: SessionState, device: str) -> Table | None:
     """The table a phone sits at, or None before the division (or when it is not seated)."""
-    tables = tables_of(state)
+    tables = state.tables
     number = tables.seats.get(device)
     return None if number is None else _view(state, tables, tables.table(number))
 
@@ -154,7 +76,7 @@ def table_of_device(state: SessionState, device: str) -> Table | None:
 def table_for_host_token(state: SessionState, token: str) -> int | None:
     """The table whose host notepad this token opens, or None."""
     found = None
-    for table in tables_of(state).tables:
+    for table in state.tables.tables:
         # Compare with every table in constant time, so timing tells nothing about the tokens.
         if hmac.compare_digest(table.host_token.encode(), token.encode()):
             found = table.number
@@ -164,7 +86,7 @@ def table_for_host_token(state: SessionState, token: str) -> int | None:
 def table_outcomes(state: SessionState) -> list[TableOutcome]:
     """Every table with its theme and the points written down, in table order; held notes wait for a person."""
     outcomes = []
-    for table in tables_of(state).tables:
+    for table in state.tables.tables:
         theme = theme_by_id(state, table.theme)
         outcomes.append(
             TableOutcome(
@@ -176,7 +98,7 @@ def table_outcomes(state: SessionState) -> list[TableOutcome]:
 
 def current_presentation(state: SessionState, now: float) -> Presenting | None:
     """Which table presents now and its time left; None before the presentations and after the last."""
-    tables = tables_of(state)
+    tables = state.tables
     if tables.presentation is None or tables.presentation.current is None:
         return None
     timer = tables.table(tables.presentation.current).timer
@@ -194,7 +116,7 @@ def tables_block_timer(state: SessionState) -> BlockTimer | None:
 
 def table_timer(state: SessionState, table: int) -> BlockTimer | None:
     """The timer a table sees: its own while it presents, otherwise the theme tables block's timer."""
-    tables = tables_of(state)
+    tables = state.tables
     presenting = tables.presentation.current if tables.presentation else None
     if presenting == table:
         return tables.table(table).timer
@@ -203,7 +125,7 @@ def table_timer(state: SessionState, table: int) -> BlockTimer | None:
 
 def current_assignment(state: SessionState) -> Assignment:
     """The seats as an Assignment, with the roles the devices have now."""
-    tables = tables_of(state)
+    tables = state.tables
     roles = {d: role_key(dev.role) for d, dev in state.devices.items() if d in tables.seats}
     return Assignment(len(tables.tables), dict(tables.seats), roles)
 
@@ -213,7 +135,7 @@ def late_joiner_table(state: SessionState, device: str, role: str | None) -> int
 
     Deterministic, so a join rule may put it in its event data and apply it with `seat_device`.
     """
-    tables = tables_of(state)
+    tables = state.tables
     if not tables.assigned or device in tables.seats:
         return None
     return place_late_joiner(current_assignment(state), device, role)
@@ -221,7 +143,7 @@ def late_joiner_table(state: SessionState, device: str, role: str | None) -> int
 
 def seat_device(state: SessionState, device: str, table: int) -> None:
     """Apply a seat decided in a check (a late joiner or a move)."""
-    stored_tables(state).seats[device] = table
+    state.tables.seats[device] = table
 
 
 class Seat(NamedTuple):
@@ -235,7 +157,7 @@ class Seat(NamedTuple):
 
 def seats(state: SessionState) -> list[Seat]:
     """Every seated phone, by table and then by join order; `number` counts every joined phone from 1."""
-    placed = tables_of(state).seats
+    placed = state.tables.seats
     found = [
         Seat(n, device, state.devices[device].role, placed[device])
         for n, device in enumerate(state.devices, start=1)

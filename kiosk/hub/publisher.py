@@ -22,11 +22,10 @@ from typing import Any
 
 from websockets.asyncio.server import broadcast
 
-from kiosk.core.events import CommandError, Event
-from kiosk.core.questions import Question, questions_of
+from kiosk.core.changes import Changes
+from kiosk.core.events import CommandError
 from kiosk.core.session import SessionCore
-from kiosk.core.state import Contribution, SessionState
-from kiosk.core.tables import tables_of
+from kiosk.core.state import SessionState
 from kiosk.hub.changes import diff
 from kiosk.hub.connections import Client, Registry
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
@@ -52,48 +51,24 @@ STALL_LIMIT = 30.0
 # A shared stream keeps its newest change messages up to this many bytes, so a phone that reconnects (a locked
 # screen) gets only what it missed instead of a whole view.
 HISTORY_BYTES = 512 * 1024
-# Events that change no view but counts (sent with the next count batch) and the sender's own things.
-COUNT_ONLY = frozenset({"contribution/endorse", "question/upvote"})
 
 
 def encode(message: dict[str, Any]) -> str:
     return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
 
 
-def affected_devices(event: Event, state: SessionState) -> set[str]:
-    """Phones whose own things (`mine/update`) an event may change."""
-    devices: set[str] = set()
-    device = event.data.get("device")
-    if isinstance(device, str):
-        devices.add(device)
-    if event.type == "tables/assign":
-        devices.update(event.data.get("seats", {}))
-    elif event.type == "tables/theme":
-        devices.update(d for d, t in tables_of(state).seats.items() if t == event.data.get("table"))
-    elif event.type.startswith("prompt/"):
-        devices.update(d for d, ids in state.endorsed.items() if ids)  # `endorsed` is per open question
-    elif event.type == "moderation/screen":  # the full name check held or showed answers and questions
-        questions = questions_of(state).questions
-        for item in event.data.get("items", ()):
-            kind = item.get("target")
-            found: Contribution | Question | None = None
-            if kind == "contribution":
-                found = state.contributions.get(item.get("id"))
-            elif kind == "question":
-                found = questions.get(item.get("id"))
-            if found is not None and found.device is not None:
-                devices.add(found.device)
-        return devices
-    elif event.type.startswith("question/"):
-        if event.type != "question/upvote":  # a vote changes the voter's things, never the asker's
-            asker = questions_of(state).questions.get(event.data.get("id"))  # type: ignore[arg-type]
-            if asker is not None and asker.device is not None:
-                devices.add(asker.device)
-        return devices
-    for key in ("id", "into"):
-        contribution = state.contributions.get(event.data.get(key))  # type: ignore[arg-type]
+def affected_devices(changes: Changes, state: SessionState) -> set[str]:
+    """Phones whose own things (`mine/update`) changed: their own, and the writers of answers and questions that
+    changed."""
+    devices = set(changes.devices)
+    for cid in changes.answers:
+        contribution = state.contributions.get(cid)
         if contribution is not None and contribution.device is not None:
             devices.add(contribution.device)
+    for qid in changes.questions:
+        question = state.questions.items.get(qid)
+        if question is not None and question.device is not None:
+            devices.add(question.device)
     return devices
 
 
@@ -208,7 +183,7 @@ class Publisher:
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
-        self._unsubscribe = self.core.subscribe(self._on_event)
+        self._unsubscribe = self.core.subscribe(self._on_change)
 
     def stop(self) -> None:
         if self._unsubscribe is not None:
@@ -384,24 +359,31 @@ class Publisher:
     def mark_all(self, devices: set[str] | None = None) -> None:
         self.mark(*self.streams.values(), *(s for s, _ in self._remotes.values()), devices=devices)
 
-    def _on_event(self, event: Event, state: SessionState) -> None:
-        if event.type == "device/join":
+    def _on_change(self, changes: Changes, state: SessionState) -> None:
+        if changes.joined:
             self._roles_version += 1
-        if event.type in ("contribution/endorse", "contribution/merge", "question/upvote"):
-            self._counts_changed(event)
-        if event.type in COUNT_ONLY:
-            self.mark(devices=affected_devices(event, state))
+        if changes.recognitions or changes.votes:
+            self._counts_changed(changes)
+        devices = affected_devices(changes, state)
+        only_counts = not (
+            changes.answers or changes.questions or changes.tables or changes.reviews or changes.key_points
+        ) and not (
+            changes.actions
+            or changes.responses
+            or changes.fields_changed
+            or changes.letters
+            or changes.joined
+        )
+        if only_counts:
+            self.mark(devices=devices)  # counts only: they go out with the next count batch
             return
         self._hosts_dirty = True  # few hosts; each is sent its view only when it changed
-        self.mark_all(devices=affected_devices(event, state))
+        self.mark_all(devices=devices)
 
-    def _counts_changed(self, event: Event) -> None:
-        if event.type == "contribution/merge":
-            self._counts_all = True  # a merge moves recognitions between contributions: count them all again
-        elif event.type == "question/upvote":
+    def _counts_changed(self, changes: Changes) -> None:
+        self._counts_dirty |= changes.recognitions
+        if changes.votes:
             self._votes_dirty = True  # the views read votes from the state: they only need building again
-        else:
-            self._counts_dirty.add(event.data["id"])
         if self._loop is None or self._counts_handle is not None or self._loop.is_closed():
             return
         delay = max(0.0, self._last_counts + self.counts_interval - self._loop.time())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.core.questions import QUESTION_STATUSES, Question, questions_of
+from kiosk.core.moderated import STATUSES, Question
 from kiosk.core.readings.questions import for_facilitator, top_questions
 from kiosk.core.state import SessionState
 
@@ -25,7 +25,7 @@ def phone_questions(state: SessionState) -> list[dict[str, Any]]:
 
 def display_questions(state: SessionState) -> list[dict[str, Any]]:
     """The top questions, only while the facilitator shows them."""
-    if not questions_of(state).on_display:
+    if not state.questions.on_display:
         return []
     return [
         {"id": q.id, "text": q.text, "count": len(q.votes), "n": q.n}
@@ -42,8 +42,8 @@ def _remote_question(q: Question) -> dict[str, Any]:
         "status": q.status,
         "held": q.held_reason,
         # Held and not yet looked at: one tap replaces what was found by "[naam]"..., approving it as is asks first.
-        "redact": bool(q.spans) and q.status == "pending",
-        "confirm": q.status == "pending" and q.held_reason is not None and not q.changed,
+        "redact": q.redactable,
+        "confirm": q.needs_confirmation,
         "count": len(q.votes),
         "answer": q.answer,
         "role": q.role,
@@ -53,7 +53,7 @@ def _remote_question(q: Question) -> dict[str, Any]:
 def remote_questions(state: SessionState) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """The facilitator's questions (at most REMOTE_QUESTIONS) and the totals by status and by answer."""
     every = for_facilitator(state)
-    totals = dict.fromkeys((*QUESTION_STATUSES, "now", "later"), 0)
+    totals = dict.fromkeys((*STATUSES, "now", "later"), 0)
     for q in every:
         totals[q.status] += 1
         if q.answer is not None:
@@ -64,12 +64,12 @@ def remote_questions(state: SessionState) -> tuple[list[dict[str, Any]], dict[st
 
 def own_questions(state: SessionState, device: str) -> dict[str, Any]:
     """One phone's questions with their status, and the approved questions it upvoted."""
-    questions = questions_of(state)
-    own = [questions.questions[qid] for qid in questions.own.get(device, ())]
+    questions = state.questions
+    own = [questions.items[qid] for qid in questions.own.get(device, ())]
     return {
         "questions": [
             {"id": q.id, "text": q.text, "status": q.status, "held": q.held_reason, "answer": q.answer}
             for q in own
         ],
-        "upvoted": sorted(qid for qid in questions.voted.get(device, ()) if questions.questions[qid].visible),
+        "upvoted": sorted(qid for qid in questions.voted.get(device, ()) if questions.items[qid].visible),
     }

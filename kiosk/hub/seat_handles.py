@@ -8,7 +8,6 @@ import hmac
 import secrets
 
 from kiosk.core.state import SessionState
-from kiosk.core.tables import tables_of
 
 
 class SeatHandles:
@@ -30,7 +29,7 @@ class SeatHandles:
         """The seated device this handle stands for, or None when it names no one (any more)."""
         if not isinstance(handle, str):
             return None
-        for device in tables_of(state).seats:
+        for device in state.tables.seats:
             if hmac.compare_digest(self.handle(device), handle):
                 return device
         return None

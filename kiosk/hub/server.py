@@ -13,7 +13,8 @@ from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from kiosk.core.events import Actor, Command, CommandError, Event
+from kiosk.core.changes import Changes
+from kiosk.core.events import Actor, Command, CommandError
 from kiosk.core.rules import RULES
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
@@ -165,7 +166,7 @@ class Hub:
         posters = PosterPages(tokens, self.wifi, self.poster_html, self.lang)
         self._pages = Pages(_web_dir(), self.urls.join, public_origin, posters.answer, self.lang)
         self.publisher.start(asyncio.get_running_loop())
-        self._unsubscribe = self.core.subscribe(self._on_event)
+        self._unsubscribe = self.core.subscribe(self._on_change)
         self._unsubscribe_storage = self.core.on_storage(_log_storage)
         if self.full_check is not None:
             self.full_check.start()  # loads in its own process; returns at once
@@ -214,9 +215,9 @@ class Hub:
         """Which network phones must be on, in the hub's language."""
         return network_hint(self.urls.base, self.port, self.public_url, self.host, self.lang)
 
-    def _on_event(self, event: Event, state: SessionState) -> None:
+    def _on_change(self, changes: Changes, state: SessionState) -> None:
         """After a new division, a host whose link no longer opens its table is sent away like a wrong token."""
-        if event.type != "tables/assign":
+        if not changes.tables:
             return
         for client in list(self.registry.hosts):
             if client.token is None or table_for_host_token(state, client.token) != client.table:

@@ -13,7 +13,6 @@ from kiosk.core.tables import (
     table_list,
     table_of_device,
     table_timer,
-    tables_of,
     theme_by_id,
 )
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
@@ -50,7 +49,7 @@ def host_view(state: SessionState, table: int, now: float) -> dict[str, Any] | N
 
     The card comes with all its translations: a table has one host, so this costs little, and the host's page
     can switch language without asking again."""
-    tables = tables_of(state)
+    tables = state.tables
     if not 1 <= table <= len(tables.tables):
         return None
     stored = tables.table(table)
@@ -68,7 +67,7 @@ def host_view(state: SessionState, table: int, now: float) -> dict[str, Any] | N
 
 
 def _presentation(state: SessionState, now: float, *, remote: bool) -> dict[str, Any] | None:
-    tables = tables_of(state)
+    tables = state.tables
     presentation = tables.presentation
     if presentation is None:
         return None
@@ -102,7 +101,7 @@ def _presentation(state: SessionState, now: float, *, remote: bool) -> dict[str,
 
 def display_tables(state: SessionState, now: float) -> dict[str, Any] | None:
     """The projector's tables: the grid during the tables blocks, the presenting table while one presents."""
-    tables = tables_of(state)
+    tables = state.tables
     if not tables.assigned:
         return None
     presentation = _presentation(state, now, remote=False)
@@ -119,7 +118,7 @@ def remote_tables(
 
     `seats` lists the seated phones by join number and role, each with an opaque handle for `tables/move`.
     """
-    tables = tables_of(state)
+    tables = state.tables
     agenda_themes = {t.id for t in state.agenda.themes}
     listed = []
     for table, shown in zip(tables.tables, table_list(state), strict=True):

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core.questions import questions_of
 from kiosk.core.readings.kinds import kind_of
 from kiosk.core.readings.summary import running_summary
 from kiosk.core.state import Contribution, SessionState
@@ -186,7 +185,7 @@ def display_view(
     }
     view["connected"] = {k: connected.get(k, 0) for k in ("parent", "staff", "unknown")}
     view["tables"] = display_tables(state, now)
-    view["questions_on"] = questions_of(state).on_display
+    view["questions_on"] = state.questions.on_display
     view["questions"] = display_questions(state)
     return view
 
@@ -270,8 +269,8 @@ def _remote_contribution(c: Contribution, counts: Counts) -> dict[str, Any]:
         "status": c.status,
         "held": c.held_reason,
         # Held and not yet looked at: one tap replaces what was found by "[naam]"..., approving it as is asks first.
-        "redact": bool(c.spans) and c.status == "pending",
-        "confirm": c.status == "pending" and c.held_reason is not None and not c.changed,
+        "redact": c.redactable,
+        "confirm": c.needs_confirmation,
         "tags": list(c.tags),
         "count": counts.get(c.id, 0),
         "role": c.role,
@@ -328,6 +327,6 @@ def remote_view(
     view["devices"] = len(state.devices)
     view["connected"] = dict(connected)
     view["tables"] = remote_tables(state, now, base_url=base_url, handles=handles)
-    view["questions_on"] = questions_of(state).on_display
+    view["questions_on"] = state.questions.on_display
     view["questions"], view["question_totals"] = remote_questions(state)
     return view

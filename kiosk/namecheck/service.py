@@ -13,8 +13,9 @@ import logging
 import time
 from collections.abc import Callable
 
-from kiosk.core.events import Actor, Command, CommandError, Event
-from kiosk.core.rules.screening import NEW_TEXT, text_of, unscreened
+from kiosk.core.changes import Changes
+from kiosk.core.events import Actor, Command, CommandError
+from kiosk.core.rules.screening import text_of, unscreened
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
 from kiosk.core.store import StoreError
@@ -54,7 +55,7 @@ class FullCheck:
 
     def _ready(self) -> None:
         self.core.full_check = True
-        self._unsubscribe = self.core.subscribe(self._on_event)
+        self._unsubscribe = self.core.subscribe(self._on_change)
         for item in unscreened(self.core.state):
             self.queue.put_nowait(item)
         self._task = asyncio.get_running_loop().create_task(self._run())
@@ -62,11 +63,9 @@ class FullCheck:
         for listener in list(self.listeners):
             listener()
 
-    def _on_event(self, event: Event, state: SessionState) -> None:
-        found = NEW_TEXT.get(event.type)
-        if found is not None:
-            for item in found(event):
-                self.queue.put_nowait(item)
+    def _on_change(self, changes: Changes, state: SessionState) -> None:
+        for item in changes.new_text:
+            self.queue.put_nowait(item)
 
     async def _run(self) -> None:
         while True:

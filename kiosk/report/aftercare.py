@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiosk.agenda.model import Prompt
@@ -13,7 +13,7 @@ from kiosk.core.readings import choice, rating
 from kiosk.core.readings.questions import AnsweredQuestions, answered_questions
 from kiosk.core.readings.summary import PromptSummary, RoleSplit, running_summary
 from kiosk.core.state import Response, SessionState
-from kiosk.core.tables import TABLES_KEY, table_outcomes
+from kiosk.core.tables import table_outcomes
 
 
 @dataclass(frozen=True)
@@ -181,37 +181,8 @@ def _blocks(state: SessionState, lang: str) -> tuple[BlockReport, ...]:
 
 
 def _tables(state: SessionState) -> tuple[TableOutcome, ...]:
-    """The theme tables' outcomes: from the tables rules (kiosk.core.tables), or a plain mapping of that shape."""
-    extension = state.extensions.get(TABLES_KEY)
-    if extension is None:
-        return ()
-    if not isinstance(extension, Mapping):
-        return tuple(TableOutcome(t.number, t.theme_title, tuple(t.points)) for t in table_outcomes(state))
-    # Read defensively: whatever wrote the mapping, a strange entry is skipped rather than breaking the report.
-    raw = extension.get("tables")
-    if not isinstance(raw, list | tuple):
-        return ()
-    titles = {t.id: t.title for t in state.agenda.themes}
-    outcomes = []
-    for table in raw:
-        if not isinstance(table, Mapping):
-            continue
-        number = table.get("number")
-        theme = table.get("theme")
-        points = table.get("points")
-        texts = (
-            [p.get("text") if isinstance(p, Mapping) else p for p in points]
-            if isinstance(points, list)
-            else []
-        )
-        outcomes.append(
-            TableOutcome(
-                number if isinstance(number, int) and not isinstance(number, bool) else None,
-                titles.get(theme, theme) if isinstance(theme, str) else "",
-                tuple(t.strip() for t in texts if isinstance(t, str) and t.strip()),
-            )
-        )
-    return tuple(outcomes)
+    """The theme tables' outcomes, held notes left out until a person looked."""
+    return tuple(TableOutcome(t.number, t.theme_title, tuple(t.points)) for t in table_outcomes(state))
 
 
 def _actions(state: SessionState) -> tuple[ActionReport, ...]:

@@ -30,17 +30,17 @@ def big_evening(
     for n in range(contributions):
         block, prompt = rng.choice(prompts)
         state.contributions[f"c{n}"] = Contribution(
-            f"c{n}",
-            prompt,
-            block,
-            f"bijdrage {n} " * 5,
-            float(n),
+            id=f"c{n}",
+            prompt_id=prompt,
+            block_index=block,
+            text=f"bijdrage {n} " * 5,
+            at=float(n),
             device=rng.choice(ids),
             role=rng.choice(["parent", "staff", None]),
             status=rng.choice(["approved"] * 4 + ["pending", "hidden"]),
             tags=rng.choice([[], ["Communicatie"], ["Vertrouwen"], ["Tijd", "Rooster"]]),
             pinned=rng.random() < 0.01,
-            endorsements=set(rng.sample(ids, rng.randint(0, 8))),
+            votes=set(rng.sample(ids, rng.randint(0, 8))),
         )
     for n in range(0, contributions - 1, 10):
         state.contributions[f"c{n}"].merged_into = f"c{n + 1}"

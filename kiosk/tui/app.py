@@ -14,7 +14,8 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from kiosk.core.events import Actor, Command, CommandError, Event
+from kiosk.core.changes import Changes
+from kiosk.core.events import Actor, Command, CommandError
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
 from kiosk.core.store import StoreError
@@ -109,6 +110,14 @@ class LiveHub(Protocol):
     async def stop(self) -> None: ...
 
 
+class ChangeListener(Protocol):
+    """A main screen hearing the core: what a burst of commands changed, and storage trouble coming and going."""
+
+    def core_changed(self, changes: Changes) -> None: ...
+
+    def show_storage(self, sentence: str | None) -> None: ...
+
+
 class HubFailed(Exception):
     """The hub could not start; the message is one sentence that says what to do."""
 
@@ -152,7 +161,7 @@ class KioskApp(App[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
 
     class CoreChanged(Message):
-        """Events arrived from the core; the app drains its queue once per burst."""
+        """The core changed the evening; the app hands the screens what changed once per burst."""
 
     class StorageChanged(Message):
         """Storing started failing, or works again (the core may say so from a phone's command)."""
@@ -182,10 +191,10 @@ class KioskApp(App[None]):
         self._poster = poster  # write the poster here once the hub is up
         self.hub: LiveHub | None = None
         self.failure: str | None = None  # why the app ended early, printed after the screen closes
-        self._pending: list[Event] = []
+        self._pending: Changes | None = None  # what the core changed since the screens last heard
         self._unsubscribe: Callable[[], None] | None = None
         self._unsubscribe_storage: Callable[[], None] | None = None
-        self._views: list[Any] = []
+        self._views: list[ChangeListener] = []
         self.storage_sentence: str | None = None  # shown on every screen while the evening cannot be stored
         self._storage_retry: Any = None
 
@@ -220,7 +229,7 @@ class KioskApp(App[None]):
 
     async def _begin(self) -> None:
         """Listen to the core, start the hub, then show the run screen."""
-        self._unsubscribe = self.core.subscribe(self._on_core_event)
+        self._unsubscribe = self.core.subscribe(self._on_core_change)
         self._unsubscribe_storage = self.core.on_storage(self._on_storage)
         self.sub_title = self.core.agenda.title
         # The hub first: binding the port takes a tenth of a second, and then the run screen's very first frame
@@ -281,23 +290,24 @@ class KioskApp(App[None]):
 
     # -- the core's events reach the screens in bursts ------------------------------------------------
 
-    def _on_core_event(self, event: Event, state: SessionState) -> None:
-        # Called inside core.execute, possibly for a phone via the hub: queue it, post one message per burst.
-        self._pending.append(event)
-        if len(self._pending) == 1:
+    def _on_core_change(self, changes: Changes, state: SessionState) -> None:
+        # Called inside core.execute, possibly for a phone via the hub: gather a burst, post one message for it.
+        first = self._pending is None
+        self._pending = changes if self._pending is None else self._pending | changes
+        if first:
             self.post_message(self.CoreChanged())
 
     def on_kiosk_app_core_changed(self, message: KioskApp.CoreChanged) -> None:
-        events, self._pending = self._pending, []
-        if not events:
+        changes, self._pending = self._pending, None
+        if not changes:
             return
         for view in list(self._views):
-            view.core_changed(events)
-        if any(event.type == "session/finish" for event in events):
+            view.core_changed(changes)
+        if changes.finished:
             self.refresh_bindings()  # start, pause and the block keys leave the key bar
 
-    def register_view(self, view: Any) -> None:
-        """A main screen asks to hear the core's events while it exists."""
+    def register_view(self, view: ChangeListener) -> None:
+        """A main screen asks to hear what the core changed while it exists."""
         self._views.append(view)
 
     # -- storage trouble: a calm banner on every screen, and a quiet retry until it works -----------------

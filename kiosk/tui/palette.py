@@ -12,7 +12,6 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from kiosk.core.tables import tables_of
 from kiosk.tui.table_steering import add_table_point, change_theme, move_person
 
 if TYPE_CHECKING:
@@ -103,7 +102,7 @@ def ask_table_count(app: KioskApp) -> None:
             app.notify(app.t("tables.count_not_a_number", value=value), severity="error")
             return
         if app.steer("tables/assign", count=count):
-            app.notify(tables_of(app.state).explanation.get(app.t.lang, ""))
+            app.notify(app.state.tables.explanation.get(app.t.lang, ""))
 
     question = TextPrompt(app.t("tables.count_question"), str(suggested_count(app.state)), max_length=3)
     app.push_screen(question, answered)

@@ -6,7 +6,7 @@ import secrets
 from typing import TYPE_CHECKING
 
 from kiosk.agenda.cards import load_cards
-from kiosk.core.tables import seats, tables_of, theme_by_id
+from kiosk.core.tables import seats, theme_by_id
 
 if TYPE_CHECKING:
     from kiosk.tui.app import KioskApp
@@ -20,7 +20,7 @@ def _role_word(app: KioskApp, role: str | None) -> str:
 
 def _table_options(app: KioskApp) -> list[tuple[str, str]]:
     options = []
-    for table in tables_of(app.state).tables:
+    for table in app.state.tables.tables:
         theme = theme_by_id(app.state, table.theme)
         title = theme.title if theme else app.t("tables.no_theme")
         options.append((str(table.number), app.t("tables.table_option", n=table.number, theme=title)))
@@ -28,7 +28,7 @@ def _table_options(app: KioskApp) -> list[tuple[str, str]]:
 
 
 def _has_tables(app: KioskApp) -> bool:
-    if tables_of(app.state).assigned:
+    if app.state.tables.assigned:
         return True
     app.notify(app.t("error.no_tables"), severity="error")
     return False

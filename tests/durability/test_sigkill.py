@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from kiosk.commands.common import parse_stored_agenda
-from kiosk.core.questions import questions_of
 from kiosk.core.session import resume_session
 from kiosk.core.store import open_event_log
 
@@ -114,7 +113,7 @@ def test_every_acknowledged_question_and_upvote_survives_sigkill(tmp_path: Path)
 
     log = open_event_log(tmp_path)
     core = resume_session(log, log.session(first[1]), parse_stored_agenda)
-    stored = questions_of(core.state).questions
+    stored = core.state.questions.items
     assert [qid for qid in acked if qid not in stored] == []
     assert all(stored[qid].votes == {"device-voter-1"} and stored[qid].visible for qid in acked)
     log.close()

@@ -11,7 +11,6 @@ from hubclient import Peer
 from test_admission import phone_from
 
 from kiosk.core.events import Actor, Command
-from kiosk.core.questions import questions_of
 from kiosk.hub.question_views import DISPLAY_QUESTIONS, PHONE_QUESTIONS
 from kiosk.hub.server import Hub
 
@@ -52,7 +51,7 @@ async def test_asked_in_the_break_approved_upvoted_once_and_answered_later(hub: 
     assert (await voter.command("question/upvote", ref="u2", id="q-feest"))["type"] == "ack"  # a resend
     own = await asker.command("question/upvote", ref="own", id="q-feest")
     assert own["code"] == "own_question"
-    assert questions_of(hub.core.state).questions["q-feest"].votes == {"phone-0001-test"}
+    assert hub.core.state.questions.items["q-feest"].votes == {"phone-0001-test"}
     await asker.state(lambda v: questions(v)["q-feest"]["count"] == 1)
     await remote.state(lambda v: questions(v)["q-feest"]["count"] == 1)
     upvoted = await voter.next("mine/update", lambda m: m["upvoted"] == ["q-feest"])

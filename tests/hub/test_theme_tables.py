@@ -8,7 +8,6 @@ from conftest import Join
 from hubclient import Peer, open_peer
 
 from kiosk.core.events import Command
-from kiosk.core.tables import tables_of
 from kiosk.hub.server import Hub
 
 
@@ -59,7 +58,7 @@ async def test_remote_divides_the_room_and_gets_a_secret_host_link_per_table(hub
     assert (first["number"], first["size"], first["notes"]) == (1, 4, 0)
     assert first["theme"]["title"] == hub.core.agenda.themes[0].title
     assert second["theme"]["title"] == hub.core.agenda.themes[1].title
-    token = tables_of(hub.core.state).table(1).host_token
+    token = hub.core.state.tables.table(1).host_token
     assert first["host"] == f"/host?token={token}"
     assert first["host_url"] == f"{hub.urls.base}/host?token={token}"
 
@@ -82,11 +81,11 @@ async def test_host_joins_with_its_link_and_writes_points_for_its_own_table_only
     again = await host.command(
         "table/note/add", ref="n1-resend", id="n-ouderavond", text="Vaker een ouderavond"
     )
-    assert again["type"] == "ack" and len(tables_of(hub.core.state).table(2).notes) == 1
+    assert again["type"] == "ack" and len(hub.core.state.tables.table(2).notes) == 1
 
     elsewhere = await host.command("table/note/add", ref="n2", table=1, id="n-elders", text="Niet van ons")
     assert elsewhere["code"] == "not_your_table"
-    assert tables_of(hub.core.state).table(1).notes == []
+    assert hub.core.state.tables.table(1).notes == []
 
     assert (await host.command("table/note/edit", ref="e", id="n-ouderavond", text="Twee ouderavonden"))[
         "type"
@@ -147,7 +146,7 @@ async def test_phone_gets_its_table_and_theme_after_the_division_and_a_late_join
     before = phones[0].seen[-1] if phones[0].seen[-1]["type"] == "mine/update" else None
     assert before is None or before["table"] is None
     await divided(remote, 2)
-    seats = tables_of(hub.core.state).seats
+    seats = hub.core.state.tables.seats
     for n, phone in enumerate(phones):
         mine = await phone.next("mine/update", lambda m: m["table"] is not None)
         number = seats[f"phone-{n:04d}-room"]
@@ -226,7 +225,7 @@ async def test_host_links_reach_only_the_remote(hub: Hub, join: Join) -> None:
     await display.state(lambda v: v["tables"] is not None and v["block"]["kind"] == "tables")
     await host.next("table/update", lambda m: bool(m["notes"]))
     await phones[0].state(lambda v: v["block"]["kind"] == "tables")
-    tokens = [t.host_token for t in tables_of(hub.core.state).tables]
+    tokens = [t.host_token for t in hub.core.state.tables.tables]
     for peer in (display, host, *phones):
         for message in peer.seen:
             assert not any(token in str(message) for token in tokens), message["type"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from kiosk.core.events import Actor, Command
-from kiosk.core.questions import questions_of
 from kiosk.core.session import SessionCore
 from kiosk.tui.app import KioskApp
 from kiosk.tui.screens.confirm import ConfirmScreen
@@ -55,31 +54,31 @@ async def test_questions_screen_sorts_by_votes_and_moderates_and_answers_with_ke
         await pilot.press("a")  # the held one, selected first: shown unchanged only when asked twice
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert questions_of(app.state).questions["q-naam"].status == "pending"
+        assert app.state.questions.items["q-naam"].status == "pending"
         await pilot.press("escape")  # no: it stays held
         await pilot.pause()
-        assert questions_of(app.state).questions["q-naam"].status == "pending"
+        assert app.state.questions.items["q-naam"].status == "pending"
         await pilot.press("r")  # what was found becomes [naam], and it is shown, in one key
         await pilot.pause()
-        held = questions_of(app.state).questions["q-naam"]
+        held = app.state.questions.items["q-naam"]
         assert held.status == "approved" and "[naam]" in held.text and held.approved_by == "facilitator"
         table.move_cursor(row=table.get_row_index("q-feest"))
         await pilot.press("l")
         await pilot.pause()
-        assert questions_of(app.state).questions["q-feest"].answer == "later"
+        assert app.state.questions.items["q-feest"].answer == "later"
         assert "later" in shown(app.screen.query_one("#questions-detail"))
         await pilot.press("l")  # again: the mark comes off
         await pilot.pause()
-        assert questions_of(app.state).questions["q-feest"].answer is None
+        assert app.state.questions.items["q-feest"].answer is None
         await pilot.press("b")
         await pilot.pause()
-        assert questions_of(app.state).questions["q-feest"].answer == "now"
+        assert app.state.questions.items["q-feest"].answer == "now"
         table.move_cursor(row=table.get_row_index("q-rooster"))
         await pilot.press("h")
         await pilot.press("s")
         await pilot.pause()
-        assert questions_of(app.state).questions["q-rooster"].status == "hidden"
-        assert questions_of(app.state).on_display
+        assert app.state.questions.items["q-rooster"].status == "hidden"
+        assert app.state.questions.on_display
         assert "op de beamer: aan" in screen_text(app)
         bar = " ".join(f"{u.keys} {u.description}" for u in units_of(app.screen))
         for entry in (
@@ -137,17 +136,17 @@ async def test_a_question_asked_aloud_is_typed_in_shown_at_once_and_a_name_in_it
         await pilot.pause()
         await pilot.press(*"Komt er een ouderraad?", "enter")
         await pilot.pause()
-        typed = list(questions_of(app.state).questions.values())
+        typed = list(app.state.questions.items.values())
         assert [(q.text, q.status, q.device) for q in typed] == [("Komt er een ouderraad?", "approved", None)]
         assert "Komt er een ouderraad?" in screen_text(app)
         await pilot.press("i")
         await pilot.pause()
         await pilot.press(*"Waarom belt meneer Jansen nooit?", "enter")
         await pilot.pause()
-        held = [q for q in questions_of(app.state).questions.values() if "Jansen" in q.text]
+        held = [q for q in app.state.questions.items.values() if "Jansen" in q.text]
         assert [(q.status, q.held_reason) for q in held] == [("pending", "name")]
         await pilot.press("i")
         await pilot.pause()
         await pilot.press("escape")  # nothing typed, nothing stored
         await pilot.pause()
-        assert len(questions_of(app.state).questions) == 2
+        assert len(app.state.questions.items) == 2

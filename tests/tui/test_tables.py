@@ -6,7 +6,7 @@ from typing import Any
 
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
-from kiosk.core.tables import table_list, table_outcomes, tables_of
+from kiosk.core.tables import table_list, table_outcomes
 from kiosk.tui.app import KioskApp
 from kiosk.tui.palette import palette_entries
 from kiosk.tui.widgets.tables_info import TablesInfo
@@ -38,7 +38,7 @@ async def test_palette_divides_the_room_with_the_suggested_count_and_run_screen_
         await pilot.pause()
         await pilot.press("enter")  # the suggestion: 17 phones, about 8 a table, makes 3
         await pilot.pause()
-        tables = tables_of(core.state)
+        tables = core.state.tables
         assert len(tables.tables) == 3
         jump_to(core, "tables")
         await pilot.pause()
@@ -62,7 +62,7 @@ async def test_palette_refuses_a_count_that_is_not_a_number_and_divides_nothing(
         await pilot.pause()
         await pilot.press("ctrl+a", "backspace", *"twee", "enter")
         await pilot.pause()
-        assert not tables_of(core.state).assigned
+        assert not core.state.tables.assigned
         assert any("geen aantal tafels" in str(n.message) for n in app._notifications)
 
 
@@ -112,7 +112,7 @@ async def pick(pilot: Any, app: KioskApp, label: str) -> None:
 async def test_facilitator_moves_a_person_chosen_anonymously_to_another_table(core: SessionCore) -> None:
     join_room(core, parents=4, staff=2)
     core.execute(Command("tables/assign", {"count": 2}))
-    seats = tables_of(core.state).seats
+    seats = core.state.tables.seats
     fifth_joined = list(core.state.devices)[4]  # the fifth phone to join: "telefoon 5", a staff member
     start = seats[fifth_joined]
     target = 2 if start == 1 else 1
@@ -130,7 +130,7 @@ async def test_facilitator_moves_a_person_chosen_anonymously_to_another_table(co
         tables = option_labels(app)
         assert tables == [f"Tafel {target} · {core.agenda.themes[target - 1].title}"]
         await pick(pilot, app, tables[0])
-        assert tables_of(core.state).seats[fifth_joined] == target
+        assert core.state.tables.seats[fifth_joined] == target
         assert any("Telefoon 5 zit nu aan tafel" in str(n.message) for n in app._notifications)
 
 
@@ -150,13 +150,13 @@ async def test_facilitator_gives_a_table_a_shipped_card_as_theme_and_then_none(c
         themes = option_labels(app)
         assert themes[: len(core.agenda.themes)] == [t.title for t in core.agenda.themes]
         await pick(pilot, app, f"{card.title} (valkuil-2)")
-        assert tables_of(core.state).table(2).theme == "valkuil-2"
+        assert core.state.tables.table(2).theme == "valkuil-2"
         assert [t.theme.title if t.theme else None for t in table_list(core.state)][1] == card.title
         entries["Thema van tafel wijzigen"]()
         await pilot.pause()
         await pick(pilot, app, f"Tafel 2 · {card.title}")
         await pick(pilot, app, "geen thema")
-        assert tables_of(core.state).table(2).theme is None
+        assert core.state.tables.table(2).theme is None
 
 
 async def test_table_without_host_phone_gets_its_points_typed_at_the_kiosk_and_they_reach_the_report(
@@ -175,7 +175,7 @@ async def test_table_without_host_phone_gets_its_points_typed_at_the_kiosk_and_t
         await pilot.pause()
     outcome = table_outcomes(core.state)[0]
     assert outcome.points == ["Vaste contactpersoon per klas"]
-    assert tables_of(core.state).table(1).notes[0].by == "facilitator"
+    assert core.state.tables.table(1).notes[0].by == "facilitator"
 
 
 async def test_table_palette_steps_say_to_divide_first_before_the_tables_exist(core: SessionCore) -> None:
@@ -225,7 +225,7 @@ async def test_table_leaders_links_show_as_qr_codes_a_phone_can_read(core: Sessi
         assert app.hub is not None
         text = shown(app.screen.query_one(TablesInfo))
         assert "Links voor de tafelleiders (scan met hun telefoon):" in text
-        for table in tables_of(core.state).tables:
+        for table in core.state.tables.tables:
             link = f"{app.hub.urls.base}/host?token={table.host_token}"
             code = qr_lines(link)
             assert decoded(code) == link

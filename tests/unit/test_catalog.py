@@ -211,8 +211,9 @@ def test_every_face_reads_the_catalog() -> None:
 
 def test_the_core_redacts_and_explains_a_hold_in_the_catalogs_words() -> None:
     from kiosk.core.events import Actor, Command, CommandError
+    from kiosk.core.moderated import Review
     from kiosk.core.moderation import KINDS, Span, redact
-    from kiosk.core.rules.contributions import needs_confirmation
+    from kiosk.core.rules.moderated import confirmed
 
     assert {f"redact.{kind}" for kind in KINDS} | {f"held.{kind}" for kind in KINDS} <= set(NL)
     said = "Bel meneer Jansen op 06-12345678"
@@ -222,7 +223,8 @@ def test_the_core_redacts_and_explains_a_hold_in_the_catalogs_words() -> None:
     assert redact(said, spans, "en") == "Bel [name] op [phone number]"
     assert redact(said, spans, "tr") == redact(said, spans, "nl")  # the kiosk speaks nl or en
     with pytest.raises(CommandError) as held:
-        needs_confirmation(Command("contribution/approve", {"id": "x"}, Actor("facilitator")), "address")
+        held_for_an_address = Review(state="held", held_reason="address")
+        confirmed(Command("contribution/approve", {"id": "x"}, Actor("facilitator")), held_for_an_address)
     assert (
         held.value.message == "this was held because it contains an address; approve it anyway?"
     )  # the core's English

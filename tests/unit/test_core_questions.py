@@ -8,7 +8,6 @@ import pytest
 
 from kiosk.agenda.parser import load_agenda
 from kiosk.core.events import Actor, Command, CommandError
-from kiosk.core.questions import questions_of
 from kiosk.core.readings.questions import answered_questions, for_facilitator, top_questions
 from kiosk.core.rules.contributions import MAX_PENDING
 from kiosk.core.session import SessionCore, start_session
@@ -49,7 +48,7 @@ def error_code(fn) -> str:  # type: ignore[no-untyped-def]
 def test_a_parent_asks_with_no_prompt_open_and_it_waits_for_the_facilitator(core) -> None:
     assert core.state.open_prompt is None
     ask(core, MOM, "q1", "Wanneer komen de rapporten?")
-    question = questions_of(core.state).questions["q1"]
+    question = core.state.questions.items["q1"]
     assert (question.status, question.role, question.text) == (
         "pending",
         "parent",
@@ -74,7 +73,7 @@ def test_a_question_with_a_name_is_held_even_with_auto_approve(core) -> None:
     core.execute(Command("settings/auto_approve", {"on": True}))
     ask(core, MOM, "q1", "Waarom geeft meneer Jansen zoveel huiswerk?")
     ask(core, DAD, "q2", "Komt er een schoolfeest?")
-    questions = questions_of(core.state).questions
+    questions = core.state.questions.items
     assert (questions["q1"].status, questions["q1"].held_reason) == ("pending", "name")
     assert (questions["q2"].status, questions["q2"].held_reason) == ("approved", None)
     core.execute(Command("question/edit", {"id": "q1", "text": "Waarom krijgen ze zoveel huiswerk?"}))
@@ -89,7 +88,7 @@ def test_a_question_with_a_name_is_held_even_with_auto_approve(core) -> None:
 
 def test_text_is_cleaned_and_limited_like_answers(core) -> None:
     ask(core, MOM, "q1", "  Hoe\x00 laat \u202e begint  school? ")
-    assert questions_of(core.state).questions["q1"].text == "Hoe laat begint school?"
+    assert core.state.questions.items["q1"].text == "Hoe laat begint school?"
     assert error_code(lambda: ask(core, MOM, "q2", " \n ")) == "empty"
     assert error_code(lambda: ask(core, MOM, "q3", "x" * 501)) == "too_long"
     assert error_code(lambda: ask(core, MOM, "bad id!", "Vraag")) == "bad_request"
@@ -120,9 +119,9 @@ def test_upvote_once_per_phone_not_your_own_and_only_approved_ones(core) -> None
     assert error_code(lambda: upvote(core, MOM, "q1")) == "own_question"
     assert error_code(lambda: upvote(core, DAD, "nope")) == "unknown_question"
     assert error_code(lambda: core.execute(Command("question/upvote", {"id": "q1"}))) == "bad_device"
-    assert questions_of(core.state).questions["q1"].votes == {DAD.device, TEACHER.device}
+    assert core.state.questions.items["q1"].votes == {DAD.device, TEACHER.device}
     assert upvote(core, DAD, "q1", on=False).changed
-    assert questions_of(core.state).voted[DAD.device] == set()
+    assert core.state.questions.voted[DAD.device] == set()
 
 
 def test_the_room_sees_the_most_upvoted_first(core) -> None:
@@ -151,9 +150,9 @@ def test_only_who_steers_answers_moderates_and_shows_questions(core) -> None:
         "bad_request"
     )
     core.execute(Command("question/answer", {"id": "q1", "answer": "later"}, REMOTE))
-    assert questions_of(core.state).questions["q1"].answer == "later"
+    assert core.state.questions.items["q1"].answer == "later"
     core.execute(Command("display/questions", {"on": True}, REMOTE))
-    assert questions_of(core.state).on_display
+    assert core.state.questions.on_display
 
 
 def test_answered_later_lists_reviewed_text_only_and_counts_the_rest(core) -> None:
@@ -192,8 +191,8 @@ def test_questions_survive_a_restart_from_the_sqlite_log(tmp_path: Path, clock) 
     info = reopened.sessions()[0]
     resumed = SessionCore(small_agenda(), clock=clock, events=reopened.events(info.id))
     assert resumed.state == live.state
-    question = questions_of(resumed.state).questions["q1"]
-    assert (question.votes, question.answer, questions_of(resumed.state).on_display) == (
+    question = resumed.state.questions.items["q1"]
+    assert (question.votes, question.answer, resumed.state.questions.on_display) == (
         {DAD.device},
         "later",
         True,

@@ -186,29 +186,6 @@ def test_theme_table_outcomes_come_from_the_tables_rules(tmp_path: Path) -> None
     )
 
 
-def test_theme_table_outcomes_in_a_plain_mapping_are_read_defensively(tmp_path: Path) -> None:
-    evening = scripted_evening(tmp_path)
-    state = evening.stored_state()
-    state.extensions["tables"] = {
-        "tables": [
-            {
-                "number": 1,
-                "theme": "communicatie",
-                "points": ["Vaker *bellen*", {"text": "Een app"}, 7, "  "],
-            },
-            {"number": "two", "theme": "Eigen thema", "points": None},
-            "not a table",
-        ]
-    }
-    report = build_report(state, created_at=0.0, lang="nl")
-    markdown = render_markdown(report)
-    assert "### Tafel 1: Communicatie met ouders" in markdown
-    assert r"- Vaker \*bellen\*" in markdown and "- Een app" in markdown
-    assert "### Eigen thema" in markdown and "Niets opgeschreven." in markdown
-    state.extensions["tables"] = ["something else entirely"]
-    assert build_report(state, created_at=0.0).tables == ()
-
-
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=80))
 def test_any_escaped_text_renders_back_to_itself(text: str) -> None:
     html = markdown_to_html(f"- {escape_md(text, '  ')}\n")

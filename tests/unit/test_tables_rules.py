@@ -15,13 +15,13 @@ from kiosk.core.events import FACILITATOR, Actor, Command, CommandError
 from kiosk.core.session import SessionCore, replay, start_session
 from kiosk.core.store import open_event_log
 from kiosk.core.tables import (
+    TablesState,
     current_presentation,
     table_for_host_token,
     table_list,
     table_of_device,
     table_outcomes,
     table_timer,
-    tables_of,
 )
 from kiosk.resources import default_agenda_path
 from tests.conftest import FakeClock, small_agenda
@@ -56,7 +56,7 @@ def join(core: SessionCore, parents: int, staff: int, unknown: int = 0) -> list[
 
 def host(core: SessionCore, table: int) -> Actor:
     """A host's notepad as the hub would name it after checking the token."""
-    token = tables_of(core.state).table(table).host_token
+    token = core.state.tables.table(table).host_token
     assert table_for_host_token(core.state, token) == table
     return Actor("host", device=f"host-dev-{table}", table=table)
 
@@ -79,9 +79,7 @@ def test_facilitator_divides_the_room_into_balanced_tables_each_with_a_theme(eve
     assert [t.theme.id for t in tables if t.theme] == [theme.id for theme in evening.themes]
     seated = table_of_device(core.state, devices[0])
     assert seated is not None and seated.theme is not None and seated.theme.card
-    assert "token" not in str(seated.to_json()) and tables_of(core.state).table(1).host_token not in str(
-        seated
-    )
+    assert "token" not in str(seated.to_json()) and core.state.tables.table(1).host_token not in str(seated)
 
 
 def test_without_a_count_the_room_gets_tables_of_about_eight_or_one_per_chosen_host(evening, clock) -> None:
@@ -93,7 +91,7 @@ def test_without_a_count_the_room_gets_tables_of_about_eight_or_one_per_chosen_h
     hosts = [d for d in devices if d.startswith("staff")][:2]
     run(core, "tables/assign", hosts=hosts)
     assert [table_of_device(core.state, h).number for h in hosts] == [1, 2]  # type: ignore[union-attr]
-    assert [t.host for t in tables_of(core.state).tables] == hosts
+    assert [t.host for t in core.state.tables.tables] == hosts
 
 
 def test_chosen_themes_are_cycled_over_the_tables_and_unknown_ones_refused(evening, clock) -> None:
@@ -137,7 +135,7 @@ def test_facilitator_moves_a_person_and_changes_a_theme(evening, clock) -> None:
     core = SessionCore(evening, clock=clock)
     join(core, parents=4, staff=2)
     run(core, "tables/assign", count=2)
-    other = 3 - tables_of(core.state).seats["parent-0000"]
+    other = 3 - core.state.tables.seats["parent-0000"]
     run(core, "tables/move", device="parent-0000", table=other)
     assert table_of_device(core.state, "parent-0000").number == other  # type: ignore[union-attr]
     assert run(core, "tables/move", device="parent-0000", table=other) is None
@@ -153,13 +151,13 @@ def test_every_table_has_its_own_host_token_kept_when_the_room_is_divided_again(
     core = SessionCore(evening, clock=clock)
     join(core, parents=12, staff=4)
     run(core, "tables/assign", count=3)
-    tokens = [t.host_token for t in tables_of(core.state).tables]
+    tokens = [t.host_token for t in core.state.tables.tables]
     assert len(set(tokens)) == 3 and all(len(t) == 12 for t in tokens)
     assert [table_for_host_token(core.state, t) for t in tokens] == [1, 2, 3]
     assert table_for_host_token(core.state, "raden-lukt-niet") is None
     assert table_for_host_token(core.state, "") is None
     run(core, "tables/assign", count=4)
-    assert [t.host_token for t in tables_of(core.state).tables][:3] == tokens
+    assert [t.host_token for t in core.state.tables.tables][:3] == tokens
 
 
 def test_a_host_writes_the_outcome_for_their_own_table_only(evening, clock) -> None:
@@ -267,7 +265,7 @@ def test_reading_the_tables_never_changes_the_state(evening, clock) -> None:
     assert table_list(core.state) == [] and table_outcomes(core.state) == []
     assert table_of_device(core.state, "parent-0000") is None and current_presentation(core.state, 0) is None
     assert table_for_host_token(core.state, "x") is None
-    assert core.state.extensions == {}
+    assert core.state.tables == TablesState()
 
 
 def test_the_tables_replayed_from_the_sqlite_log_equal_the_live_tables(
@@ -287,7 +285,7 @@ def test_the_tables_replayed_from_the_sqlite_log_equal_the_live_tables(
     run(live, "presentation/extend", minutes=1)
     stored = list(log.events(live.info.id))  # type: ignore[union-attr]
     replayed = replay(evening, stored)
-    assert tables_of(replayed) == tables_of(live.state)
+    assert replayed.tables == live.state.tables
     assert replayed == live.state
     assert current_presentation(replayed, clock()) == current_presentation(live.state, clock())
     log.close()

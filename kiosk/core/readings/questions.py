@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kiosk.core.questions import Question, questions_of
+from kiosk.core.moderated import Question
 from kiosk.core.state import SessionState
 
 
@@ -16,14 +16,12 @@ def by_votes(questions: Iterable[Question]) -> list[Question]:
 
 def top_questions(state: SessionState, limit: int) -> list[Question]:
     """The approved questions the room sees, most upvoted first, at most `limit`."""
-    return by_votes(q for q in questions_of(state).questions.values() if q.visible)[:limit]
+    return by_votes(q for q in state.questions.items.values() if q.visible)[:limit]
 
 
 def for_facilitator(state: SessionState) -> list[Question]:
     """Every question as the facilitator moderates them: waiting ones first, then by votes."""
-    return sorted(
-        questions_of(state).questions.values(), key=lambda q: (q.status != "pending", -len(q.votes), q.n)
-    )
+    return sorted(state.questions.items.values(), key=lambda q: (q.status != "pending", -len(q.votes), q.n))
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,7 @@ class AnsweredQuestions:
 
 
 def answered_questions(state: SessionState) -> AnsweredQuestions:
-    questions = list(questions_of(state).questions.values())
+    questions = list(state.questions.items.values())
     later = [q for q in questions if q.answer == "later"]
     return AnsweredQuestions(
         later=tuple((q.text, len(q.votes)) for q in by_votes(q for q in later if q.visible)),

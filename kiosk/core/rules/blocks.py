@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.core.changes import Changes
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.rules.registry import Context, field_int, rule
 from kiosk.core.state import SessionState
@@ -23,10 +24,10 @@ def _check_start(state: SessionState, cmd: Command, ctx: Context) -> dict[str, A
 
 
 @_check_start.applies
-def _apply_start(state: SessionState, event: Event) -> None:
+def _apply_start(state: SessionState, event: Event) -> Changes:
     state.started = True
     state.timer.start(event.at)
-    _open_first_prompt_if_none(state)
+    return Changes(block=True, timer=True, prompt=_open_first_prompt_if_none(state))
 
 
 @rule("block/pause")
@@ -35,8 +36,9 @@ def _check_pause(state: SessionState, cmd: Command, ctx: Context) -> dict[str, A
 
 
 @_check_pause.applies
-def _apply_pause(state: SessionState, event: Event) -> None:
+def _apply_pause(state: SessionState, event: Event) -> Changes:
     state.timer.pause(event.at)
+    return Changes(timer=True)
 
 
 def _minutes(cmd: Command) -> int:
@@ -50,8 +52,9 @@ def _check_extend(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
 
 
 @_check_extend.applies
-def _apply_extend(state: SessionState, event: Event) -> None:
+def _apply_extend(state: SessionState, event: Event) -> Changes:
     state.timers[event.data["block"]].extra += event.data["minutes"] * 60.0
+    return Changes(timer=True)
 
 
 @rule("block/shorten")
@@ -64,10 +67,11 @@ def _check_shorten(state: SessionState, cmd: Command, ctx: Context) -> dict[str,
 
 
 @_check_shorten.applies
-def _apply_shorten(state: SessionState, event: Event) -> None:
+def _apply_shorten(state: SessionState, event: Event) -> Changes:
     timer = state.timers[event.data["block"]]
     # Never below zero length: a shortened block simply runs into overtime.
     timer.extra = max(-timer.planned, timer.extra - event.data["minutes"] * 60.0)
+    return Changes(timer=True)
 
 
 def _move_check(state: SessionState, target: int) -> dict[str, Any] | None:
@@ -81,20 +85,33 @@ def _move_check(state: SessionState, target: int) -> dict[str, Any] | None:
     return {"from": state.current, "to": target}
 
 
-def _apply_move(state: SessionState, event: Event) -> None:
+def _apply_move(state: SessionState, event: Event) -> Changes:
     state.timers[event.data["from"]].pause(event.at)
     state.current = event.data["to"]
     state.started = True
     state.timer.start(event.at)
-    state.open_prompt = None
-    state.recognition_open = False
+    closed = _close_prompt(state)
     state.summary_shown = False
     _open_first_prompt_if_none(state)
+    return closed | Changes(block=True, timer=True, prompt=True, summary=True)
 
 
-def _open_first_prompt_if_none(state: SessionState) -> None:
+def _open_first_prompt_if_none(state: SessionState) -> bool:
+    """Open the block's first question when none is open; True when it did."""
     if state.open_prompt is None and state.block.prompts:
         state.open_prompt = state.block.prompts[0].id
+        return True
+    return False
+
+
+def _close_prompt(state: SessionState) -> Changes:
+    """No question open and no recognising: what a phone recognised is no longer its to take back."""
+    recognising = (
+        frozenset(d for d, ids in state.endorsed.items() if ids) if state.open_prompt else frozenset()
+    )
+    state.open_prompt = None
+    state.recognition_open = False
+    return Changes(prompt=True, recognition=True, devices=recognising)
 
 
 @rule("block/next")
@@ -128,9 +145,8 @@ def _check_finish(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
 
 
 @_check_finish.applies
-def _apply_finish(state: SessionState, event: Event) -> None:
+def _apply_finish(state: SessionState, event: Event) -> Changes:
     state.timer.pause(event.at)
     state.finished = True
     state.ended_at = event.at
-    state.open_prompt = None
-    state.recognition_open = False
+    return _close_prompt(state) | Changes(timer=True, finished=True)

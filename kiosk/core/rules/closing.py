@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
+from kiosk.core.changes import Changes, one
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.rules.registry import Context, field_bool, field_int, field_str, rule
 from kiosk.core.state import ACTION_STATUSES, SUMMARY_VIEWS, Action, ActionNote, KeyPoint, SessionState
@@ -39,8 +40,9 @@ def _check_kp_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
 
 
 @_check_kp_add.applies
-def _apply_kp_add(state: SessionState, event: Event) -> None:
+def _apply_kp_add(state: SessionState, event: Event) -> Changes:
     state.key_points.append(KeyPoint(event.data["id"], event.data["text"], list(event.data["sources"])))
+    return Changes(key_points=one(event.data["id"]))
 
 
 @rule("keypoint/edit")
@@ -53,8 +55,9 @@ def _check_kp_edit(state: SessionState, cmd: Command, ctx: Context) -> dict[str,
 
 
 @_check_kp_edit.applies
-def _apply_kp_edit(state: SessionState, event: Event) -> None:
+def _apply_kp_edit(state: SessionState, event: Event) -> Changes:
     _key_point(state, event.data).text = event.data["text"]
+    return Changes(key_points=one(event.data["id"]))
 
 
 @rule("keypoint/remove")
@@ -63,8 +66,9 @@ def _check_kp_remove(state: SessionState, cmd: Command, ctx: Context) -> dict[st
 
 
 @_check_kp_remove.applies
-def _apply_kp_remove(state: SessionState, event: Event) -> None:
+def _apply_kp_remove(state: SessionState, event: Event) -> Changes:
     state.key_points = [p for p in state.key_points if p.id != event.data["id"]]
+    return Changes(key_points=one(event.data["id"]))
 
 
 @rule("keypoint/move")
@@ -75,10 +79,11 @@ def _check_kp_move(state: SessionState, cmd: Command, ctx: Context) -> dict[str,
 
 
 @_check_kp_move.applies
-def _apply_kp_move(state: SessionState, event: Event) -> None:
+def _apply_kp_move(state: SessionState, event: Event) -> Changes:
     point = _key_point(state, event.data)
     state.key_points.remove(point)
     state.key_points.insert(event.data["to"], point)
+    return Changes(key_points=one(point.id))
 
 
 @rule("summary/show")
@@ -93,9 +98,10 @@ def _check_summary_show(state: SessionState, cmd: Command, ctx: Context) -> dict
 
 
 @_check_summary_show.applies
-def _apply_summary_show(state: SessionState, event: Event) -> None:
+def _apply_summary_show(state: SessionState, event: Event) -> Changes:
     state.summary_shown = event.data["on"]
     state.summary_view = event.data.get("view", "points")
+    return Changes(summary=True)
 
 
 @rule("closing/set")
@@ -113,11 +119,12 @@ def _check_closing(state: SessionState, cmd: Command, ctx: Context) -> dict[str,
 
 
 @_check_closing.applies
-def _apply_closing(state: SessionState, event: Event) -> None:
+def _apply_closing(state: SessionState, event: Event) -> Changes:
     if "key_message" in event.data:
         state.key_message = event.data["key_message"]
     if "contact" in event.data:
         state.contact = event.data["contact"]
+    return Changes(summary=True)
 
 
 def _due(data: dict[str, Any]) -> str:
@@ -156,11 +163,12 @@ def _check_action_add(state: SessionState, cmd: Command, ctx: Context) -> dict[s
 
 
 @_check_action_add.applies
-def _apply_action_add(state: SessionState, event: Event) -> None:
+def _apply_action_add(state: SessionState, event: Event) -> Changes:
     d = event.data
     state.actions[d["id"]] = Action(
         d["id"], d["what"], d["owner"], d["due"], d["status"], created_at=event.at
     )
+    return Changes(actions=one(d["id"]))
 
 
 @rule("action/update")
@@ -187,7 +195,7 @@ def _check_action_update(state: SessionState, cmd: Command, ctx: Context) -> dic
 
 
 @_check_action_update.applies
-def _apply_action_update(state: SessionState, event: Event) -> None:
+def _apply_action_update(state: SessionState, event: Event) -> Changes:
     d = event.data
     action = state.actions[d["id"]]
     for key in ("what", "owner", "due", "status"):
@@ -195,3 +203,4 @@ def _apply_action_update(state: SessionState, event: Event) -> None:
             setattr(action, key, d[key])
     if "note" in d or "status" in d:
         action.notes.append(ActionNote(at=event.at, text=d.get("note", ""), status=action.status))
+    return Changes(actions=one(action.id))

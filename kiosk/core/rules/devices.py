@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kiosk.core.changes import Changes, one
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.rules.registry import EVERYONE, Context, rule
 from kiosk.core.state import ROLES, Device, SessionState
@@ -53,7 +54,7 @@ def _check_join(state: SessionState, cmd: Command, ctx: Context) -> dict[str, An
 
 
 @_check_join.applies
-def _apply_join(state: SessionState, event: Event) -> None:
+def _apply_join(state: SessionState, event: Event) -> Changes:
     device = state.devices.get(event.data["device"])
     if device is None:
         state.devices[event.data["device"]] = Device(
@@ -62,5 +63,8 @@ def _apply_join(state: SessionState, event: Event) -> None:
     else:
         device.role = event.data["role"]
         device.lang = event.data["lang"]
+    changes = Changes(devices=one(event.data["device"]), joined=one(event.data["device"]))
     if event.data.get("table") is not None:
         seat_device(state, event.data["device"], event.data["table"])
+        changes |= Changes(tables=frozenset({event.data["table"]}))
+    return changes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.core.changes import Changes, one
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.rules.registry import Context, rule
 from kiosk.core.state import Action, LetterMark, SessionState
@@ -56,12 +57,13 @@ def _check_link(state: SessionState, cmd: Command, ctx: Context) -> dict[str, An
 
 
 @_check_link.applies
-def _apply_link(state: SessionState, event: Event) -> None:
+def _apply_link(state: SessionState, event: Event) -> Changes:
     action = state.actions[event.data["id"]]
     if "key_points" in event.data:
         action.key_points = list(event.data["key_points"])
     if "contributions" in event.data:
         action.contributions = list(event.data["contributions"])
+    return Changes(actions=one(action.id))
 
 
 def action_snapshot(action: Action) -> dict[str, Any]:
@@ -92,8 +94,9 @@ def _check_letter(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
 
 
 @_check_letter.applies
-def _apply_letter(state: SessionState, event: Event) -> None:
+def _apply_letter(state: SessionState, event: Event) -> Changes:
     state.letters.append(LetterMark(event.data.get("dated", event.at), dict(event.data["actions"])))
+    return Changes(letters=True)
 
 
 def previous_letter(state: SessionState) -> LetterMark | None:

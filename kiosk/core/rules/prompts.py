@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.core.changes import Changes, one
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.moderation import review_from, review_json, review_of, screen
 from kiosk.core.readings.kinds import kind_of
@@ -26,9 +27,12 @@ def _check_open(state: SessionState, cmd: Command, ctx: Context) -> dict[str, An
 
 
 @_check_open.applies
-def _apply_open(state: SessionState, event: Event) -> None:
+def _apply_open(state: SessionState, event: Event) -> Changes:
+    # What a phone recognised counts per open question: each phone that recognised anything sees its list change.
+    recognising = frozenset(d for d, ids in state.endorsed.items() if ids)
     state.open_prompt = event.data["prompt"]
     state.recognition_open = False
+    return Changes(prompt=True, recognition=True, devices=recognising)
 
 
 @rule("prompt/close")
@@ -37,9 +41,11 @@ def _check_close(state: SessionState, cmd: Command, ctx: Context) -> dict[str, A
 
 
 @_check_close.applies
-def _apply_close(state: SessionState, event: Event) -> None:
+def _apply_close(state: SessionState, event: Event) -> Changes:
+    recognising = frozenset(d for d, ids in state.endorsed.items() if ids)
     state.open_prompt = None
     state.recognition_open = False
+    return Changes(prompt=True, recognition=True, devices=recognising)
 
 
 @rule("prompt/recognition")
@@ -51,8 +57,9 @@ def _check_recognition(state: SessionState, cmd: Command, ctx: Context) -> dict[
 
 
 @_check_recognition.applies
-def _apply_recognition(state: SessionState, event: Event) -> None:
+def _apply_recognition(state: SessionState, event: Event) -> Changes:
     state.recognition_open = event.data["open"]
+    return Changes(recognition=True)
 
 
 @rule("response/set", actors=EVERYONE)
@@ -76,11 +83,25 @@ def _check_response(state: SessionState, cmd: Command, ctx: Context) -> dict[str
 
 
 @_check_response.applies
-def _apply_response(state: SessionState, event: Event) -> None:
-    device = state.devices.get(event.data["device"])
-    state.responses.setdefault(event.data["prompt"], {})[event.data["device"]] = Response(
-        value=event.data["value"],
-        comment=event.data["comment"],
+def _apply_response(state: SessionState, event: Event) -> Changes:
+    d = event.data
+    device = state.devices.get(d["device"])
+    before = state.responses.get(d["prompt"], {}).get(d["device"])
+    state.responses.setdefault(d["prompt"], {})[d["device"]] = Response(
+        value=d["value"],
+        comment=d["comment"],
         role=device.role if device else None,
-        review=review_from(event.data.get("review")),
+        review=review_from(d.get("review")),
     )
+    changes = Changes(responses=one(d["prompt"]), devices=one(d["device"]))
+    if d["comment"] or (before is not None and before.comment):
+        ident = ("comment", comment_id(d["prompt"], d["device"]))
+        changes |= Changes(
+            reviews=frozenset({ident}), new_text=frozenset({ident}) if d["comment"] else frozenset()
+        )
+    return changes
+
+
+def comment_id(prompt: str, device: str) -> str:
+    """A rating's or choice's comment is named by its question and its phone."""
+    return f"{prompt}/{device}"

@@ -1,4 +1,5 @@
-"""Each command type has one rule: a pure check that makes the event data, and an apply that folds it in."""
+"""Each command type has one rule: a pure check that makes the event data, and an apply that folds it in and
+says what it changed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.core.changes import Changes
 from kiosk.core.events import Command, Event
 from kiosk.core.fields import field_bool, field_int, field_str
 from kiosk.core.state import SessionState
@@ -13,7 +15,7 @@ from kiosk.core.state import SessionState
 __all__ = ["Context", "Rule", "field_bool", "field_int", "field_str", "rule"]
 
 Check = Callable[[SessionState, Command, "Context"], "dict[str, Any] | None"]
-Apply = Callable[[SessionState, Event], None]
+Apply = Callable[[SessionState, Event], Changes]
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,8 @@ class Context:
 
 @dataclass(frozen=True)
 class Rule:
-    """`check` returns the event's data, None for an accepted no-op, or raises CommandError."""
+    """`check` returns the event's data, None for an accepted no-op, or raises CommandError; `apply` changes the
+    state and returns what it changed."""
 
     type: str
     check: Check

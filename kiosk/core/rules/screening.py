@@ -2,8 +2,8 @@
 
 Every text the room writes is screened by `kiosk.core.moderation.screen` when it comes in (our own rules), and
 again by the full name check once that is ready (`moderation/screen`, sent by kiosk/namecheck/service.py with what
-deduce found). Contributions keep their own status (pending, approved, hidden); texts without one (rating and choice
-comments, table notes, and whatever a rule module registers with `register_target`) carry a `Review`.
+deduce found). Answers and questions keep their own status (pending, approved, hidden: kiosk/core/rules/moderated.py);
+texts without one (rating and choice comments, table notes) carry a `Review`.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.core.changes import Changes, one
 from kiosk.core.events import Command, CommandError, Event
+from kiosk.core.moderated import Moderated
 from kiosk.core.moderation import Span, redact, screen, spans_field
-from kiosk.core.questions import questions_of
-from kiosk.core.rules.contributions import needs_confirmation, redaction_lang
+from kiosk.core.rules.moderated import KINDS, confirmed, redaction_lang
+from kiosk.core.rules.prompts import comment_id
 from kiosk.core.rules.registry import STEERING, Context, rule
 from kiosk.core.state import Review, SessionState
-from kiosk.core.tables import tables_of
 
 SYSTEM = frozenset({"system"})
 
@@ -32,26 +33,13 @@ class Target:
     set_text: Callable[[Any, str], None]
     review: Callable[[Any], Review]
     ids: Callable[[SessionState], Iterator[str]]  # all of this kind, for the check after the name check loads
+    changed: Callable[[SessionState, str], Changes]  # what a change of its review changes besides the review
 
 
 TARGETS: dict[str, Target] = {}
-# Event types that bring new text, and which (target, id) each brought: the full name check looks at those.
-NEW_TEXT: dict[str, Callable[[Event], list[tuple[str, str]]]] = {}
-
-
-def register_target(
-    kind: str, target: Target, new_text: dict[str, Callable[[Event], list[tuple[str, str]]]]
-) -> None:
-    """Let a rule module's texts be screened and reviewed like comments and notes (e.g. parents' questions)."""
-    TARGETS[kind] = target
-    NEW_TEXT.update(new_text)
 
 
 # --- comments on rating and choice questions: id "<prompt>/<device>" -------------------------------------------
-
-
-def comment_id(prompt: str, device: str) -> str:
-    return f"{prompt}/{device}"
 
 
 def _find_comment(state: SessionState, ident: str) -> Any:
@@ -71,11 +59,13 @@ def _set_comment(response: Any, text: str) -> None:
     response.comment = text
 
 
+def _comment_changed(state: SessionState, ident: str) -> Changes:
+    prompt, _, device = ident.partition("/")
+    return Changes(responses=one(prompt), devices=one(device))
+
+
 TARGETS["comment"] = Target(
-    _find_comment, lambda r: r.comment, _set_comment, lambda r: r.review, _comment_ids
-)
-NEW_TEXT["response/set"] = lambda e: (
-    [("comment", comment_id(e.data["prompt"], e.data["device"]))] if e.data.get("comment") else []
+    _find_comment, lambda r: r.comment, _set_comment, lambda r: r.review, _comment_ids, _comment_changed
 )
 
 
@@ -83,12 +73,12 @@ NEW_TEXT["response/set"] = lambda e: (
 
 
 def _find_note(state: SessionState, ident: str) -> Any:
-    found = tables_of(state).find_note(ident)
+    found = state.tables.find_note(ident)
     return found[1] if found else None
 
 
 def _note_ids(state: SessionState) -> Iterator[str]:
-    for table in tables_of(state).tables:
+    for table in state.tables.tables:
         for note in table.notes:
             yield note.id
 
@@ -97,23 +87,25 @@ def _set_note(note: Any, text: str) -> None:
     note.text = text
 
 
-TARGETS["note"] = Target(_find_note, lambda n: n.text, _set_note, lambda n: n.review, _note_ids)
-NEW_TEXT["table/note/add"] = lambda e: [("note", e.data["id"])]
-NEW_TEXT["table/note/edit"] = lambda e: [("note", e.data["id"])]
-NEW_TEXT["contribution/add"] = lambda e: [("contribution", e.data["id"])]
-NEW_TEXT["question/add"] = lambda e: [("question", e.data["id"])]
+def _note_changed(state: SessionState, ident: str) -> Changes:
+    found = state.tables.find_note(ident)
+    return Changes(tables=frozenset({found[0].number})) if found else Changes()
 
-# Texts with a status of their own (pending, approved, hidden) rather than a Review: answers and questions.
-OWN_STATUS: dict[str, Callable[[SessionState, str], Any]] = {
-    "contribution": lambda state, ident: state.contributions.get(ident),
-    "question": lambda state, ident: questions_of(state).questions.get(ident),
-}
+
+TARGETS["note"] = Target(
+    _find_note, lambda n: n.text, _set_note, lambda n: n.review, _note_ids, _note_changed
+)
+
+
+def _own_status(state: SessionState, target: str, ident: str) -> Moderated | None:
+    """An answer or question (texts with a status of their own rather than a Review), or None."""
+    return KINDS[target].items(state).get(ident)
 
 
 def text_of(state: SessionState, target: str, ident: str) -> str | None:
     """The current text of a screened item, or None when it is gone."""
-    if target in OWN_STATUS:
-        item = OWN_STATUS[target](state, ident)
+    if target in KINDS:
+        item = _own_status(state, target, ident)
         return item.text if item is not None else None
     kind = TARGETS.get(target)
     item = kind.find(state, ident) if kind else None
@@ -123,9 +115,11 @@ def text_of(state: SessionState, target: str, ident: str) -> str | None:
 def unscreened(state: SessionState) -> list[tuple[str, str]]:
     """Everything the full name check has not looked at yet: what came in while it was loading."""
     todo = [
-        ("contribution", c.id) for c in state.contributions.values() if not c.screened and not c.withdrawn
+        (name, item.id)
+        for name, kind in KINDS.items()
+        for item in kind.items(state).values()
+        if not item.screened and not getattr(item, "withdrawn", False)
     ]
-    todo += [("question", q.id) for q in questions_of(state).questions.values() if not q.screened]
     for kind, target in TARGETS.items():
         todo += [(kind, i) for i in target.ids(state) if not target.review(target.find(state, i)).screened]
     return todo
@@ -133,8 +127,8 @@ def unscreened(state: SessionState) -> list[tuple[str, str]]:
 
 def _target(data: dict[str, Any]) -> tuple[str, str]:
     target, ident = data.get("target"), data.get("id")
-    if target not in OWN_STATUS and target not in TARGETS:
-        kinds = ", ".join([*OWN_STATUS, *TARGETS])
+    if target not in KINDS and target not in TARGETS:
+        kinds = ", ".join([*KINDS, *TARGETS])
         raise CommandError("bad_request", f"'target' is one of {kinds}", field="target")
     if not isinstance(ident, str):
         raise CommandError("bad_request", "'id' names the text", field="id")
@@ -178,8 +172,9 @@ def _screened(state: SessionState, item: dict[str, Any]) -> dict[str, Any] | Non
         "held": screening.reason,
         "spans": screening.spans_json(),
     }
-    if target in OWN_STATUS:
-        own = OWN_STATUS[target](state, ident)
+    if target in KINDS:
+        own = _own_status(state, target, ident)
+        assert own is not None  # text_of found it
         if own.screened:
             return None
         reviewed = own.approved_by is not None or own.status == "hidden"
@@ -195,42 +190,50 @@ def _screened(state: SessionState, item: dict[str, Any]) -> dict[str, Any] | Non
 
 
 @_check_screen.applies
-def _apply_screen(state: SessionState, event: Event) -> None:
+def _apply_screen(state: SessionState, event: Event) -> Changes:
+    changes = Changes(screened=True)
     for item in event.data["items"]:
-        _apply_screened(state, item, event.seq)
+        changes |= _apply_screened(state, item, event.seq)
+    return changes
 
 
-def _apply_screened(state: SessionState, d: dict[str, Any], seq: int) -> None:
-    if d["target"] in OWN_STATUS:
-        c = OWN_STATUS[d["target"]](state, d["id"])
+def _apply_screened(state: SessionState, d: dict[str, Any], seq: int) -> Changes:
+    if d["target"] in KINDS:
+        kind = KINDS[d["target"]]
+        c = kind.items(state)[d["id"]]
         c.screened = True
         c.spans = list(d["spans"])
         if d["hold"]:
             c.held_reason = d["held"]
             c.status = "pending"
             c.auto = False
-            if d["target"] == "contribution":
-                c.pinned = False
+            c.pinned = False
         elif d["approve"]:
             c.status = "approved"
             c.auto = False
-            if d["target"] == "contribution":
-                c.approved_seq = seq
+            c.approved_seq = seq
         elif c.held_reason is None and c.status == "pending":
             c.held_reason = d["held"]
-        return
-    kind = TARGETS[d["target"]]
-    review = kind.review(kind.find(state, d["id"]))
+        return kind.changed(one(c.id))
+    target = TARGETS[d["target"]]
+    review = target.review(target.find(state, d["id"]))
     review.screened = True
     review.spans = list(d["spans"])
     if d["hold"]:
         review.state = "held"
         review.held_reason = d["held"]
+    return _review_changed(state, d)
+
+
+def _review_changed(state: SessionState, data: dict[str, Any]) -> Changes:
+    target = TARGETS[data["target"]]
+    reviewed = Changes(reviews=frozenset({(data["target"], data["id"])}))
+    return reviewed | target.changed(state, data["id"])
 
 
 def _reviewed(state: SessionState, data: dict[str, Any]) -> tuple[Target, Any, Review]:
     target, ident = _target(data)
-    if target in OWN_STATUS:
+    if target in KINDS:
         raise CommandError("bad_request", f"{target}s have {target}/approve, /hide and /redact")
     kind = TARGETS[target]
     item = kind.find(state, ident)
@@ -244,16 +247,16 @@ def _check_approve(state: SessionState, cmd: Command, ctx: Context) -> dict[str,
     _, _, review = _reviewed(state, cmd.data)
     if review.shown:
         return None
-    if review.state == "held":
-        needs_confirmation(cmd, review.held_reason)
+    confirmed(cmd, review)
     return {"target": cmd.data["target"], "id": cmd.data["id"], "by": cmd.actor.kind}
 
 
 @_check_approve.applies
-def _apply_approve(state: SessionState, event: Event) -> None:
+def _apply_approve(state: SessionState, event: Event) -> Changes:
     _, _, review = _reviewed(state, event.data)
     review.state = "approved"
     review.by = event.data["by"]
+    return _review_changed(state, event.data)
 
 
 @rule("moderation/hide", actors=STEERING)
@@ -265,10 +268,11 @@ def _check_hide(state: SessionState, cmd: Command, ctx: Context) -> dict[str, An
 
 
 @_check_hide.applies
-def _apply_hide(state: SessionState, event: Event) -> None:
+def _apply_hide(state: SessionState, event: Event) -> Changes:
     _, _, review = _reviewed(state, event.data)
     review.state = "hidden"
     review.by = event.data["by"]
+    return _review_changed(state, event.data)
 
 
 @rule("moderation/redact", actors=STEERING)
@@ -281,12 +285,13 @@ def _check_redact(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
 
 
 @_check_redact.applies
-def _apply_redact(state: SessionState, event: Event) -> None:
+def _apply_redact(state: SessionState, event: Event) -> Changes:
     kind, item, review = _reviewed(state, event.data)
     kind.set_text(item, event.data["text"])
     review.spans = []
     review.state = "approved"
     review.by = event.data["by"]
+    return _review_changed(state, event.data)
 
 
 def held_texts(state: SessionState) -> list[tuple[str, str, str, Review]]:

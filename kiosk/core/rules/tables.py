@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import math
-import re
 import secrets
 from typing import Any
 
+from kiosk.core.changes import Changes, one
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.grouping import MAX_TABLES, assign_tables
 from kiosk.core.moderation import review_from, review_json, review_of, screen
-from kiosk.core.rules.contributions import cleaned_contribution_text
 from kiosk.core.rules.devices import device_of
+from kiosk.core.rules.moderated import CLIENT_ID, cleaned_text
 from kiosk.core.rules.registry import EVERYONE, Context, field_int, rule
 from kiosk.core.state import BlockTimer, SessionState
 from kiosk.core.tables import (
@@ -21,8 +21,6 @@ from kiosk.core.tables import (
     ThemeTable,
     late_joiner_table,
     seat_device,
-    stored_tables,
-    tables_of,
     theme_by_id,
 )
 
@@ -31,7 +29,6 @@ MAX_NOTES_PER_TABLE = 100
 MAX_PRESENTATION_MINUTES = 60
 DEFAULT_PRESENTATIONS_MINUTES = 10  # when the agenda has no presentations block
 NOTE_WRITERS = frozenset({"facilitator", "remote", "system", "host"})
-_CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _not_finished(state: SessionState) -> None:
@@ -40,7 +37,7 @@ def _not_finished(state: SessionState) -> None:
 
 
 def _assigned(state: SessionState) -> TablesState:
-    tables = tables_of(state)
+    tables = state.tables
     if not tables.assigned:
         raise CommandError("no_tables", "divide the room over the tables first")
     return tables
@@ -82,7 +79,7 @@ def _default_count(state: SessionState, hosts: list[str]) -> int:
 @rule("tables/assign")
 def _check_assign(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
     _not_finished(state)
-    tables = tables_of(state)
+    tables = state.tables
     if any(t.notes for t in tables.tables):
         raise CommandError("tables_have_notes", "the tables have notes; remove them before dividing again")
     hosts = _hosts(state, cmd.data)
@@ -92,7 +89,7 @@ def _check_assign(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
         raise CommandError("too_many_hosts", "there are more hosts than tables")
     themes = _theme_ids(state, cmd.data)
     seed = cmd.data.get("seed") or ctx.new_id()
-    if not isinstance(seed, str) or not _CLIENT_ID.fullmatch(seed):
+    if not isinstance(seed, str) or not CLIENT_ID.fullmatch(seed):
         raise CommandError("bad_request", "'seed' is a short word of letters and digits", field="seed")
     assignment = assign_tables(((d.id, d.role) for d in state.devices.values()), count, seed, hosts)
     # Keep the tokens of tables that stay, so a host's notepad keeps working after a new division.
@@ -110,9 +107,10 @@ def _check_assign(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
 
 
 @_check_assign.applies
-def _apply_assign(state: SessionState, event: Event) -> None:
+def _apply_assign(state: SessionState, event: Event) -> Changes:
     d = event.data
-    tables = stored_tables(state)
+    tables = state.tables
+    before = _numbers(tables) | frozenset(tables.seats.values())
     tables.tables = [
         ThemeTable(number=n + 1, theme=d["themes"][n], host_token=d["tokens"][n], host=d["hosts"][n])
         for n in range(d["count"])
@@ -121,6 +119,12 @@ def _apply_assign(state: SessionState, event: Event) -> None:
     tables.seed = d["seed"]
     tables.explanation = dict(d["explanation"])
     tables.presentation = None
+    everyone = frozenset(tables.seats) | frozenset(h for h in d["hosts"] if h is not None)
+    return Changes(tables=before | _numbers(tables), devices=everyone, presentation=True)
+
+
+def _numbers(tables: TablesState) -> frozenset[int]:
+    return frozenset(t.number for t in tables.tables)
 
 
 @rule("tables/seat", actors=EVERYONE)
@@ -145,8 +149,11 @@ def _check_move(state: SessionState, cmd: Command, ctx: Context) -> dict[str, An
     return None if tables.seats.get(device) == table else {"device": device, "table": table}
 
 
-def _apply_seat(state: SessionState, event: Event) -> None:
+def _apply_seat(state: SessionState, event: Event) -> Changes:
+    before = state.tables.seats.get(event.data["device"])
     seat_device(state, event.data["device"], event.data["table"])
+    moved = frozenset(n for n in (before, event.data["table"]) if n is not None)
+    return Changes(tables=moved, devices=one(event.data["device"]))
 
 
 _check_seat.applies(_apply_seat)
@@ -165,8 +172,10 @@ def _check_theme(state: SessionState, cmd: Command, ctx: Context) -> dict[str, A
 
 
 @_check_theme.applies
-def _apply_theme(state: SessionState, event: Event) -> None:
-    stored_tables(state).table(event.data["table"]).theme = event.data["theme"]
+def _apply_theme(state: SessionState, event: Event) -> Changes:
+    number = event.data["table"]
+    state.tables.table(number).theme = event.data["theme"]
+    return Changes(tables=frozenset({number}), devices=state.tables.seated_at(number))
 
 
 def _writable_table(state: SessionState, cmd: Command, number: int) -> int:
@@ -188,14 +197,14 @@ def _check_note_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str
     number = field_int(cmd.data, "table", default=default_table, lo=1, hi=len(tables.tables))
     number = _writable_table(state, cmd, number)
     note_id = cmd.data.get("id") or (None if cmd.actor.kind == "host" else ctx.new_id())
-    if not isinstance(note_id, str) or not _CLIENT_ID.fullmatch(note_id):
+    if not isinstance(note_id, str) or not CLIENT_ID.fullmatch(note_id):
         raise CommandError("bad_request", "a note needs an id of letters, digits, - or _", field="id")
     known = tables.find_note(note_id)
     if known is not None:
         if known[0].number == number:
             return None  # a resend after a reconnect: stored once
         raise CommandError("id_taken", "that id is already used")
-    text = cleaned_contribution_text(cmd.data)
+    text = cleaned_text(cmd.data)
     if len(tables.table(number).notes) >= MAX_NOTES_PER_TABLE:
         raise CommandError("too_many_notes", f"at most {MAX_NOTES_PER_TABLE} notes per table")
     by = "host" if cmd.actor.kind == "host" else "facilitator"
@@ -209,10 +218,16 @@ def _check_note_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str
 
 
 @_check_note_add.applies
-def _apply_note_add(state: SessionState, event: Event) -> None:
+def _apply_note_add(state: SessionState, event: Event) -> Changes:
     d = event.data
     note = TableNote(d["id"], d["text"], event.at, d["by"], review_from(d.get("review")))
-    stored_tables(state).table(d["table"]).notes.append(note)
+    state.tables.table(d["table"]).notes.append(note)
+    return _note_changed(d["table"], note.id, new_text=True)
+
+
+def _note_changed(table: int, note: str, *, new_text: bool) -> Changes:
+    ident = frozenset({("note", note)})
+    return Changes(tables=frozenset({table}), reviews=ident, new_text=ident if new_text else frozenset())
 
 
 def _existing_note(state: SessionState, cmd: Command) -> tuple[ThemeTable, TableNote]:
@@ -226,7 +241,7 @@ def _existing_note(state: SessionState, cmd: Command) -> tuple[ThemeTable, Table
 @rule("table/note/edit", actors=NOTE_WRITERS)
 def _check_note_edit(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
     _, note = _existing_note(state, cmd)
-    text = cleaned_contribution_text(cmd.data)
+    text = cleaned_text(cmd.data)
     return (
         None
         if text == note.text
@@ -235,11 +250,12 @@ def _check_note_edit(state: SessionState, cmd: Command, ctx: Context) -> dict[st
 
 
 @_check_note_edit.applies
-def _apply_note_edit(state: SessionState, event: Event) -> None:
-    found = stored_tables(state).find_note(event.data["id"])
+def _apply_note_edit(state: SessionState, event: Event) -> Changes:
+    found = state.tables.find_note(event.data["id"])
     assert found is not None
     found[1].text = event.data["text"]
     found[1].review = review_from(event.data.get("review"))
+    return _note_changed(found[0].number, found[1].id, new_text=True)
 
 
 @rule("table/note/remove", actors=NOTE_WRITERS)
@@ -249,10 +265,11 @@ def _check_note_remove(state: SessionState, cmd: Command, ctx: Context) -> dict[
 
 
 @_check_note_remove.applies
-def _apply_note_remove(state: SessionState, event: Event) -> None:
-    found = stored_tables(state).find_note(event.data["id"])
+def _apply_note_remove(state: SessionState, event: Event) -> Changes:
+    found = state.tables.find_note(event.data["id"])
     assert found is not None
     found[0].notes.remove(found[1])
+    return _note_changed(found[0].number, found[1].id, new_text=False)
 
 
 def _presentation_order(tables: TablesState, data: dict[str, Any]) -> list[int]:
@@ -290,14 +307,15 @@ def _check_presentation_start(state: SessionState, cmd: Command, ctx: Context) -
 
 
 @_check_presentation_start.applies
-def _apply_presentation_start(state: SessionState, event: Event) -> None:
-    tables = stored_tables(state)
+def _apply_presentation_start(state: SessionState, event: Event) -> Changes:
+    tables = state.tables
     for table in tables.tables:
         table.timer = None
     for number in event.data["order"]:
         tables.table(number).timer = BlockTimer(planned=event.data["seconds"])
     tables.presentation = Presentation(list(event.data["order"]), event.data["seconds"])
     _presenting_timer(tables).start(event.at)
+    return Changes(tables=_numbers(tables), presentation=True)
 
 
 def _presenting_timer(tables: TablesState) -> BlockTimer:
@@ -309,7 +327,7 @@ def _presenting_timer(tables: TablesState) -> BlockTimer:
 
 def _running_presentation(state: SessionState) -> Presentation:
     _not_finished(state)
-    presentation = tables_of(state).presentation
+    presentation = state.tables.presentation
     if presentation is None:
         raise CommandError("no_presentation", "the presentations have not started")
     return presentation
@@ -331,15 +349,18 @@ def _check_presentation_previous(state: SessionState, cmd: Command, ctx: Context
     return {"from": presentation.position, "to": presentation.position - 1}
 
 
-def _apply_presentation_move(state: SessionState, event: Event) -> None:
-    tables = stored_tables(state)
+def _apply_presentation_move(state: SessionState, event: Event) -> Changes:
+    tables = state.tables
     assert tables.presentation is not None
+    moved = {tables.presentation.current}
     if tables.presentation.current is not None:
         _presenting_timer(tables).pause(event.at)
     tables.presentation.position = event.data["to"]
+    moved.add(tables.presentation.current)
     if tables.presentation.current is not None:
         # Back to a table that presented already: its clock goes on from where it stopped.
         _presenting_timer(tables).start(event.at)
+    return Changes(tables=frozenset(n for n in moved if n is not None), presentation=True)
 
 
 _check_presentation_next.applies(_apply_presentation_move)
@@ -356,7 +377,8 @@ def _check_presentation_extend(state: SessionState, cmd: Command, ctx: Context) 
 
 
 @_check_presentation_extend.applies
-def _apply_presentation_extend(state: SessionState, event: Event) -> None:
-    timer = stored_tables(state).table(event.data["table"]).timer
+def _apply_presentation_extend(state: SessionState, event: Event) -> Changes:
+    timer = state.tables.table(event.data["table"]).timer
     assert timer is not None
     timer.extra += event.data["minutes"] * 60.0
+    return Changes(tables=frozenset({event.data["table"]}), presentation=True)

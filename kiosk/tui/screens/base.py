@@ -10,7 +10,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Input
 
-from kiosk.core.events import Event
+from kiosk.core.changes import Changes
 from kiosk.tui.i18n import Translator
 from kiosk.tui.widgets.storage_banner import StorageBanner
 
@@ -61,7 +61,7 @@ QUIET_STEERING: list[BindingType] = [
 
 
 class KioskScreen(Screen[None]):
-    """A main screen: steering keys in the key bar, and `core_changed` for each burst of events."""
+    """A main screen: steering keys in the key bar, and `core_changed` for each burst of changes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *SCREEN_KEYS,
@@ -109,8 +109,8 @@ class KioskScreen(Screen[None]):
         closed = self.kiosk._core is not None and self.kiosk.state.finished
         return not (closed and action in self.WHILE_OPEN)
 
-    def core_changed(self, events: list[Event]) -> None:
-        """A burst of events was applied; screens update what they show incrementally."""
+    def core_changed(self, changes: Changes) -> None:
+        """A burst of commands changed the evening; screens update what those changes name."""
 
     def tick(self) -> None:
         """Twice a second while this screen is in front."""

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
-from kiosk.core.events import Event
+from kiosk.core.changes import Changes
 from kiosk.core.rules.screening import held_texts
 from kiosk.core.state import Contribution
 from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
@@ -64,13 +64,12 @@ class FeedScreen(KioskScreen):
         self._show_bar()
         self._show_detail()
 
-    def core_changed(self, events: list[Event]) -> None:
-        touched: list[str] = []
-        for event in events:
-            if event.type.startswith("contribution/"):
-                touched.append(event.data["id"])
-                if event.type == "contribution/merge":
-                    touched.append(event.data["into"])
+    def core_changed(self, changes: Changes) -> None:
+        contributions = self.kiosk.state.contributions
+        touched = sorted(
+            (i for i in changes.answers | changes.recognitions if i in contributions),
+            key=lambda i: contributions[i].n,  # new rows in the order they came in
+        )
         if touched:
             start = not self.backlog
             self.backlog.update(dict.fromkeys(touched))
@@ -163,9 +162,7 @@ class FeedScreen(KioskScreen):
 
     def action_approve(self) -> None:
         contribution = self._selected()
-        if contribution is None or not (
-            contribution.status == "pending" and contribution.held_reason and not contribution.changed
-        ):
+        if contribution is None or not contribution.needs_confirmation:
             self._on_selected("contribution/approve")
             return
         # Held for a reason: approving it unchanged is asked twice; redacting (r) needs no question.

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Static
 
-from kiosk.core.events import Event
+from kiosk.core.changes import Changes
 from kiosk.tui.screens.base import KioskScreen
 from kiosk.tui.widgets.evening_status import people_text
 from kiosk.tui.widgets.key_bar import KeyBar
@@ -38,8 +38,8 @@ class JoinScreen(KioskScreen):
     def on_resize(self) -> None:
         self._show()
 
-    def core_changed(self, events: list[Event]) -> None:
-        if any(event.type == "device/join" for event in events):
+    def core_changed(self, changes: Changes) -> None:
+        if changes.joined:
             self._show()
 
     def tick(self) -> None:

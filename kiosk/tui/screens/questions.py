@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
-from kiosk.core.events import Event
-from kiosk.core.questions import Question, questions_of
+from kiosk.core.changes import Changes
+from kiosk.core.moderated import Question
 from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
 from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
@@ -54,11 +54,10 @@ class QuestionsScreen(KioskScreen):
         self._show_bar()
         self._show_detail()
 
-    def core_changed(self, events: list[Event]) -> None:
-        touched = [e.type for e in events if e.type.startswith("question/") or e.type == "display/questions"]
-        if not touched:
+    def core_changed(self, changes: Changes) -> None:
+        if not (changes.questions or changes.votes or changes.settings):
             return
-        if all(t == "question/upvote" for t in touched):
+        if not (changes.questions or changes.settings):
             # A hall voting sends a burst after burst: votes move the rows at most once a second.
             if not self._rebuild_pending:
                 self._rebuild_pending = True
@@ -76,8 +75,8 @@ class QuestionsScreen(KioskScreen):
         self._show_detail()
 
     def _show_bar(self) -> None:
-        questions = questions_of(self.kiosk.state)
-        every = list(questions.questions.values())
+        questions = self.kiosk.state.questions
+        every = list(questions.items.values())
         counts = {
             "all": len(every),
             "pending": sum(q.status == "pending" for q in every),
@@ -109,7 +108,7 @@ class QuestionsScreen(KioskScreen):
 
     def _selected(self) -> Question | None:
         question_id = self.query_one(QuestionTable).selected_id()
-        return questions_of(self.kiosk.state).questions.get(question_id) if question_id else None
+        return self.kiosk.state.questions.items.get(question_id) if question_id else None
 
     def _on_selected(self, type_: str, **data: object) -> None:
         question = self._selected()
@@ -120,9 +119,7 @@ class QuestionsScreen(KioskScreen):
 
     def action_approve(self) -> None:
         question = self._selected()
-        if question is None or not (
-            question.status == "pending" and question.held_reason and not question.changed
-        ):
+        if question is None or not question.needs_confirmation:
             self._on_selected("question/approve")
             return
         # Held for a reason: showing it unchanged is asked twice; redacting (r) needs no question.
@@ -153,7 +150,7 @@ class QuestionsScreen(KioskScreen):
         )
 
     def action_on_display(self) -> None:
-        self.kiosk.steer("display/questions", on=not questions_of(self.kiosk.state).on_display)
+        self.kiosk.steer("display/questions", on=not self.kiosk.state.questions.on_display)
 
     def action_type_in(self) -> None:
         """A question asked aloud in the hall ("Vragen?" at the closing) goes on the list like the phones' ones."""
@@ -163,7 +160,7 @@ class QuestionsScreen(KioskScreen):
                 return
             question_id = f"f-{secrets.token_hex(6)}"
             if self.kiosk.steer("question/add", id=question_id, text=text):
-                typed_in = questions_of(self.kiosk.state).questions.get(question_id)
+                typed_in = self.kiosk.state.questions.items.get(question_id)
                 if typed_in is not None and typed_in.held_reason:
                     # Said aloud can name someone too: say so; it waits like a phone's held question.
                     reason = self.t(f"held.{typed_in.held_reason}")

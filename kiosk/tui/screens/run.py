@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header
 
-from kiosk.core.events import Event
+from kiosk.core.changes import Changes
 from kiosk.tui.pace import compute_pace
 from kiosk.tui.question_steering import step_question
 from kiosk.tui.screens.base import KioskScreen
@@ -83,7 +83,7 @@ class RunScreen(KioskScreen):
             return False  # a block without questions: the arrows leave the key bar
         return super().check_action(action, parameters)
 
-    def core_changed(self, events: list[Event]) -> None:
+    def core_changed(self, changes: Changes) -> None:
         if self.is_current:
             self._show_block()
             self.tick()

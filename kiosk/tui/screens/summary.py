@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Header, Input, OptionList, Static
 from textual.widgets.data_table import CellDoesNotExist
 from textual.widgets.option_list import Option
 
-from kiosk.core.events import Event
+from kiosk.core.changes import Changes
 from kiosk.core.readings.summary import SummaryItem, running_summary
 from kiosk.core.state import SessionState
 from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
@@ -102,7 +102,17 @@ class SummaryScreen(KioskScreen):
         # A new width: the questions are cut again so that two of them never look the same.
         self._show_heard()
 
-    def core_changed(self, events: list[Event]) -> None:
+    def core_changed(self, changes: Changes) -> None:
+        if not (
+            changes.answers
+            or changes.recognitions
+            or changes.key_points
+            or changes.actions
+            or changes.summary
+            or changes.block
+            or changes.prompt
+        ):
+            return
         self._dirty = True
         if self.is_current:
             self._refresh_all()

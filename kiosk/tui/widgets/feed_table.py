@@ -24,7 +24,7 @@ def in_filter(contribution: Contribution, name: str) -> bool:
     if name == "all":
         return True
     if name == "held":
-        return contribution.status == "pending" and contribution.held_reason is not None
+        return contribution.held
     return contribution.status == name
 
 
@@ -117,7 +117,7 @@ class FeedTable(DataTable[Text | str]):
             status = Text(t("feed.withdrawn"), style="dim strike")
         elif c.merged_into is not None:
             status = Text(t("feed.merged"), style="dim")
-        elif c.status == "pending" and c.held_reason:
+        elif c.held:
             status = Text(t(f"held.{c.held_reason}"), style=_STATUS_STYLE["held"])
         else:
             status = Text(t(f"status.{c.status}"), style=_STATUS_STYLE[c.status])

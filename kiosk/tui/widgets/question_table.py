@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
-from kiosk.core.questions import Question
+from kiosk.core.moderated import Question
 from kiosk.core.readings.questions import for_facilitator
 from kiosk.core.state import SessionState
 from kiosk.tui.i18n import Translator
@@ -49,7 +49,7 @@ class QuestionTable(DataTable[Text]):
 
     def _cells(self, q: Question) -> list[Text]:
         t = self.t
-        if q.status == "pending" and q.held_reason:
+        if q.held:
             status = Text(t(f"held.{q.held_reason}"), style=_STATUS_STYLE["held"])
         else:
             status = Text(t(f"status.{q.status}"), style=_STATUS_STYLE[q.status])

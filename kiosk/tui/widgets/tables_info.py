@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from kiosk.core.state import SessionState
-from kiosk.core.tables import current_presentation, table_list, tables_of
+from kiosk.core.tables import current_presentation, table_list
 from kiosk.tui.i18n import Translator
 from kiosk.tui.widgets.qr_code import qr_lines
 
@@ -19,7 +19,7 @@ class TablesInfo(Static):
     """Shown during the theme tables and their presentations, once the room is divided."""
 
     def show(self, state: SessionState, now: float, base_url: str, t: Translator) -> None:
-        tables = tables_of(state)
+        tables = state.tables
         self.display = tables.assigned and state.block.kind in TABLE_KINDS
         if not self.display:
             return
