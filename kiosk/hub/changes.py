@@ -33,7 +33,8 @@ def comparable(value: Any) -> Any:
     return value
 
 
-def _set(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+def field_changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The fields (not the keyed lists) that differ, as `state/set` names them: "parent.field" one level down."""
     changed: dict[str, Any] = {}
     for key, value in new.items():
         if key in COLLECTIONS:
@@ -58,7 +59,7 @@ def _set(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 def diff(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
     """The messages that turn `old` into `new` (both whole views of one audience); [] when nothing changed."""
     messages: list[dict[str, Any]] = []
-    changed_fields = _set(old, new)
+    changed_fields = field_changes(old, new)
     if changed_fields:
         messages.append({"type": "state/set", "set": changed_fields})
     for collection in COLLECTIONS:

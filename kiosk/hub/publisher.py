@@ -1,45 +1,35 @@
 """Pushes the evening's changes out: one whole view when a client arrives, then only what changed, numbered.
 
-Streams: every phone (and host) of one language shares one stream (`phone` in the agenda's own language,
-`phone.tr` for the Turkish ones when the agenda has Turkish, so no phone receives languages it does not read),
-every projector one; each remote has a stream of its own, since it chooses which contributions it sees
-(`contributions/filter`). A stream keeps the view its clients hold
-(`model`) and a `seq` that every message on it carries, one more each time. A flush (at most every ~25 ms)
-builds each dirty stream's view, sends the difference once to all its clients, and keeps the new view.
-Recognition counts are refreshed at most once a COUNTS_INTERVAL, for every audience at once.
-A client skipped because it was slow missed changes, so it gets a fresh `state/reset` once it has caught up.
+The core says what each command changed (`Changes`); the publisher gathers them and, at most every ~25 ms, hands
+them to every stream's view (kiosk/hub/audiences.py), which writes messages for exactly the ids that changed and
+builds its fields again only when something they show changed. Each message is encoded once and broadcast to the
+stream's clients (kiosk/hub/streams.py). Recognitions and upvotes are counted into a snapshot at most once a
+COUNTS_INTERVAL, for every audience at once. A client skipped because it was slow missed changes, so it gets a
+fresh `state/reset` once it has caught up. Each phone's own things (`mine/update`) go to that phone only.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
-import secrets
-from collections import deque
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from websockets.asyncio.server import broadcast
 
-from kiosk.core.changes import Changes
+from kiosk.core.changes import EMPTY, NOTHING, Changes
 from kiosk.core.events import CommandError
 from kiosk.core.session import SessionCore
 from kiosk.core.state import SessionState
-from kiosk.hub.changes import diff
+from kiosk.hub.audiences import Snapshots, View, display_audience, phone_audience, remote_audience
 from kiosk.hub.connections import Client, Registry
+from kiosk.hub.question_views import live_votes
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
+from kiosk.hub.streams import Stream, encode, stream_name
 from kiosk.hub.table_views import host_key, host_view
-from kiosk.hub.views import (
-    REMOTE_MAX,
-    REMOTE_STATUSES,
-    Window,
-    display_view,
-    live_counts,
-    mine_view,
-    phone_view,
-    remote_view,
-)
+from kiosk.hub.views import REMOTE_MAX, REMOTE_STATUSES, Window, live_counts, mine_view
+
+__all__ = ["Publisher", "encode"]
 
 FLUSH_INTERVAL = 0.025
 COUNTS_INTERVAL = 1.0  # recognition counts go out at most this often, to every audience together
@@ -48,13 +38,6 @@ SLOW_BUFFER = 256 * 1024
 # A client whose buffer stays full this long has stopped reading: drop it. Keepalive pings cannot do this, since
 # a ping waits behind the full buffer and its timeout never starts.
 STALL_LIMIT = 30.0
-# A shared stream keeps its newest change messages up to this many bytes, so a phone that reconnects (a locked
-# screen) gets only what it missed instead of a whole view.
-HISTORY_BYTES = 512 * 1024
-
-
-def encode(message: dict[str, Any]) -> str:
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
 
 
 def affected_devices(changes: Changes, state: SessionState) -> set[str]:
@@ -72,69 +55,13 @@ def affected_devices(changes: Changes, state: SessionState) -> set[str]:
     return devices
 
 
-@dataclass(eq=False)
-class Stream:
-    """The changes one group of clients gets: they all hold `model`, the view as of message `seq`.
-
-    `name` changes whenever the numbering starts over (a new process, or nobody listened for a while), so a
-    client's (name, seq) says exactly which view it holds; `history` keeps the newest frames for resuming.
-    """
-
-    name: str
-    build: Callable[[], dict[str, Any]]
-    members: Callable[[], Collection[Client]]
-    seq: int = 0
-    model: dict[str, Any] | None = None
-    keeps_history: bool = False
-    history: deque[tuple[int, str]] = field(default_factory=deque)
-    history_bytes: int = 0
-    behind: set[Client] = field(
-        default_factory=set
-    )  # skipped as slow: each gets a reset once it has caught up
-
-    def frames(self, messages: list[dict[str, Any]]) -> list[str]:
-        """Each message encoded, numbered on from the last."""
-        encoded = []
-        for message in messages:
-            self.seq += 1
-            frame = encode({"type": message["type"], "seq": self.seq, **message})
-            encoded.append(frame)
-            if self.keeps_history:
-                self.history.append((self.seq, frame))
-                self.history_bytes += len(frame)
-        while self.history_bytes > HISTORY_BYTES and self.history:
-            self.history_bytes -= len(self.history.popleft()[1])
-        return encoded
-
-    def reset(self) -> str:
-        assert self.model is not None
-        return encode({"type": "state/reset", "seq": self.seq, "stream": self.name, "state": self.model})
-
-    def since(self, name: object, seq: object) -> list[str] | None:
-        """The frames after `seq` for a client that holds this stream's view at `seq`; None if not all kept."""
-        if name != self.name or isinstance(seq, bool) or not isinstance(seq, int) or not 0 <= seq <= self.seq:
-            return None
-        if seq == self.seq:
-            return []
-        if not self.history or self.history[0][0] > seq + 1:
-            return None
-        return [frame for number, frame in self.history if number > seq]
-
-    def forget(self) -> None:
-        """Nobody holds the view: drop it, and start a new numbering so no old client can resume into it."""
-        self.model = None
-        self.name = _stream_name(self.name.split("-", 1)[0])
-        self.seq = 0
-        self.history.clear()
-        self.history_bytes = 0
-
-
-def _stream_name(audience: str) -> str:
-    return f"{audience}-{secrets.token_hex(4)}"
+def _for_hosts(changes: Changes) -> bool:
+    """A host's notepad shows its table, its notes, and the tables' or its presentation's time."""
+    return bool(changes.tables or changes.reviews) or changes.presentation or changes.timer or changes.block
 
 
 class Publisher:
-    """Builds each stream's view once per flush and sends what changed; per-phone data goes to that phone only."""
+    """Keeps each stream's view from the core's changes and sends what changed; per-phone data to that phone."""
 
     def __init__(
         self,
@@ -154,31 +81,35 @@ class Publisher:
         self._base = base  # the address phones reach the hub at, for the remote's host links
         self.flush_interval = flush_interval
         self.counts_interval = counts_interval
-        self.counts: dict[str, int] = live_counts(core.state)  # the recognitions every view shows
-        self._counts_dirty: set[str] = set()
-        self._counts_all = False
-        self._votes_dirty = False  # question upvotes came in since the last count batch
+        # The recognitions and upvotes every view shows: refreshed in place, at most once a COUNTS_INTERVAL.
+        self.counts: dict[str, int] = live_counts(core.state)
+        self.votes: dict[str, int] = live_votes(core.state)
+        self.snapshots = Snapshots(lambda: core.state, core.now, self.counts, self.votes)
+        self._recounted: set[str] = set()  # answers whose recognitions changed since the last count batch
+        self._revoted: set[str] = set()
         self._counts_handle: asyncio.TimerHandle | None = None
         self._last_counts = 0.0
         self._phones: dict[str, set[Client]] = {}  # phone stream key -> the phones and hosts it serves
         self.streams: dict[str, Stream] = {
             "phone": self._phone_stream("phone", None),
             "display": Stream(
-                _stream_name("display"),
-                self._display_view,
+                stream_name("display"),
+                lambda: display_audience(self.snapshots, self._join, self.connected),
                 lambda: self.registry.audiences["display"],
                 keeps_history=True,
             ),
         }
         self._remotes: dict[Client, tuple[Stream, Window]] = {}
-        self._dirty: set[Stream] = set()
+        self._pending: Changes = NOTHING  # what the core changed since the last flush
+        self._fields_due: set[Stream] = set()  # who is connected changed: their fields show the counts
+        self._revisit: set[Stream] = set()  # streams with clients skipped as slow
         self._hosts_dirty = False
         self._dirty_devices: set[str] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._handle: asyncio.TimerHandle | None = None
         self._last_flush = 0.0
         self._unsubscribe: Callable[[], None] | None = None
-        self._roles_version = 0  # moves on every device/join, the only event that changes a phone's role
+        self._roles_version = 0  # moves when a phone joins or changes its role
         self._counted: tuple[tuple[int, int], dict[str, int]] | None = None
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -206,15 +137,18 @@ class Publisher:
             )
         return dict(self._counted[1])
 
-    # -- views ---------------------------------------------------------------------------------------------
+    # -- streams ---------------------------------------------------------------------------------------------
 
     def _phone_stream(self, key: str, lang: str | None) -> Stream:
         return Stream(
-            _stream_name(key),
-            lambda: phone_view(self.core.state, self.core.now(), self.counts, lang),
+            stream_name(key),
+            lambda: phone_audience(self.snapshots, lang),
             lambda: self._phones.get(key, set()),
             keeps_history=True,
         )
+
+    def _remote(self, window: Window) -> View:
+        return remote_audience(self.snapshots, window, self.connected, self._base, self.handles)
 
     def phone_key(self, lang: str) -> str:
         """The stream for phones reading `lang`: its own when the agenda is translated into it, else `phone`."""
@@ -227,34 +161,15 @@ class Publisher:
             self.streams[key] = self._phone_stream(key, key.partition(".")[2])
         self._phones.setdefault(key, set()).add(client)
 
-    def _display_view(self) -> dict[str, Any]:
-        url, room = self._join()
-        return display_view(
-            self.core.state,
-            self.core.now(),
-            join_url=url,
-            room=room,
-            connected=self.connected(),
-            counts=self.counts,
-        )
-
-    def _remote_view(self, window: Window) -> dict[str, Any]:
-        return remote_view(
-            self.core.state,
-            self.core.now(),
-            connected=self.connected(),
-            counts=self.counts,
-            window=window,
-            base_url=self._base(),
-            handles=self.handles,
-        )
-
     def stream_of(self, client: Client) -> Stream:
         if client.audience == "remote":
             return self._remotes[client][0]
         if client.audience == "phone":
             return self.streams[self.phone_key(client.lang)]
         return self.streams[client.audience]
+
+    def _all_streams(self) -> list[Stream]:
+        return [*self.streams.values(), *(stream for stream, _ in self._remotes.values())]
 
     def mine(self, client: Client) -> str:
         assert client.device is not None
@@ -268,7 +183,7 @@ class Publisher:
         with no await in between. `resume` is the hello's {"stream", "seq"}: the view the client still holds."""
         if client.audience == "remote":
             window = Window()
-            stream = Stream(_stream_name("remote"), lambda: self._remote_view(window), lambda: (client,))
+            stream = Stream(stream_name("remote"), lambda: self._remote(window), lambda: (client,))
             self._remotes[client] = (stream, window)
         self.registry.add(client)
         if client.audience == "phone":
@@ -279,14 +194,20 @@ class Publisher:
             self._send_mine(client)
         if client.role == "host":
             self.host_update(client, {})
-        self.mark_all()  # the connected counts changed
+        self._connected_changed()
 
     def leave(self, client: Client) -> None:
         self.registry.remove(client)
         self._remotes.pop(client, None)
         if client.audience == "phone":
             self._phones.get(self.phone_key(client.lang), set()).discard(client)
-        self.mark_all()
+        self._connected_changed()
+
+    def _connected_changed(self) -> None:
+        """The projector and the remotes show who is connected."""
+        self._fields_due.add(self.streams["display"])
+        self._fields_due.update(stream for stream, _ in self._remotes.values())
+        self._schedule()
 
     def relang(self, client: Client, lang: str) -> None:
         """The phone switched its language: from now on it gets that language's stream, starting with a whole
@@ -307,9 +228,9 @@ class Publisher:
             self._schedule()
 
     def reset(self, client: Client) -> None:
-        """A whole view for this client: the others of its stream first get what changed, so all hold one model."""
+        """A whole view for this client: the others of its stream first get what changed, so all hold one view."""
         stream = self.stream_of(client)
-        self._flush_stream(stream, exclude=client)
+        self._flush_stream(stream, self._pending, exclude=client)
         self._send_reset(client, stream)
 
     def _resume(self, client: Client, name: object, seq: object) -> bool:
@@ -317,7 +238,7 @@ class Publisher:
         stream = self.stream_of(client)
         if name != stream.name:
             return False
-        self._flush_stream(stream, exclude=client)
+        self._flush_stream(stream, self._pending, exclude=client)
         missed = stream.since(name, seq)
         if missed is None:
             return False
@@ -327,8 +248,7 @@ class Publisher:
         return True
 
     def _send_reset(self, client: Client, stream: Stream) -> None:
-        frame = stream.reset()
-        broadcast([client.ws], frame)
+        broadcast([client.ws], stream.reset())
         stream.behind.discard(client)
 
     def set_window(self, client: Client, data: dict[str, Any]) -> None:
@@ -344,73 +264,59 @@ class Publisher:
             raise CommandError("out_of_range", f"'limit' must be from 1 to {REMOTE_MAX}", lo=1, hi=REMOTE_MAX)
         stream, _ = self._remotes[client]
         window = Window(status, prompt, limit)
-        stream.build = lambda: self._remote_view(window)
         self._remotes[client] = (stream, window)
-        self.mark(stream)
+        stream.make = lambda: self._remote(window)
+        if stream.view is not None:
+            self._flush_stream(stream, self._pending)  # what it held is up to date; then the new window
+            self._send(stream, stream.frames(stream.view.become(self._remote(window))))
 
     # -- what changed ----------------------------------------------------------------------------------------
-
-    def mark(self, *streams: Stream, devices: set[str] | None = None) -> None:
-        self._dirty.update(streams)
-        if devices:
-            self._dirty_devices |= devices
-        self._schedule()
-
-    def mark_all(self, devices: set[str] | None = None) -> None:
-        self.mark(*self.streams.values(), *(s for s, _ in self._remotes.values()), devices=devices)
 
     def _on_change(self, changes: Changes, state: SessionState) -> None:
         if changes.joined:
             self._roles_version += 1
         if changes.recognitions or changes.votes:
             self._counts_changed(changes)
-        devices = affected_devices(changes, state)
-        only_counts = not (
-            changes.answers or changes.questions or changes.tables or changes.reviews or changes.key_points
-        ) and not (
-            changes.actions
-            or changes.responses
-            or changes.fields_changed
-            or changes.letters
-            or changes.joined
-        )
-        if only_counts:
-            self.mark(devices=devices)  # counts only: they go out with the next count batch
-            return
-        self._hosts_dirty = True  # few hosts; each is sent its view only when it changed
-        self.mark_all(devices=devices)
+            # Counts go out with the next count batch; the rest (a phone's own recognitions) now.
+            changes = replace(changes, recognitions=EMPTY, votes=EMPTY)
+        self._pending = self._pending | changes
+        self._dirty_devices |= affected_devices(changes, state)
+        self._hosts_dirty = self._hosts_dirty or _for_hosts(changes)
+        self._schedule()
 
     def _counts_changed(self, changes: Changes) -> None:
-        self._counts_dirty |= changes.recognitions
-        if changes.votes:
-            self._votes_dirty = True  # the views read votes from the state: they only need building again
+        self._recounted |= changes.recognitions
+        self._revoted |= changes.votes
         if self._loop is None or self._counts_handle is not None or self._loop.is_closed():
             return
         delay = max(0.0, self._last_counts + self.counts_interval - self._loop.time())
         self._counts_handle = self._loop.call_later(delay, self._refresh_counts)
 
     def _refresh_counts(self) -> None:
-        """Take the recognitions of the contributions that changed into the snapshot every view shows."""
+        """Take the recognitions and upvotes that changed into the snapshots every view shows, and tell the views
+        which counts moved."""
         self._counts_handle = None
         if self._loop is not None:
             self._last_counts = self._loop.time()
         state = self.core.state
-        if self._counts_all:
-            fresh = live_counts(state)
-        else:
-            fresh = dict(self.counts)
-            for cid in self._counts_dirty:
-                contribution = state.contributions.get(cid)
-                n = state.endorsement_count(contribution) if contribution is not None else 0
-                if n:
-                    fresh[cid] = n
-                else:
-                    fresh.pop(cid, None)
-        self._counts_all, self._counts_dirty = False, set()
-        votes, self._votes_dirty = self._votes_dirty, False
-        if fresh != self.counts or votes:
-            self.counts = fresh
-            self.mark_all()
+        moved: set[str] = set()
+        for cid in self._recounted:
+            contribution = state.contributions.get(cid)
+            n = state.endorsement_count(contribution) if contribution is not None else 0
+            if self.counts.get(cid, 0) != n:
+                moved.add(cid)
+                _put(self.counts, cid, n)
+        voted: set[str] = set()
+        for qid in self._revoted:
+            question = state.questions.items.get(qid)
+            n = len(question.votes) if question is not None else 0
+            if self.votes.get(qid, 0) != n:
+                voted.add(qid)
+                _put(self.votes, qid, n)
+        self._recounted, self._revoted = set(), set()
+        if moved or voted:
+            self._pending = self._pending | Changes(recognitions=frozenset(moved), votes=frozenset(voted))
+            self._schedule()
 
     def _schedule(self) -> None:
         if self._loop is None or self._handle is not None or self._loop.is_closed():
@@ -421,14 +327,17 @@ class Publisher:
     # -- sending ---------------------------------------------------------------------------------------------
 
     def flush(self) -> None:
-        """Send every dirty stream what changed (encoded once), then each dirty phone its own things."""
+        """Send every stream what changed (encoded once), then each phone whose things changed its own."""
         self._handle = None
         if self._loop is not None:
             self._last_flush = self._loop.time()
-        dirty, self._dirty = self._dirty, set()
+        changes, self._pending = self._pending, NOTHING
+        due, self._fields_due = self._fields_due, set()
+        revisit, self._revisit = self._revisit, set()
         devices, self._dirty_devices = self._dirty_devices, set()
-        for stream in dirty:
-            self._flush_stream(stream)
+        for stream in self._all_streams():
+            if changes or stream in due or stream in revisit:
+                self._flush_stream(stream, changes, fields=stream in due)
         for device in devices:
             for client in self.registry.by_device.get(device, ()):
                 self._send_mine(client)
@@ -438,23 +347,30 @@ class Publisher:
             for client in list(self.registry.hosts):
                 self.host_update(client, cache)
 
-    def _flush_stream(self, stream: Stream, exclude: Client | None = None) -> None:
-        """Bring every client of the stream (but `exclude`) to its newest view: the changes, or a reset for a
+    def _flush_stream(
+        self, stream: Stream, changes: Changes, *, fields: bool = False, exclude: Client | None = None
+    ) -> None:
+        """Bring every client of the stream (but `exclude`) to the newest view: the changes, or a reset for a
         client that missed some while it was slow. Walks the clients only when there is something to send."""
         members = stream.members()
         if exclude is None and not members:
             stream.forget()  # nobody holds it: the next client starts from a fresh view
             return
-        view = stream.build()
-        frames = stream.frames(diff(stream.model, view)) if stream.model is not None else []
-        stream.model = view
+        if stream.view is None:
+            stream.held()  # made from the state as it is now: nothing to send
+            frames: list[str] = []
+        else:
+            frames = stream.frames(stream.view.update(changes, fields=fields))
         if stream.behind:
             stream.behind = {c for c in stream.behind if c in members}  # those that left are no longer behind
         if not frames and not stream.behind:
             return
+        self._send(stream, frames, exclude)
+
+    def _send(self, stream: Stream, frames: list[str], exclude: Client | None = None) -> None:
         targets: list[Client] = []
         now = asyncio.get_running_loop().time()
-        for client in members if frames else list(stream.behind):
+        for client in stream.members() if frames else list(stream.behind):
             if client is exclude:
                 continue
             if _buffered(client) >= SLOW_BUFFER:
@@ -473,7 +389,7 @@ class Publisher:
             for frame in frames:
                 broadcast(sockets, frame)
         if stream.behind:
-            self._dirty.add(stream)  # come back for them: each gets a reset once its buffer has drained
+            self._revisit.add(stream)  # come back for them: each gets a reset once its buffer has drained
             self._schedule()
 
     def _send_mine(self, client: Client) -> None:
@@ -498,6 +414,13 @@ class Publisher:
             return
         client.shown = key
         broadcast([client.ws], encode({"type": "table/update", **view}))
+
+
+def _put(snapshot: dict[str, int], ident: str, n: int) -> None:
+    if n:
+        snapshot[ident] = n
+    else:
+        snapshot.pop(ident, None)
 
 
 def _drop_if_stalled(client: Client, now: float) -> None:

@@ -1,39 +1,87 @@
 """What each audience sees of the questions to the school; every list is bounded, counts are upvotes.
 
-Items carry `n` (the event that added the question), so a vote batch names them by a few digits.
+Items carry `n` (the event that added the question), so a vote batch names them by a few digits. Upvotes come
+from a snapshot (`votes`, question id -> count) the publisher refreshes at most about once a second.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from kiosk.core.moderated import STATUSES, Question
-from kiosk.core.readings.questions import for_facilitator, top_questions
+from kiosk.core.readings.questions import facilitator_rank, room_rank
 from kiosk.core.state import SessionState
+from kiosk.hub.selections import Spec
 
 PHONE_QUESTIONS = 50  # the most upvoted approved questions every phone sees; its own come in `mine`
 DISPLAY_QUESTIONS = 5  # readable from the back of the room
 REMOTE_QUESTIONS = 200  # the remote's list: waiting ones first, then by votes
+Votes = Mapping[str, int]
 
 
-def phone_questions(state: SessionState) -> list[dict[str, Any]]:
-    return [
-        {"id": q.id, "text": q.text, "count": len(q.votes), "n": q.n, "answer": q.answer}
-        for q in top_questions(state, PHONE_QUESTIONS)
-    ]
+def live_votes(state: SessionState) -> dict[str, int]:
+    """Every question's upvotes now; zero counts are left out."""
+    return {q.id: len(q.votes) for q in state.questions.items.values() if q.votes}
 
 
-def display_questions(state: SessionState) -> list[dict[str, Any]]:
+def phone_questions(state: SessionState, votes: Votes) -> Spec[Question]:
+    """The approved questions every phone sees, most upvoted first."""
+    return Spec(
+        source=lambda: state.questions.items,
+        wanted=lambda q: q.visible,
+        rank=lambda q: room_rank(q, votes.get(q.id, 0)),
+        limit=PHONE_QUESTIONS,
+        render=lambda q: {
+            "id": q.id,
+            "text": q.text,
+            "count": votes.get(q.id, 0),
+            "n": q.n,
+            "answer": q.answer,
+        },
+        by="n",
+    )
+
+
+def display_questions(state: SessionState, votes: Votes) -> Spec[Question]:
     """The top questions, only while the facilitator shows them."""
-    if not state.questions.on_display:
-        return []
-    return [
-        {"id": q.id, "text": q.text, "count": len(q.votes), "n": q.n}
-        for q in top_questions(state, DISPLAY_QUESTIONS)
-    ]
+    return Spec(
+        source=lambda: state.questions.items,
+        wanted=lambda q: state.questions.on_display and q.visible,
+        rank=lambda q: room_rank(q, votes.get(q.id, 0)),
+        limit=DISPLAY_QUESTIONS,
+        render=lambda q: {"id": q.id, "text": q.text, "count": votes.get(q.id, 0), "n": q.n},
+        by="n",
+    )
 
 
-def _remote_question(q: Question) -> dict[str, Any]:
+def remote_questions(state: SessionState, votes: Votes) -> Spec[Question]:
+    """The facilitator's questions (at most REMOTE_QUESTIONS), waiting ones first, and the totals by status and
+    by answer."""
+    return Spec(
+        source=lambda: state.questions.items,
+        wanted=lambda q: True,
+        rank=lambda q: facilitator_rank(q, votes.get(q.id, 0)),
+        limit=REMOTE_QUESTIONS,
+        render=lambda q: _remote_question(q, votes),
+        by="n",
+        tally=lambda q: q.status if q.answer is None else f"{q.status}/{q.answer}",
+    )
+
+
+def question_totals(tallied: Mapping[str, int]) -> dict[str, int]:
+    """The remote's totals: per status, per answer (now, later), and all."""
+    totals = dict.fromkeys((*STATUSES, "now", "later"), 0)
+    for key, n in tallied.items():
+        status, _, answer = key.partition("/")
+        totals[status] += n
+        if answer:
+            totals[answer] += n
+    totals["all"] = sum(tallied.values())
+    return totals
+
+
+def _remote_question(q: Question, votes: Votes) -> dict[str, Any]:
     return {
         "id": q.id,
         "n": q.n,
@@ -44,22 +92,10 @@ def _remote_question(q: Question) -> dict[str, Any]:
         # Held and not yet looked at: one tap replaces what was found by "[naam]"..., approving it as is asks first.
         "redact": q.redactable,
         "confirm": q.needs_confirmation,
-        "count": len(q.votes),
+        "count": votes.get(q.id, 0),
         "answer": q.answer,
         "role": q.role,
     }
-
-
-def remote_questions(state: SessionState) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """The facilitator's questions (at most REMOTE_QUESTIONS) and the totals by status and by answer."""
-    every = for_facilitator(state)
-    totals = dict.fromkeys((*STATUSES, "now", "later"), 0)
-    for q in every:
-        totals[q.status] += 1
-        if q.answer is not None:
-            totals[q.answer] += 1
-    totals["all"] = len(every)
-    return [_remote_question(q) for q in every[:REMOTE_QUESTIONS]], totals
 
 
 def own_questions(state: SessionState, device: str) -> dict[str, Any]:

@@ -1,7 +1,13 @@
-"""What each audience may see of the evening: pure functions from the state to JSON-ready dicts.
+"""What each audience may see of the evening: its fields, and how each answer and question is written for it.
+
+A view is its fields (block, timer, summary, tables...: `phone_fields`, `display_fields`, `remote_fields`) plus
+bounded keyed lists chosen by a `Selection` (kiosk/hub/selections.py) from the specs below. The publisher keeps
+each stream's view up to date from the core's `Changes` (kiosk/hub/audiences.py); `phone_view`, `display_view` and
+`remote_view` build one afresh, as a new client gets it.
 
 Recognition counts come from a snapshot (`counts`, contribution id -> count) that the publisher refreshes at most
-about once a second, so that a busy hall does not send every recognition to every phone at once.
+about once a second, so that a busy hall does not send every recognition to every phone at once; upvotes likewise
+(`votes`, question id -> count).
 """
 
 from __future__ import annotations
@@ -12,9 +18,10 @@ from typing import Any
 
 from kiosk.core.readings.kinds import kind_of
 from kiosk.core.readings.summary import running_summary
+from kiosk.core.readings.wall import wall_rank
 from kiosk.core.state import Contribution, SessionState
-from kiosk.hub.question_views import display_questions, own_questions, phone_questions, remote_questions
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
+from kiosk.hub.selections import Spec
 from kiosk.hub.table_views import display_tables, phone_table, remote_tables
 
 PHONE_CONTRIBUTIONS = 200
@@ -57,38 +64,35 @@ def shared_view(state: SessionState, now: float) -> dict[str, Any]:
     }
 
 
-def _on_open_prompt(state: SessionState) -> list[Contribution]:
-    if state.open_prompt is None:
-        return []
-    return [c for c in state.contributions.values() if c.visible and c.prompt_id == state.open_prompt]
+# -- the phones --------------------------------------------------------------------------------------------------
 
 
-def phone_view(state: SessionState, now: float, counts: Counts, lang: str | None = None) -> dict[str, Any]:
-    """The same view for every phone of one language; nothing in it belongs to one phone.
+def phone_fields(state: SessionState, now: float, lang: str | None = None) -> dict[str, Any]:
+    """The same fields for every phone of one language; nothing in them belongs to one phone.
 
     The block's title and the open prompt come as the agenda wrote them, plus their translation into `lang`
     only: a phone never receives the languages it does not read.
-    While recognition is open: the newest PHONE_CONTRIBUTIONS answers in the order the room first saw them
-    (`n`), so a list being read only grows at its end; counts change in place, nothing is re-sorted.
     """
     view = shared_view(state, now)
     prompt = state.agenda.prompt(state.open_prompt) if state.open_prompt else None
     view["prompt"] = prompt.to_json_in(lang) if prompt else None
     if lang in state.block.title_translations:
         view["block"]["translations"] = {lang: state.block.title_translations[lang]}
-    shown: list[dict[str, Any]] = []
-    if state.recognition_open:
-        visible = sorted(_on_open_prompt(state), key=_appearance)[-PHONE_CONTRIBUTIONS:]
-        shown = [
-            {"id": c.id, "text": c.text, "count": counts.get(c.id, 0), "n": c.approved_seq} for c in visible
-        ]
-    view["contributions"] = shown
-    view["questions"] = phone_questions(state)
     return view
 
 
-def _appearance(c: Contribution) -> tuple[int, float]:
-    return (c.approved_seq, c.at)
+def phone_answers(state: SessionState, counts: Counts) -> Spec[Contribution]:
+    """While recognition is open: the newest PHONE_CONTRIBUTIONS answers to the open question, listed in the
+    order the room first saw them (`n`), so a list being read only grows at its end; counts change in place."""
+    return Spec(
+        source=lambda: state.contributions,
+        wanted=lambda c: state.recognition_open and c.visible and c.prompt_id == state.open_prompt,
+        rank=lambda c: (-c.approved_seq, -c.at),
+        limit=PHONE_CONTRIBUTIONS,
+        render=lambda c: {"id": c.id, "text": c.text, "count": counts.get(c.id, 0), "n": c.approved_seq},
+        by="n",
+        ascending_list=True,
+    )
 
 
 def mine_view(
@@ -101,6 +105,8 @@ def mine_view(
     Counts are not here: they change often and reach the phone in the phone view's count batches.
     `endorsed` holds only answers to the open question, the only ones a phone can still recognise.
     """
+    from kiosk.hub.question_views import own_questions
+
     known = state.devices.get(device)
     own = [state.contributions[cid] for cid in state.own.get(device, ())]
     table = None if host_table is not None else phone_table(state, device, lang)
@@ -146,30 +152,17 @@ def tally(state: SessionState) -> dict[str, Any] | None:
     return None if counted is None else counted.to_json()
 
 
-def display_view(
-    state: SessionState, now: float, *, join_url: str, room: str, connected: dict[str, int], counts: Counts
+# -- the projector -----------------------------------------------------------------------------------------------
+
+
+def display_fields(
+    state: SessionState, now: float, *, join_url: str, room: str, connected: dict[str, int]
 ) -> dict[str, Any]:
     """The projector: only what the room may see; the block's title in every language it has (one screen)."""
     view = shared_view(state, now)
     if state.block.title_translations:
         view["block"]["translations"] = dict(state.block.title_translations)
-    # Pinned first, then most recognised, then the newest: a full hall keeps seeing fresh answers come in.
-    ranked = sorted(
-        _on_open_prompt(state),
-        key=lambda c: (not c.pinned, -counts.get(c.id, 0), -c.approved_seq, -c.at),
-    )
     view["join"] = {"url": join_url, "room": room, "qr": "/qr.svg"}
-    view["contributions"] = [
-        {
-            "id": c.id,
-            "text": c.text,
-            "count": counts.get(c.id, 0),
-            "role": c.role,
-            "pinned": c.pinned,
-            "n": c.approved_seq,
-        }
-        for c in ranked[:DISPLAY_CONTRIBUTIONS]
-    ]
     view["tally"] = tally(state)
     view["summary"] = {
         "shown": state.summary_shown,
@@ -186,8 +179,26 @@ def display_view(
     view["connected"] = {k: connected.get(k, 0) for k in ("parent", "staff", "unknown")}
     view["tables"] = display_tables(state, now)
     view["questions_on"] = state.questions.on_display
-    view["questions"] = display_questions(state)
     return view
+
+
+def display_answers(state: SessionState, counts: Counts) -> Spec[Contribution]:
+    """The wall: the open question's approved answers in the wall's rank (pinned, most recognised, newest)."""
+    return Spec(
+        source=lambda: state.contributions,
+        wanted=lambda c: c.visible and c.prompt_id is not None and c.prompt_id == state.open_prompt,
+        rank=lambda c: wall_rank(c, counts.get(c.id, 0)),
+        limit=DISPLAY_CONTRIBUTIONS,
+        render=lambda c: {
+            "id": c.id,
+            "text": c.text,
+            "count": counts.get(c.id, 0),
+            "role": c.role,
+            "pinned": c.pinned,
+            "n": c.approved_seq,
+        },
+        by="n",
+    )
 
 
 HEARD_ITEMS = 4  # per question on the projector: the most recognised, readable from the back of the room
@@ -199,10 +210,7 @@ def heard(state: SessionState) -> list[dict[str, Any]]:
     for prompt in running_summary(state).prompts:
         if not prompt.count:
             continue
-        items = sorted(
-            (item for group in prompt.groups for item in group.items),
-            key=lambda i: (not i.pinned, -i.recognitions, -i.duplicates),
-        )
+        items = prompt.ranked()
         result.append(
             {
                 "prompt": prompt.prompt.text if prompt.prompt else prompt.block_title,
@@ -219,9 +227,12 @@ def heard(state: SessionState) -> list[dict[str, Any]]:
     return result
 
 
+# -- the facilitator's remote ------------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Window:
-    """Which contributions one remote asked to see: a status, a question, how many (see `remote_window`)."""
+    """Which contributions one remote asked to see: a status, a question, how many."""
 
     status: str | None = None  # pending, approved, hidden, withdrawn; None: any
     prompt: str | None = None  # a prompt id; None: any
@@ -235,28 +246,28 @@ def _status_of(c: Contribution) -> str:
     return "withdrawn" if c.withdrawn else c.status
 
 
-def remote_window(state: SessionState, window: Window) -> tuple[list[Contribution], dict[str, int]]:
-    """The most relevant `limit` contributions that match: waiting ones first, newest first; and the totals.
+def remote_answers(state: SessionState, counts: Counts, window: Window) -> Spec[Contribution]:
+    """The most relevant `limit` contributions that match the window: waiting ones first, newest first; totals
+    per status (withdrawn ones apart) within the window's question."""
 
-    Totals count per status (withdrawn ones apart) within the window's question, and how many match in all.
-    """
-    totals = dict.fromkeys(REMOTE_STATUSES, 0)
-    pending: list[Contribution] = []
-    others: list[Contribution] = []
-    for c in reversed(state.contributions.values()):  # newest first: arrival order is the order of `at`
-        if window.prompt is not None and c.prompt_id != window.prompt:
-            continue
-        status = _status_of(c)
-        totals[status] += 1
-        if window.status is not None and status != window.status:
-            continue
-        if status == "pending":
-            if len(pending) < window.limit:
-                pending.append(c)
-        elif len(others) < window.limit:
-            others.append(c)
-    matching = sum(totals.values()) if window.status is None else totals[window.status]
-    return (pending + others)[: window.limit], {**totals, "matching": matching}
+    def in_scope(c: Contribution) -> bool:
+        return window.prompt is None or c.prompt_id == window.prompt
+
+    return Spec(
+        source=lambda: state.contributions,
+        wanted=lambda c: in_scope(c) and (window.status is None or _status_of(c) == window.status),
+        rank=lambda c: (_status_of(c) != "pending", -c.n),
+        limit=window.limit,
+        render=lambda c: _remote_contribution(c, counts),
+        tally=lambda c: _status_of(c) if in_scope(c) else None,
+    )
+
+
+def remote_totals(totals: Mapping[str, int], window: Window) -> dict[str, int]:
+    """The totals per status a remote shows, and how many match its window in all."""
+    shown = {status: totals.get(status, 0) for status in REMOTE_STATUSES}
+    matching = sum(shown.values()) if window.status is None else shown[window.status]
+    return {**shown, "matching": matching}
 
 
 def _remote_contribution(c: Contribution, counts: Counts) -> dict[str, Any]:
@@ -281,19 +292,19 @@ def _remote_contribution(c: Contribution, counts: Counts) -> dict[str, Any]:
     }
 
 
-def remote_view(
+def remote_fields(
     state: SessionState,
     now: float,
     *,
     connected: dict[str, int],
-    counts: Counts,
-    window: Window = Window(),
+    window: Window,
+    totals: dict[str, int],
+    question_totals: dict[str, int],
     base_url: str = "",
     handles: SeatHandles = PROCESS_HANDLES,
 ) -> dict[str, Any]:
     """The facilitator's remote: everything needed to steer and moderate, but no device ids."""
     view = shared_view(state, now)
-    chosen, totals = remote_window(state, window)
     view["blocks"] = [
         {
             "index": b.index,
@@ -308,7 +319,6 @@ def remote_view(
     ]
     view["points"] = list(state.block.points)
     view["prompts"] = [p.to_json() for p in state.block.prompts]
-    view["contributions"] = [_remote_contribution(c, counts) for c in chosen]
     view["window"] = window.to_json()
     view["totals"] = totals
     view["auto_approve"] = state.auto_approve
@@ -328,5 +338,5 @@ def remote_view(
     view["connected"] = dict(connected)
     view["tables"] = remote_tables(state, now, base_url=base_url, handles=handles)
     view["questions_on"] = state.questions.on_display
-    view["questions"], view["question_totals"] = remote_questions(state)
+    view["question_totals"] = question_totals
     return view

@@ -5,9 +5,10 @@ from __future__ import annotations
 from kiosk.agenda.parser import load_agenda
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
+from kiosk.hub.audiences import display_view, phone_view, remote_view
 from kiosk.hub.changes import comparable
 from kiosk.hub.seat_handles import SeatHandles
-from kiosk.hub.views import display_view, live_counts, mine_view, phone_view, remote_view, tally
+from kiosk.hub.views import live_counts, mine_view, tally
 from kiosk.resources import default_agenda_path
 
 NOW = 1_790_000_000.0

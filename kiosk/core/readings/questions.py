@@ -9,9 +9,20 @@ from kiosk.core.moderated import Question
 from kiosk.core.state import SessionState
 
 
+def room_rank(question: Question, votes: int) -> tuple[int, int]:
+    """The room's order: most upvoted first; of equal votes the one asked first (a list being read does not
+    reshuffle as it grows)."""
+    return (-votes, question.n)
+
+
+def facilitator_rank(question: Question, votes: int) -> tuple[bool, int, int]:
+    """The facilitator's order: waiting ones first, then the room's order."""
+    return (question.status != "pending", *room_rank(question, votes))
+
+
 def by_votes(questions: Iterable[Question]) -> list[Question]:
-    """Most upvoted first; of equal votes the one asked first (a list being read does not reshuffle as it grows)."""
-    return sorted(questions, key=lambda q: (-len(q.votes), q.n))
+    """In the room's order, by the votes they have now."""
+    return sorted(questions, key=lambda q: room_rank(q, len(q.votes)))
 
 
 def top_questions(state: SessionState, limit: int) -> list[Question]:
@@ -21,7 +32,7 @@ def top_questions(state: SessionState, limit: int) -> list[Question]:
 
 def for_facilitator(state: SessionState) -> list[Question]:
     """Every question as the facilitator moderates them: waiting ones first, then by votes."""
-    return sorted(state.questions.items.values(), key=lambda q: (q.status != "pending", -len(q.votes), q.n))
+    return sorted(state.questions.items.values(), key=lambda q: facilitator_rank(q, len(q.votes)))
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,10 @@ class PromptSummary:
     def count(self) -> int:
         return sum(len(g.items) for g in self.groups)
 
+    def ranked(self) -> list[SummaryItem]:
+        """Every answer to this question, best first: pinned, most recognised, most often said."""
+        return sorted((item for group in self.groups for item in group.items), key=summary_rank)
+
     def text_in(self, lang: str) -> str:
         return self.prompt.text_in(lang) if self.prompt else ""
 
@@ -101,8 +105,8 @@ def _duplicates(state: SessionState, c: Contribution) -> int:
     )
 
 
-def _order(item: SummaryItem) -> tuple[bool, int, int]:
-    # Pinned first, then most recognised, then the most often said; sorted() keeps arrival order after that.
+def summary_rank(item: SummaryItem) -> tuple[bool, int, int]:
+    """Pinned first, then most recognised, then the most often said; sorted() keeps arrival order after that."""
     return (not item.pinned, -item.recognitions, -item.duplicates)
 
 
@@ -113,7 +117,7 @@ def _groups(items: list[SummaryItem]) -> tuple[TagGroup, ...]:
         by_tag[item.tags[0] if item.tags else None].append(item)
     tags = sorted((t for t in by_tag if t is not None), key=lambda t: (-len(by_tag[t]), t.casefold()))
     ordered: list[str | None] = [*tags, None] if None in by_tag else list(tags)
-    return tuple(TagGroup(tag, tuple(sorted(by_tag[tag], key=_order))) for tag in ordered)
+    return tuple(TagGroup(tag, tuple(sorted(by_tag[tag], key=summary_rank))) for tag in ordered)
 
 
 def _roles(items: list[SummaryItem]) -> RoleSplit:
