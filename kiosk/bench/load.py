@@ -14,7 +14,7 @@ from typing import Any
 
 from kiosk.bench.measure import cpu_seconds, percentile, rss_bytes
 from kiosk.bench.screens import Screen
-from kiosk.bench.server import ServerProcess, Urls, start_server
+from kiosk.bench.server import ServerFailed, ServerProcess, Urls, start_server
 
 PHONES_PER_WORKER = 1500
 SETTLE_SECONDS = 2.0
@@ -185,10 +185,22 @@ async def settle(pid: int, seconds: float = SETTLE_SECONDS) -> int:
     return rss_bytes(pid)
 
 
-async def run_load(target: str, command: list[str], plan: LoadPlan, data_dir: Path | None) -> LoadResult:
-    """Start the server, load it, stop it; `data_dir` is where a hub stores its evening (None: nothing stored)."""
+async def run_load(
+    target: str,
+    command: list[str],
+    plan: LoadPlan,
+    data_dir: Path | None,
+    *,
+    wait_for: str | None = None,
+    wait_seconds: float = 0.0,
+) -> LoadResult:
+    """Start the server, load it, stop it; `data_dir` is where a hub stores its evening (None: nothing stored).
+    With `wait_for`, the load starts once the server said that line on stderr (the full name check is ready)."""
     result = LoadResult(target)
     server = await start_server(command)
+    if wait_for is not None and not await server.heard(wait_for, wait_seconds):
+        await server.stop()
+        raise ServerFailed(f"{target} did not say {wait_for!r} within {wait_seconds:.0f} s")
     workers: list[Worker] = []
     screens: list[Screen] = []
     try:

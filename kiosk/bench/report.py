@@ -97,6 +97,48 @@ def render_table(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+# (label, summary key) of the side-by-side table: each hub run beside the bare server of the same bench run.
+RUN_ROWS: list[tuple[str, str]] = [
+    ("phones connected", "phones_connected"),
+    ("contributions acked", "acked"),
+    ("acked but not stored", "lost"),
+    ("submit->ack p99 (ms)", "ack_ms_p99"),
+    ("submit->projector p50 (ms)", "projector_ms_p50"),
+    ("submit->projector p99 (ms)", "projector_ms_p99"),
+    ("server CPU in send phase (s)", "cpu_send_seconds"),
+]
+# Targets of the hub against the bare server, by the name check it ran with (docs/performance.md).
+P99_TARGETS = {"rules": 0.6, "full": 1.5}
+CPU_TARGET = 1.25
+
+
+def render_runs(runs: list[dict[str, Any]], bare: dict[str, Any] | None) -> str:
+    """Every hub run of this bench side by side, with the bare server measured in the same run, and the ratios
+    to it; each column says which checkout and which name check it ran with."""
+    bare = bare or {}
+    heads = [f"{r['label'][-22:]} ({r['name_check']})" for r in runs]
+    width = max(24, *(len(h) for h in heads))
+    lines = [
+        f"{'side by side, same bench run':<34} " + " ".join(f"{h:>{width}}" for h in heads) + f" {'bare':>10}"
+    ]
+    lines.append("-" * len(lines[0]))
+    for label, key in RUN_ROWS:
+        cells = " ".join(f"{_cell(r.get(key)):>{width}}" for r in runs)
+        lines.append(f"{label:<34} {cells} {_cell(bare.get(key)):>10}")
+    p99 = [ratio(r.get("projector_ms_p99"), bare.get("projector_ms_p99")) for r in runs]
+    cpu = [ratio(r.get("cpu_send_seconds"), bare.get("cpu_send_seconds")) for r in runs]
+    lines.append(f"{'hub/bare submit->projector p99':<34} " + " ".join(f"{_cell(v):>{width}}" for v in p99))
+    lines.append(f"{'  target':<34} " + " ".join(f"{_target(r):>{width}}" for r in runs))
+    lines.append(f"{'hub/bare CPU in send phase':<34} " + " ".join(f"{_cell(v):>{width}}" for v in cpu))
+    lines.append(f"{'  target':<34} " + " ".join(f"{'<= ' + str(CPU_TARGET):>{width}}" for _ in runs))
+    return "\n".join(lines)
+
+
+def _target(run: dict[str, Any]) -> str:
+    target = P99_TARGETS.get(run["name_check"])
+    return f"<= {target}" if target is not None else "-"
+
+
 def write_json(report: dict[str, Any], path: Path) -> None:
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

@@ -77,8 +77,32 @@ def hub_command(
     ]
 
 
-# `python -c _FROM_CHECKOUT DIR serve ...` runs the kiosk found in DIR, whatever is installed.
-_FROM_CHECKOUT = "import sys; sys.path.insert(0, sys.argv.pop(1)); from kiosk.cli import main; sys.exit(main(sys.argv[1:]))"
+# `python -c _FROM_CHECKOUT DIR serve ...` runs the kiosk found in DIR, whatever is installed. It says on stderr
+# when the full name check is ready (NAME_CHECK_READY), in every version that has one, so a run can wait for it.
+NAME_CHECK_READY = "bench: name check ready"
+_FROM_CHECKOUT = f"""
+import sys
+sys.path.insert(0, sys.argv.pop(1))
+for name in ("kiosk.namecheck.service", "kiosk.core.full_check"):
+    try:
+        module = __import__(name, fromlist=["FullCheck"])
+    except ImportError:
+        continue
+    def said(self, ready=module.FullCheck._ready):
+        ready(self)
+        print({NAME_CHECK_READY!r}, file=sys.stderr, flush=True)
+    module.FullCheck._ready = said
+    break
+from kiosk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def has_name_check(checkout: Path) -> bool:
+    """Whether that checkout of the kiosk has the full name check (and so `--name-check`)."""
+    return any(
+        (checkout / "kiosk" / part).is_file() for part in ("namecheck/service.py", "core/full_check.py")
+    )
 
 
 def baseline_command() -> list[str]:
@@ -87,11 +111,21 @@ def baseline_command() -> list[str]:
 
 @dataclass
 class ServerProcess:
-    """A running server and the URLs it printed."""
+    """A running server, the URLs it printed, and what it said on stderr since."""
 
     proc: asyncio.subprocess.Process
     urls: Urls
     lines: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)
+
+    async def heard(self, line: str, timeout: float) -> bool:
+        """Wait until the server has said `line` on stderr; False if it did not within `timeout` seconds."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while line not in self.said:
+            if asyncio.get_running_loop().time() > deadline or self.proc.returncode is not None:
+                return False
+            await asyncio.sleep(0.1)
+        return True
 
     @property
     def pid(self) -> int:
@@ -149,12 +183,14 @@ async def start_server(command: list[str], timeout: float = 30.0) -> ServerProce
             f"{' '.join(command[1:4])} printed no URLs: {' / '.join(lines)} {err.strip()[-800:]}"
         )
     # Keep the pipes drained so a chatty server never blocks on a full pipe.
-    asyncio.get_running_loop().create_task(_drain(proc.stdout))
+    server = ServerProcess(proc, Urls(found["join"], found["display"], found["remote"]), lines)
+    asyncio.get_running_loop().create_task(_drain(proc.stdout, None))
     if proc.stderr is not None:
-        asyncio.get_running_loop().create_task(_drain(proc.stderr))
-    return ServerProcess(proc, Urls(found["join"], found["display"], found["remote"]), lines)
+        asyncio.get_running_loop().create_task(_drain(proc.stderr, server.said))
+    return server
 
 
-async def _drain(stream: asyncio.StreamReader) -> None:
-    while await stream.readline():
-        pass
+async def _drain(stream: asyncio.StreamReader, sink: list[str] | None) -> None:
+    while raw := await stream.readline():
+        if sink is not None and len(sink) < 1000:
+            sink.append(raw.decode(errors="replace").strip())

@@ -26,9 +26,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--before",
         type=Path,
-        default=None,
+        action="append",
         metavar="CHECKOUT",
         help=hint("bench.before"),
+    )
+    parser.add_argument(
+        "--name-check", choices=("rules", "full", "both"), default="both", help=hint("bench.name_check")
     )
     parser.add_argument("--json", type=Path, default=None, metavar="FILE", help=hint("bench.json"))
     parser.add_argument("--names", action="store_true", help=hint("bench.names"))
@@ -48,8 +51,9 @@ def main(args: argparse.Namespace) -> int:
         raise UserError("--rate must be in (0, 2000] and --duration in (0, 600] seconds.")
     if not 0 <= args.hall_phones <= 4500:
         raise UserError("--hall-phones must be between 0 and 4500.")
-    if args.before is not None and not (args.before / "kiosk" / "cli.py").is_file():
-        raise UserError(f"--before {args.before}: no kiosk checkout there (no kiosk/cli.py).")
+    for before in args.before or ():
+        if not (before / "kiosk" / "cli.py").is_file():
+            raise UserError(f"--before {before}: no kiosk checkout there (no kiosk/cli.py).")
     if args.json is not None and not args.json.parent.exists():
         raise UserError(f"Cannot write {args.json}: the folder {args.json.parent} does not exist.")
     return asyncio.run(run_bench(args))

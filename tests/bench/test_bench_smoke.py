@@ -62,3 +62,10 @@ def test_bench_prints_every_row_and_writes_the_json(tmp_path: Path) -> None:
     assert hall["questions"] == 20 and hall["upvotes_acked"] == 20 * 3 and hall["upvotes_refused"] == 0
     assert 0 < hall["vote_round_bytes_per_phone_mean"] and hall["question_list_bytes"] > 0
     assert report["hub"]["phone_bytes_mean"] > 0
+    # Both name checks ran side by side with the bare server, each row saying which; the full one once ready.
+    assert [(r["label"], r["name_check"]) for r in report["runs"]] == [
+        ("this checkout", "rules"),
+        ("this checkout", "full"),
+    ]
+    assert all(r["stored"] == r["acked"] == 60 and r["lost"] == 0 for r in report["runs"])
+    assert "side by side, same bench run" in run.stdout and "this checkout (full)" in run.stdout
