@@ -118,11 +118,9 @@ def render(
         return answers_csv(evening.core.state, lang, team=audience == "team")
     if audience == "parents":
         return render_letter(evening, fmt, lang, time.time() if written_at is None else written_at)
-    from kiosk.report.aftercare import build_report, evening_end
+    from kiosk.report.aftercare import build_report
 
-    report = build_report(
-        evening.core.state, created_at=evening.info.created_at, end=evening_end(evening.events), lang=lang
-    )
+    report = build_report(evening.core.state, created_at=evening.info.created_at, lang=lang)
     if fmt == "json":
         from kiosk.report.export_json import report_to_json
 

@@ -9,7 +9,7 @@ exactly those ids, the name check looks at the texts in `new_text`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 EMPTY: frozenset[str] = frozenset()
 
@@ -52,6 +52,11 @@ class Changes:
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
+
+    @property
+    def aftercare(self) -> bool:
+        """Only the school's actions or its letters changed: work after the evening, not the evening itself."""
+        return bool(self.actions or self.letters) and not bool(replace(self, actions=EMPTY, letters=False))
 
     @property
     def fields_changed(self) -> bool:

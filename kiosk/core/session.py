@@ -38,6 +38,8 @@ def apply_event(state: SessionState, event: Event) -> Changes:
         raise StoreError("unknown_event", type=repr(event.type))
     changes = rule.apply(state, event)
     state.seq = event.seq
+    if not changes.aftercare:
+        state.last_evening_at = event.at
     return changes
 
 

@@ -125,7 +125,10 @@ class SessionState:
     endorsed: dict[str, set[str]] = field(default_factory=dict)  # device -> contribution ids it recognises
     duplicates: dict[str, list[str]] = field(default_factory=dict)  # contribution -> ids merged into it
     seq: int = 0  # the last applied event
-    ended_at: float | None = None
+    ended_at: float | None = None  # session/finish
+    last_evening_at: float | None = (
+        None  # the last event of the evening itself (not of the aftercare after it)
+    )
 
     @classmethod
     def initial(cls, agenda: Agenda) -> SessionState:

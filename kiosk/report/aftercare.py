@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiosk.agenda.model import Prompt
-from kiosk.core.events import Event
 from kiosk.core.moderation import review_reason
 from kiosk.core.readings import choice, rating
+from kiosk.core.readings.evening import evening_end, evening_start, people
 from kiosk.core.readings.questions import AnsweredQuestions, answered_questions
 from kiosk.core.readings.summary import PromptSummary, RoleSplit, running_summary
 from kiosk.core.state import Response, SessionState
@@ -121,24 +120,6 @@ class AftercareReport:
         return tuple(sorted(counted.items(), key=lambda pair: (-pair[1], pair[0])))
 
 
-def evening_end(events: Iterable[Event]) -> float | None:
-    """When the evening itself was over: its finish, or else the last event that is not aftercare."""
-    end: float | None = None
-    for event in events:
-        if event.type == "session/finish":
-            return event.at
-        if not event.type.startswith(("action/", "letter/")):
-            end = event.at
-    return end
-
-
-def attendance(state: SessionState) -> RoleSplit:
-    """How many phones joined as parent, as staff, and without saying."""
-    roles = [d.role for d in state.devices.values()]
-    parent, staff = roles.count("parent"), roles.count("staff")
-    return RoleSplit(parent, staff, len(roles) - parent - staff)
-
-
 def _rating(state: SessionState, prompt: Prompt, text: str) -> RatingResult:
     answers = list(state.responses.get(prompt.id, {}).values())
     values = [a.value for a in answers]
@@ -210,18 +191,17 @@ def _changes(actions: tuple[ActionReport, ...], end: float) -> tuple[Changes, fl
 def build_report(
     state: SessionState, *, created_at: float, end: float | None = None, lang: str = "nl"
 ) -> AftercareReport:
-    """The aftercare report of an evening; `end` is when the evening was over (see `evening_end`)."""
-    end = state.ended_at if end is None else end
-    starts = [t.first_started for t in state.timers if t.first_started is not None]
+    """The aftercare report of an evening; `end` is when the evening was over (by default `evening_end`)."""
+    end = evening_end(state) if end is None else end
     actions = _actions(state)
     changes, updated_at = _changes(actions, end) if end is not None else (None, None)
     return AftercareReport(
         lang=lang,
         agenda_title=state.agenda.title,
-        evening_at=min(starts, default=created_at),
+        evening_at=evening_start(state) or created_at,
         evening_end=end,
         updated_at=updated_at,
-        attendance=attendance(state),
+        attendance=people(state),
         blocks=_blocks(state, lang),
         tables=_tables(state),
         key_message=state.key_message,

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from kiosk.core.readings.evening import people
 from kiosk.core.readings.questions import answered_questions
 from kiosk.core.readings.summary import RoleSplit, running_summary
 from kiosk.core.rules.followup import previous_letter
 from kiosk.core.state import Action, Contribution, SessionState
 from kiosk.core.tables import table_outcomes
-from kiosk.report.aftercare import attendance
 
 OPEN_STATUSES = ("planned", "in_progress")
 TOP_ANSWERS = 2  # per question, when the facilitator composed no key points
@@ -238,7 +238,7 @@ def build_letter(
         agenda_title=state.agenda.title,
         evening_at=evening_at,
         written_at=written_at,
-        attendance=attendance(state),
+        attendance=people(state),
         questions=_questions(state, lang),
         themes=themes,
         answer_count=answer_count,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from kiosk.report.aftercare import build_report, evening_end
+from kiosk.report.aftercare import build_report
 from kiosk.report.render_html import render_html
 from tests.unit.test_report_scenario import SCRIPT, follow_up, scripted_evening
 
@@ -16,10 +16,7 @@ def report_file(tmp_path: Path) -> Path:
     evening = scripted_evening(tmp_path)
     follow_up(evening)
     assert evening.core.info is not None
-    events = list(evening.log.events(evening.core.info.id))
-    report = build_report(
-        evening.stored_state(), created_at=evening.core.info.created_at, end=evening_end(events)
-    )
+    report = build_report(evening.stored_state(), created_at=evening.core.info.created_at)
     path = tmp_path / "terugkoppeling.html"
     path.write_text(render_html(report), encoding="utf-8")
     return path

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from kiosk.core.session import start_session
 from kiosk.core.store import open_event_log
-from kiosk.report.aftercare import AftercareReport, build_report, evening_end
+from kiosk.report.aftercare import AftercareReport, build_report
 from kiosk.report.export_json import report_to_json
 from kiosk.report.render_html import markdown_to_html, render_html
 from kiosk.report.render_md import escape_md, render_markdown
@@ -34,10 +34,7 @@ GOLDEN = Path(__file__).parent.parent / "golden"
 
 def report_of(evening: Evening, lang: str = "nl") -> AftercareReport:
     assert evening.core.info is not None
-    events = list(evening.log.events(evening.core.info.id))
-    return build_report(
-        evening.stored_state(), created_at=evening.core.info.created_at, end=evening_end(events), lang=lang
-    )
+    return build_report(evening.stored_state(), created_at=evening.core.info.created_at, lang=lang)
 
 
 def assert_golden(name: str, text: str) -> None:
