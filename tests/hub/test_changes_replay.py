@@ -147,11 +147,21 @@ common = st.one_of(
     st.tuples(st.just("withdraw"), phone, cid),
     st.tuples(st.just("endorse"), phone, cid, st.booleans()),
 )
+# The full name check's finding about an answer or a question: deduce took its first word for a name.
+screening = st.tuples(
+    st.just("screen"), st.sampled_from(["contribution", "question"]), st.sampled_from(IDS + QIDS)
+)
+asking = st.one_of(
+    st.tuples(st.just("ask"), phone, st.sampled_from(QIDS), texts),
+    st.tuples(st.sampled_from(["question/approve", "question/hide", "question/pend"]), st.sampled_from(QIDS)),
+    st.tuples(st.just("upvote"), phone, st.sampled_from(QIDS), st.booleans()),
+)
 steps = st.lists(
     st.one_of(
         common,
         common,
         common,
+        screening,
         st.tuples(st.just("contribution/pin"), cid, st.booleans()),
         st.tuples(st.just("contribution/merge"), cid, cid),
         st.tuples(st.just("contribution/edit"), cid, texts),
@@ -179,6 +189,9 @@ steps = st.lists(
         st.tuples(st.just("upvote"), phone, st.sampled_from(QIDS), st.booleans()),
         st.tuples(st.just("question/answer"), st.sampled_from(QIDS), st.sampled_from(["now", "later", None])),
         st.tuples(st.just("display/questions"), st.booleans()),
+        st.tuples(st.just("full_check"), st.booleans()),
+        st.tuples(st.sampled_from(["contribution/redact", "question/redact"]), st.sampled_from(IDS + QIDS)),
+        st.tuples(st.just("question/pend"), st.sampled_from(QIDS)),
         st.tuples(st.just("settle")),
     ),
     min_size=1,
@@ -186,8 +199,23 @@ steps = st.lists(
 )
 
 
+def name_check_finding(core: SessionCore, target: str, ident: str) -> Command | None:
+    """What the full name check sends when deduce takes a text's first word for a name."""
+    items = core.state.contributions if target == "contribution" else core.state.questions.items
+    item = items.get(ident)
+    if item is None:
+        return None
+    first = item.text.split(" ")[0]
+    found = {"target": target, "id": ident, "text": item.text, "spans": [[0, len(first), "name"]]}
+    return Command("moderation/screen", {"items": [found]}, Actor("system"))
+
+
 def command(step: tuple[Any, ...], core: SessionCore) -> Command | None:
     kind = step[0]
+    if kind == "screen":
+        return name_check_finding(core, step[1], step[2])
+    if kind in ("contribution/redact", "question/redact", "question/pend"):
+        return Command(kind, {"id": step[1]})
     if kind == "add":
         return Command(
             "contribution/add", {"id": step[2], "text": step[3]}, Actor("phone", device=PHONES[step[1]])
@@ -284,9 +312,12 @@ async def evening(folder: Path, plan: list[tuple[Any, ...]]) -> None:
                 window = {"status": step[1], "prompt": step[2], "limit": step[3]}
                 answer = await clients["remote"].ask("contributions/filter", f"w{number}", **window)
                 assert answer["type"] == "ack", answer
+            elif step[0] == "full_check":
+                core.full_check = step[1]  # auto-approve waits for the name check's finding
             else:
                 todo = command(step, core)
-                assert todo is not None
+                if todo is None:
+                    continue
                 try:
                     core.execute(todo)
                 except CommandError:

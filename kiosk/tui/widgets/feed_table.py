@@ -89,7 +89,7 @@ class FeedTable(DataTable[Text | str]):
             recognitions = (
                 0 if contribution.merged_into is not None else state.endorsement_count(contribution)
             )
-            cells = self._cells(contribution, recognitions)
+            cells = self.cells(contribution, recognitions)
             if shown:
                 for key, value in zip(COLUMNS, cells):
                     try:
@@ -111,7 +111,7 @@ class FeedTable(DataTable[Text | str]):
                     return f"{number}. {prompt.text_in(self.t.lang)}"
         return prompt_id
 
-    def _cells(self, c: Contribution, recognitions: int) -> list[Text]:
+    def cells(self, c: Contribution, recognitions: int) -> list[Text]:
         t = self.t
         if c.withdrawn:
             status = Text(t("feed.withdrawn"), style="dim strike")

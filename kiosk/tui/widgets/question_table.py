@@ -43,11 +43,11 @@ class QuestionTable(DataTable[Text]):
         selected = self.selected_id()
         self.clear()
         for question in for_facilitator(state):
-            self.add_row(*self._cells(question), key=question.id)
+            self.add_row(*self.cells(question), key=question.id)
         if selected is not None and selected in self.rows:
             self.move_cursor(row=self.get_row_index(selected))
 
-    def _cells(self, q: Question) -> list[Text]:
+    def cells(self, q: Question) -> list[Text]:
         t = self.t
         if q.held:
             status = Text(t(f"held.{q.held_reason}"), style=_STATUS_STYLE["held"])
