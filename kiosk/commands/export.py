@@ -13,7 +13,7 @@ from pathlib import Path
 from kiosk.agenda.model import AgendaInvalid
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log, parse_stored_agenda
 from kiosk.commands.texts import hint, say
-from kiosk.core.events import Command, Event
+from kiosk.core.events import Command
 from kiosk.core.session import SessionCore, resume_session
 from kiosk.core.state import SessionState
 from kiosk.core.store import EventLog, SessionInfo, StoreError
@@ -24,11 +24,10 @@ AUDIENCES = ("team", "parents")
 
 @dataclass(frozen=True)
 class StoredEvening:
-    """A stored evening rebuilt from its log: its row, its core (state included) and its events."""
+    """A stored evening rebuilt from its log: its row and its core (state included)."""
 
     info: SessionInfo
     core: SessionCore
-    events: list[Event]
 
 
 def load_evening(log: EventLog, session: str | None, lang: str = "nl") -> StoredEvening:
@@ -42,7 +41,7 @@ def load_evening(log: EventLog, session: str | None, lang: str = "nl") -> Stored
         else:
             info = log.session(session)
         core = resume_session(log, info, parse_stored_agenda)
-        return StoredEvening(info, core, list(log.events(info.id)))
+        return StoredEvening(info, core)
     except StoreError as exc:
         raise UserError(exc.said(lang)) from exc
     except AgendaInvalid as exc:

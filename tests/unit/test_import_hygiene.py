@@ -127,3 +127,29 @@ def test_import_linter_contracts_hold() -> None:
         pytest.skip("import-linter is not installed (pip install -e '.[test]')")
     run = subprocess.run([lint], capture_output=True, text=True, cwd=PACKAGE.parent, check=False)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-1000:]
+
+
+# The core says what changed (kiosk.core.changes.Changes); no face decodes an event's type or payload. The core,
+# its read layer and the bench (which counts what the log stored) may read events.
+EVENT_READERS = ("kiosk.core", "kiosk.bench")
+
+
+def test_no_face_reads_events() -> None:
+    readers = []
+    for face in (
+        "kiosk.tui",
+        "kiosk.hub",
+        "kiosk.report",
+        "kiosk.commands",
+        "kiosk.namecheck",
+        "kiosk.prepare",
+    ):
+        for module, path in modules_under(face):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.module == "kiosk.core.events":
+                    if any(alias.name == "Event" for alias in node.names):
+                        readers.append(f"{module} imports Event")
+                if isinstance(node, ast.Attribute) and node.attr == "events" and module not in EVENT_READERS:
+                    readers.append(f"{module} reads .events at line {node.lineno}")
+    assert readers == []
