@@ -147,9 +147,12 @@ def test_no_face_reads_events() -> None:
         for module, path in modules_under(face):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
-                if isinstance(node, ast.ImportFrom) and node.module == "kiosk.core.events":
-                    if any(alias.name == "Event" for alias in node.names):
-                        readers.append(f"{module} imports Event")
+                if (
+                    isinstance(node, ast.ImportFrom)
+                    and node.module == "kiosk.core.events"
+                    and any(alias.name == "Event" for alias in node.names)
+                ):
+                    readers.append(f"{module} imports Event")
                 if isinstance(node, ast.Attribute) and node.attr == "events" and module not in EVENT_READERS:
                     readers.append(f"{module} reads .events at line {node.lineno}")
     assert readers == []
