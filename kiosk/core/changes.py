@@ -9,7 +9,7 @@ exactly those ids, the name check looks at the texts in `new_text`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 EMPTY: frozenset[str] = frozenset()
 
@@ -48,10 +48,24 @@ class Changes:
     )
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(**{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)})
+        # Called for every command by every listener that gathers a burst: only the parts set are joined.
+        mine, theirs = self.__dict__, other.__dict__
+        if not any(theirs.values()):
+            return self
+        if not any(mine.values()):
+            return other
+        joined = dict(mine)
+        for name, value in theirs.items():
+            if value:
+                joined[name] = mine[name] | value
+        union = object.__new__(
+            Changes
+        )  # a frozen dataclass, filled as its __init__ would, without its checks
+        union.__dict__.update(joined)
+        return union
 
     def __bool__(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
+        return any(self.__dict__.values())
 
     @property
     def aftercare(self) -> bool:
