@@ -27,15 +27,19 @@ log = logging.getLogger(__name__)
 
 
 def _serve(conn: Connection) -> None:
-    """The helper process: load deduce, say so, then answer (n, text) with (n, spans) until told to stop."""
+    """The helper process: load deduce, say so, then answer (n, texts) with (n, spans of each text) until told to
+    stop; a text it cannot read gets a sentence instead of spans."""
     _quiet()
     try:
-        from kiosk.namecheck.deduce_finds import found_spans, load_deduce
+        from kiosk.namecheck.deduce_finds import load_deduce
 
         deducer = load_deduce()
-        found_spans(deducer, "Warm worden: meneer Jansen woont aan de Kerkstraat 1.")
+        warm = _found(deducer, "Warm worden: meneer Jansen woont aan de Kerkstraat 1.")
     except Exception as exc:  # noqa: BLE001 - the parent shows why the full check is off
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        return
+    if isinstance(warm, str):  # loaded, but it cannot read a sentence
+        conn.send(("failed", warm))
         return
     conn.send(("ready", None))
     while True:
@@ -45,11 +49,17 @@ def _serve(conn: Connection) -> None:
             return
         if request is None:
             return
-        n, text = request
-        try:
-            conn.send((n, [s.to_json() for s in found_spans(deducer, text)]))
-        except Exception as exc:  # noqa: BLE001 - one odd text must not stop the check of the others
-            conn.send((n, f"{type(exc).__name__}: {exc}"))
+        n, texts = request
+        conn.send((n, [_found(deducer, text) for text in texts]))
+
+
+def _found(deducer: Any, text: str) -> list[list[Any]] | str:
+    from kiosk.namecheck.deduce_finds import found_spans
+
+    try:
+        return [s.to_json() for s in found_spans(deducer, text)]
+    except Exception as exc:  # noqa: BLE001 - one odd text must not stop the check of the others
+        return f"{type(exc).__name__}: {exc}"
 
 
 def _quiet() -> None:
@@ -87,7 +97,7 @@ class NameWorker:
         self._process: Any = None
         self._conn: Connection | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._waiting: dict[int, asyncio.Future[list[Span] | None]] = {}
+        self._waiting: dict[int, asyncio.Future[list[list[Span] | None]]] = {}
         self._numbers = itertools.count(1)
         self._on_ready: list[Callable[[], None]] = []
         self._send_lock = threading.Lock()
@@ -146,11 +156,14 @@ class NameWorker:
         future = self._waiting.pop(key, None)
         if future is None or future.done():
             return
-        if isinstance(value, str):
-            log.warning("The name check could not read a text: %s", value)
-            future.set_result(None)
-        else:
-            future.set_result([Span.from_json(s) for s in value])
+        found: list[list[Span] | None] = []
+        for spans in value:
+            if isinstance(spans, str):
+                log.warning("The name check could not read a text: %s", spans)
+                found.append(None)
+            else:
+                found.append([Span.from_json(s) for s in spans])
+        future.set_result(found)
 
     def _gone(self, why: str) -> None:
         if self._stopping:
@@ -161,25 +174,31 @@ class NameWorker:
         self.ready = False
         for future in self._waiting.values():
             if not future.done():
-                future.set_result(None)
+                future.set_result([])
         self._waiting.clear()
 
     async def find(self, text: str) -> list[Span] | None:
         """What deduce finds in a text (after the allow-list), or None when the check is not there."""
-        if not self.ready or self._conn is None or self._loop is None:
-            return None
+        found = await self.find_all([text])
+        return found[0] if found else None
+
+    async def find_all(self, texts: list[str]) -> list[list[Span] | None]:
+        """What deduce finds in each text, in one trip to the helper and back; [] when the check is not there
+        (and None for a text it could not read)."""
+        if not self.ready or self._conn is None or self._loop is None or not texts:
+            return []
         n = next(self._numbers)
-        future: asyncio.Future[list[Span] | None] = self._loop.create_future()
+        future: asyncio.Future[list[list[Span] | None]] = self._loop.create_future()
         self._waiting[n] = future
         start = time.perf_counter()
         try:
             with self._send_lock:
-                self._conn.send((n, text))
+                self._conn.send((n, texts))
             self.send_seconds += time.perf_counter() - start
         except (OSError, ValueError) as exc:
             self._waiting.pop(n, None)
             self._gone(str(exc))
-            return None
+            return []
         return await future
 
     def stop(self) -> None:
