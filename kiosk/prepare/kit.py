@@ -34,13 +34,16 @@ def build_kit(
     logo = logo_data_uri(agenda.logo_file())
     if agenda.details.logo and logo is None:
         kit.notes.append(word(lang, "note_logo", file=agenda.logo_file()))
-    missing = [
-        name
-        for name, value in (("datum", agenda.details.date), ("plaats", agenda.details.place))
-        if not value
-    ]
-    if not agenda.start_time:
-        missing.append("start")
+    details = agenda.details
+    written = {
+        "school": details.school,
+        "datum": details.date,
+        "start": agenda.start_time,
+        "plaats": details.place,
+        "aanmelden": details.signup,
+        "aanmelden-voor": details.signup_by.day(details.date),
+    }
+    missing = [name for name, value in written.items() if not value]
     if missing:
         kit.notes.append(word(lang, "note_missing", missing=", ".join(missing)))
     for code in langs or languages(i18n):

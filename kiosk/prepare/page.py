@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 from importlib.resources import files
 
+from kiosk.printing.direction import ISOLATE_CSS, bdi
+
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def kit_stylesheet() -> str:
-    return files("kiosk.prepare").joinpath("kit.css").read_text(encoding="utf-8")
+    return files("kiosk.prepare").joinpath("kit.css").read_text(encoding="utf-8") + ISOLATE_CSS
 
 
 def a4_document(*, lang: str, title: str, sheets: list[str], kind: str, direction: str = "ltr") -> str:
@@ -25,12 +27,12 @@ def a4_document(*, lang: str, title: str, sheets: list[str], kind: str, directio
     )
 
 
-def letterhead(school: str, logo: str | None) -> str:
+def letterhead(school: str, logo: str | None, direction: str = "ltr") -> str:
     """The logo on one side and the school's name on the other; nothing when the agenda has neither."""
     if not school and not logo:
         return ""
     image = (
         f'<img class="logo" src="{html.escape(logo)}" alt="{html.escape(school or "logo")}">' if logo else ""
     )
-    name = f'<p class="school">{html.escape(school)}</p>' if school else ""
+    name = f'<p class="school">{bdi(school, direction)}</p>' if school else ""
     return f'<header class="letterhead">{image}{name}</header>'

@@ -27,32 +27,40 @@ def test_prepare_writes_invitations_checklist_and_table_cards_with_a_note_per_ga
     assert names == ["tafelkaarten.html", *invitations, "voorbereiding.html"]
     streams = capsys.readouterr()
     assert f"geschreven: {out / 'uitnodiging-nl.html'}" in streams.out
-    assert "let op: de agenda heeft geen datum, plaats; de uitnodiging laat een regel open" in streams.err
+    assert (
+        "let op: de agenda heeft geen school, datum, plaats, aanmelden, aanmelden-voor; de uitnodiging laat een"
+        " regel open" in streams.err
+    )
     assert "nog geen uitnodiging" not in streams.err  # every language the pages speak has its invitation
     assert main(["prepare", str(default_agenda_path()), "-o", str(out), "--no-pdf", "--lang", "en"]) == 0
     streams = capsys.readouterr()
     assert f"wrote {out / 'uitnodiging-nl.html'}" in streams.out
     assert (
-        "note: the agenda has no datum, plaats; the invitation leaves a line to fill in by hand"
-        in streams.err
+        "note: the agenda has no school, datum, plaats, aanmelden, aanmelden-voor; the invitation leaves a line"
+        " to fill in by hand" in streams.err
     )
     assert "no invitation" not in streams.err  # every language the pages speak has its invitation
     invitation = (out / "uitnodiging-nl.html").read_text(encoding="utf-8")
-    assert invitation.count('<span class="blank"></span>') == 2  # date and place, to fill in by hand
-    assert "19:00 tot ongeveer 21:15" in invitation and "<script" not in invitation
-    assert "Wat gaat goed?" in invitation and "What is going well?" not in invitation
+    # date, place, how and by when to sign up: lines to fill in by hand, and one to sign under
+    assert invitation.count('<span class="blank"></span>') == 4 and "blank signature" in invitation
+    assert "inloop vanaf 19:00, we beginnen om 19:15 en sluiten rond 21:15 af" in invitation
+    assert "<script" not in invitation and "<br>de school" not in invitation
+    assert "U mag iemand meenemen" in invitation  # the shipped agenda says `meenemen: ja`
+    # What parents think about beforehand is asked of them, not of the room ("Wat zijn de ervaringen van school?")
+    assert "Wat gaat goed in het contact tussen u en de school?" in invitation
+    assert "ervaringen van school" not in invitation and "What goes well" not in invitation
     english = (out / "uitnodiging-en.html").read_text(encoding="utf-8")
-    assert "What is going well?" in english and 'lang="en"' in english
+    assert "What goes well in the contact between you and the school?" in english and 'lang="en"' in english
     # The shipped evening's questions come in the parents' own languages, Arabic right to left.
     arabic = (out / "uitnodiging-ar.html").read_text(encoding="utf-8")
-    assert (
-        '<html lang="ar" dir="rtl">' in arabic
-        and "ما الذي يسير بشكل جيد؟" in arabic
-        and "أحضروا هاتفكم" in arabic
-    )
-    assert "Neler iyi gidiyor?" in (out / "uitnodiging-tr.html").read_text(encoding="utf-8")
-    assert "Co idzie dobrze?" in (out / "uitnodiging-pl.html").read_text(encoding="utf-8")
-    assert "Що вдається добре?" in (out / "uitnodiging-uk.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in arabic and "أحضروا هاتفكم" in arabic
+    assert "ما الذي يسير بشكل جيد في التواصل بينكم وبين المدرسة؟" in arabic
+    for lang, asked in (
+        ("tr", "Sizinle okul arasındaki iletişimde neler iyi gidiyor?"),
+        ("pl", "Co dobrze działa w kontakcie między Państwem a szkołą?"),
+        ("uk", "Що добре вдається в спілкуванні між вами і школою?"),
+    ):
+        assert asked in (out / f"uitnodiging-{lang}.html").read_text(encoding="utf-8"), lang
 
 
 def test_the_checklist_dates_each_task_from_the_evening(tmp_path: Path) -> None:
@@ -85,7 +93,7 @@ def test_a_new_language_is_one_file_and_missing_words_fall_back(tmp_path: Path) 
     german = kit.pages["uitnodiging-de.html"]
     assert '<html lang="de" dir="ltr">' in german and "Einladung" in german and "Liebe Eltern," in german
     assert "Bring your phone" in german  # not translated yet: its _fallback, English
-    assert "What is going well?" in german  # the agenda has no German: English questions
+    assert "What goes well in the contact" in german  # the agenda has no German: English questions
     assert '<html lang="ar" dir="rtl">' in kit.pages["uitnodiging-ar.html"]
     assert not kit.notes or all("no invitation" not in note for note in kit.notes)
 
