@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from kiosk.agenda.parser import load_agenda
+from kiosk.agenda.parser import load_agenda, parse_agenda
 from kiosk.catalog import catalog, languages
 from kiosk.cli import main
 from kiosk.prepare.kit import build_kit
@@ -70,6 +70,30 @@ def test_the_checklist_dates_each_task_from_the_evening(tmp_path: Path) -> None:
     assert 'op de avond<span class="date">21 september 2026</span>' in checklist
     assert "de ouderconsulent van de school (als de school die heeft)" in checklist
     assert "21 september 2026 · 19:00–21:15 · Aula" in checklist
+    # Before, on and after the evening, each in date order; the aftercare dated after it
+    phases = [
+        checklist.index(f'<th colspan="4">{name}</th>')
+        for name in ("Vooraf", "Op de avond", "Na de avond: de nazorg")
+    ]
+    assert phases == sorted(phases)
+    assert '2 weken na de avond<span class="date">5 oktober 2026</span>' in checklist
+    assert checklist.index("Hapje en drankje") < checklist.index("Herinnering sturen aan de ouders")
+    for task in (
+        "Herinnering sturen aan de ouders",
+        "genoeg collega&#x27;s vragen",
+        "Gespreksleiders van de thematafels voorbereiden",
+    ):
+        assert task in checklist
+
+
+def test_a_date_on_the_checklist_reads_like_every_other_date(tmp_path: Path) -> None:
+    agenda = parse_agenda(
+        "# A\n\ndatum: 2026-10-14\n\n## Voorbereiding\n\n- Zaal\n  - wanneer: 2026-10-01\n"
+        "- Koffie\n  - wanneer: 1-10-2026\n- Na\n  - wanneer: na de herfstvakantie\n\n## B (5 min)\n"
+    )
+    checklist = build_kit(agenda, ["nl"]).pages["voorbereiding.html"]
+    assert checklist.count('<td class="when">1 oktober 2026</td>') == 2 and "2026-10-01" not in checklist
+    assert '<td class="when">na de herfstvakantie</td>' in checklist
 
 
 def test_table_cards_carry_the_card_its_questions_and_how_the_table_works() -> None:
