@@ -14,9 +14,16 @@ def kit_stylesheet() -> str:
     return files("kiosk.prepare").joinpath("kit.css").read_text(encoding="utf-8") + ISOLATE_CSS
 
 
-def a4_document(*, lang: str, title: str, sheets: list[str], kind: str, direction: str = "ltr") -> str:
-    """Sheets (already escaped HTML) as one document; each sheet prints on its own page(s)."""
-    body = "\n".join(f'<section class="sheet {html.escape(kind)}">\n{sheet}\n</section>' for sheet in sheets)
+def a4_document(
+    *, lang: str, title: str, sheets: list[str] | list[tuple[str, str]], kind: str, direction: str = "ltr"
+) -> str:
+    """Sheets (already escaped HTML, or (class, HTML) for a sheet of its own kind) as one document; each sheet
+    prints on its own page(s)."""
+    classed = [sheet if isinstance(sheet, tuple) else ("", sheet) for sheet in sheets]
+    body = "\n".join(
+        f'<section class="{html.escape(" ".join(c for c in ("sheet", kind, extra) if c))}">\n{sheet}\n</section>'
+        for extra, sheet in classed
+    )
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(lang)}" dir="{html.escape(direction)}">\n<head>\n<meta charset="utf-8">\n'

@@ -24,7 +24,8 @@ def test_prepare_writes_invitations_checklist_and_table_cards_with_a_note_per_ga
     assert main(["prepare", str(default_agenda_path()), "-o", str(out), "--no-pdf"]) == 0
     names = sorted(p.name for p in out.iterdir())
     invitations = [f"uitnodiging-{lang}.html" for lang in ("ar", "en", "nl", "pl", "tr", "uk")]
-    assert names == ["tafelkaarten.html", *invitations, "voorbereiding.html"]
+    cards = [f"tafelkaarten-{lang}.html" for lang in ("ar", "en", "pl", "tr", "uk")]
+    assert names == [*cards, "tafelkaarten.html", *invitations, "voorbereiding.html"]
     streams = capsys.readouterr()
     assert f"geschreven: {out / 'uitnodiging-nl.html'}" in streams.out
     assert (
@@ -99,10 +100,35 @@ def test_a_date_on_the_checklist_reads_like_every_other_date(tmp_path: Path) -> 
 def test_table_cards_carry_the_card_its_questions_and_how_the_table_works() -> None:
     agenda = load_agenda(default_agenda_path().with_name("ouderavond-60.md"))
     cards = build_kit(agenda, ["nl"]).pages["tafelkaarten.html"]
-    assert cards.count('<section class="sheet card">') == 10
-    assert "<strong>Situatie:</strong> ouders ervaren een hoge drempel naar school." in cards
-    assert "<li>Wat kan de school aan uitnodigingen en ontvangst veranderen?</li>" in cards
-    assert "Zo werken jullie aan tafel (25 minuten)" in cards
+    # per theme a card that folds to stand (the upper half upside down) and the sheet the table fills in
+    assert cards.count('<section class="sheet card tent-sheet">') == 10
+    assert cards.count('<section class="sheet card work-sheet">') == 10
+    assert cards.count('<div class="half upside">') == 10 and "vouw hier" in cards
+    assert "<strong>Situatie:</strong>" in cards and "ouders ervaren een hoge drempel naar school." in cards
+    assert "Wat kan de school aan uitnodigingen en ontvangst veranderen?" in cards
+    assert "Zo werken we aan tafel (25 min.)" in cards and "Wie vertelt het bij de presentaties?" in cards
+    assert "Aantekeningen" in cards and cards.count('<span class="line"></span>') == 10 * (3 + 9)
+    assert (
+        "Lees de kaart van jullie thema" not in cards
+    )  # the facilitator's talking points stay on the laptop
+
+
+def test_table_cards_come_in_every_language_the_themes_speak() -> None:
+    kit = build_kit(load_agenda(default_agenda_path()))
+    names = sorted(name for name in kit.pages if name.startswith("tafelkaarten"))
+    assert names == [f"tafelkaarten{suffix}.html" for suffix in ("-ar", "-en", "-pl", "-tr", "-uk", "")]
+    turkish = kit.pages["tafelkaarten-tr.html"]
+    assert '<html lang="tr" dir="ltr">' in turkish and "Devam ve devamsızlık" in turkish
+    assert "Bir öğrencinin her gün okula gelmesine ne yardımcı olur?" in turkish
+    assert "Sunumlarda kim anlatacak?" in turkish and "Vragen voor de tafel" not in turkish
+    assert '<html lang="ar" dir="rtl">' in kit.pages["tafelkaarten-ar.html"]
+    assert "Aanwezigheid en verzuim" in kit.pages["tafelkaarten.html"]
+    assert not [note for note in kit.notes if "tafelkaarten" in note]  # every theme is translated
+    partly = parse_agenda("# A\n\n## Thema's\n\n- Rooster: Wat werkt?\n  - tr: Program: Ne işe yarıyor?\n"
+                          "- Verzuim: Wat helpt?\n\n## B (5 min)\n")  # fmt: skip
+    kit = build_kit(partly, ["nl", "tr"])
+    assert "Verzuim" in kit.pages["tafelkaarten-tr.html"]
+    assert "tafelkaarten-tr: Verzuim zonder vertaling in 'tr'" in " ".join(kit.notes)
 
 
 def test_a_new_language_is_one_file_and_missing_words_fall_back(tmp_path: Path) -> None:
@@ -148,8 +174,7 @@ def test_prepare_prints_the_kit_to_pdf_on_the_right_number_of_pages(tmp_path: Pa
     )
     themes = len(load_agenda(default_agenda_path()).themes)
     counts = {p.name: len(PdfReader(p).pages) for p in out.glob("*.pdf")}
-    assert counts == {"uitnodiging-nl.pdf": 1, "uitnodiging-en.pdf": 1, "voorbereiding.pdf": counts["voorbereiding.pdf"],
-                      "tafelkaarten.pdf": themes}  # fmt: skip
-    assert counts["voorbereiding.pdf"] <= 2
+    assert counts == {"uitnodiging-nl.pdf": 1, "uitnodiging-en.pdf": 1, "voorbereiding.pdf": 2,
+                      "tafelkaarten.pdf": 2 * themes, "tafelkaarten-en.pdf": 2 * themes}  # fmt: skip
     text = PdfReader(out / "uitnodiging-nl.pdf").pages[0].extract_text()
     assert "maandag 21 september 2026" in text and "OBS De Driehoek" in text
