@@ -160,6 +160,9 @@ class Action:
     notes: list[ActionNote] = field(default_factory=list)
     key_points: list[str] = field(default_factory=list)  # key point ids this action answers
     contributions: list[str] = field(default_factory=list)  # contribution ids this action answers
+    questions: list[str] = field(
+        default_factory=list
+    )  # ids of the room's questions it answers (the school's reply)
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,8 @@ class SessionState:
     contact: str = ""
     actions: dict[str, Action] = field(default_factory=dict)
     letters: list[LetterMark] = field(default_factory=list)  # letters to parents, oldest first
+    # The facilitator's rendering of an answer or question into another language, for the letter: id -> lang -> text
+    renderings: dict[str, dict[str, str]] = field(default_factory=dict)
     extensions: dict[str, Any] = field(default_factory=dict)  # state of rule modules added later (tables)
     # Indexes kept by the applies, so views stay cheap with thousands of contributions.
     own: dict[str, list[str]] = field(default_factory=dict)  # device -> its contribution ids
