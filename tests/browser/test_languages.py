@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kiosk.catalog import catalog
-from tests.browser.conftest import Evening, Screens
+from tests.browser.conftest import Evening, Screens, shot
 from tests.browser.steps import remote_goes_to
 
 pytestmark = pytest.mark.browser
@@ -113,6 +113,7 @@ def test_a_phone_without_a_camera_types_the_posters_address_and_code(
     phone.get_by_role("button", name=words("phone.room_go")).click()
     expect(phone.get_by_role("alert")).to_have_text(words("phone.room_empty"))
     phone.get_by_label(words("phone.room_label")).fill(f" {room.lower()[:2]} {room.lower()[2:]} ")
+    shot(phone, "phone-type-the-code-tr")
     phone.get_by_role("button", name=words("phone.room_go")).click()
     expect(phone.get_by_role("heading", name=words("phone.role_title"))).to_be_visible()
     assert phone.url.endswith(f"/join?room={room}")
