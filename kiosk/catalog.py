@@ -39,8 +39,8 @@ PAGE_NAMESPACES = frozenset(
 RTL = frozenset({"ar", "he", "fa", "ur"})  # as participant_web/js/i18n.js turns the page around
 PLURAL_SUFFIXES = ("zero", "one", "two", "few", "many")  # and the bare key for "other"
 # A file's own settings, not texts: the language that fills its gaps, its name in itself, a translation under way,
-# a drafted translation waiting for a native speaker's review.
-SETTINGS = frozenset({"_fallback", "_name", "_incomplete", "_review"})
+# a drafted translation waiting for a native speaker's review, and who reviewed it when.
+SETTINGS = frozenset({"_fallback", "_name", "_incomplete", "_review", "_reviewed"})
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
 

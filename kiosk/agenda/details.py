@@ -1,4 +1,4 @@
-"""The evening's practical details in an agenda: dates, moments of preparation, and the school's logo file."""
+"""The evening's practical details in an agenda: dates, moments before and after it, and the school's logo file."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import base64
 import re
 from datetime import date
 from pathlib import Path
+
+from kiosk.agenda.model import Moment
 
 _MONTH_NAMES = (
     ("januari", "january", "jan"),
@@ -47,6 +49,10 @@ _BEFORE = re.compile(
     r"^(?P<n>\S+)\s+(?P<unit>weken|week|dagen|dag|weeks|days|day)\s+"
     r"(?:vooraf|van\s+tevoren|ervoor|voor\s+de\s+avond|before(?:\s+the\s+evening)?|ahead)$"
 )
+_AFTER = re.compile(
+    r"^(?P<n>\S+)\s+(?P<unit>weken|week|dagen|dag|weeks|days|day)\s+"
+    r"(?:na\s+de\s+avond|erna|daarna|nadien|later|after(?:\s+the\s+evening)?)$"
+)
 _EVENING = {
     "op de avond",
     "de avond zelf",
@@ -56,6 +62,7 @@ _EVENING = {
     "on the day",
 }
 _DAY_BEFORE = {"de dag ervoor", "de dag vooraf", "the day before"}
+_DAY_AFTER = {"de dag erna", "de dag na de avond", "the day after", "the day after the evening"}
 
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -102,17 +109,33 @@ def parse_date(text: str) -> date:
 
 
 def days_before(when: str) -> int | None:
-    """How many days before the evening a moment like `6 weken vooraf` or `op de avond` is; None for free text."""
+    """How many days before the evening a moment like `6 weken vooraf` or `op de avond` is; negative after it
+    (`2 weken na de avond` is -14); None for free text."""
     value = " ".join(when.lower().split())
     if value in _EVENING:
         return 0
     if value in _DAY_BEFORE:
         return 1
-    match = _BEFORE.match(value)
+    if value in _DAY_AFTER:
+        return -1
+    sign, match = 1, _BEFORE.match(value)
+    if match is None:
+        sign, match = -1, _AFTER.match(value)
     if match is None or match["n"] not in _NUMBER_WORDS and not match["n"].isdigit():
         return None
     amount = int(match["n"]) if match["n"].isdigit() else _NUMBER_WORDS[match["n"]]
-    return amount * 7 if match["unit"].startswith("we") else amount
+    return sign * (amount * 7 if match["unit"].startswith("we") else amount)
+
+
+def parse_moment(text: str) -> Moment:
+    """A date or a moment counted from the evening, for the invitation and the letter (no free text: the parents'
+    pages speak six languages, and a date reads the same in each)."""
+    counted = days_before(text)
+    if counted is not None:
+        return Moment(text, "", counted)
+    if not looks_like_a_date(text) and not any(ch.isdigit() for ch in text):
+        raise DetailProblem("moment_unreadable", text=text)
+    return Moment(text, parse_date(text).isoformat())
 
 
 def looks_like_a_date(text: str) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 BLOCK_KINDS = (
+    "arrival",
     "welcome",
     "talk",
     "dialogue",
@@ -124,6 +125,31 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Moment:
+    """A day as an agenda writes it: a date, or counted from the evening ("1 week vooraf", "6 weken na de avond")."""
+
+    written: str = ""  # as in the agenda; "" when the agenda says nothing
+    on_date: str = ""  # ISO, when written as a date
+    days_before: int | None = None  # counted back from the evening; negative is after it (0 is the evening)
+
+    def __bool__(self) -> bool:
+        return bool(self.written)
+
+    def day(self, evening: str) -> str:
+        """The ISO date, counted from the evening's ISO date when need be; "" when it cannot be said."""
+        if self.on_date:
+            return self.on_date
+        if self.days_before is None or not evening:
+            return ""
+        return (date.fromisoformat(evening) - timedelta(days=self.days_before)).isoformat()
+
+    def to_json(self) -> dict[str, Any] | None:
+        if not self.written:
+            return None
+        return {"written": self.written, "on_date": self.on_date or None, "days_before": self.days_before}
+
+
+@dataclass(frozen=True)
 class Details:
     """What an invitation and a letter say about the evening besides its blocks; empty when not written."""
 
@@ -132,6 +158,13 @@ class Details:
     place: str = ""
     contact: str = ""  # how parents reach the school: a name, an e-mail address, a phone number
     logo: str = ""  # an image file, as written: relative to the agenda file
+    signup: str = ""  # how parents say they are coming: "bij de mentor of via ouders@school.nl"
+    signup_by: Moment = field(default_factory=Moment)  # by when
+    interpreter: bool | None = None  # None: the agenda does not say
+    interpreter_languages: tuple[str, ...] = ()  # language codes, when the school names them
+    bring: bool | None = None  # whether parents may bring someone (a partner, someone who translates)
+    next_update: Moment = field(default_factory=Moment)  # when parents hear from the school after the letter
+    next_update_via: str = ""  # how: "in de nieuwsbrief"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -140,7 +173,29 @@ class Details:
             "place": self.place,
             "contact": self.contact,
             "logo": self.logo or None,
+            "signup": self.signup or None,
+            "signup_by": self.signup_by.to_json(),
+            "interpreter": self.interpreter,
+            "interpreter_languages": list(self.interpreter_languages),
+            "bring": self.bring,
+            "next_update": self.next_update.to_json(),
+            "next_update_via": self.next_update_via or None,
         }
+
+
+@dataclass(frozen=True)
+class AdvanceQuestion:
+    """A question for parents to think about before the evening, as the invitation asks it (`## Vragen vooraf`)."""
+
+    text: str
+    translations: dict[str, str] = field(default_factory=dict)  # lang -> text
+    line: int = 0
+
+    def text_in(self, lang: str) -> str:
+        return self.translations.get(lang, self.text)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "translations": dict(self.translations)}
 
 
 @dataclass(frozen=True)
@@ -150,18 +205,25 @@ class PrepTask:
     task: str
     who: str = ""
     when: str = ""  # as written: "6 weken vooraf", "2026-09-01", "na de herfstvakantie"
-    days_before: int | None = None  # when `when` counts back from the evening (0 is the evening itself)
+    days_before: int | None = (
+        None  # when `when` counts from the evening (0 the evening itself, negative after)
+    )
     on_date: str = ""  # ISO, when `when` is a date
     details: tuple[str, ...] = ()  # nested bullets that are not `wie:` or `wanneer:`
     line: int = 0
+    aftercare: bool = False  # listed under `## Nazorg`: after the evening even when `when` is free text
 
     def due(self, evening: str) -> str:
-        """The ISO date of the task, counted back from the evening's ISO date; "" when it cannot be said."""
-        if self.on_date:
-            return self.on_date
-        if self.days_before is None or not evening:
-            return ""
-        return (date.fromisoformat(evening) - timedelta(days=self.days_before)).isoformat()
+        """The ISO date of the task, counted from the evening's ISO date; "" when it cannot be said."""
+        return Moment(self.when, self.on_date, self.days_before).day(evening)
+
+    def phase(self, evening: str) -> str:
+        """`before`, `evening` or `after` the evening; a free-text moment goes by the section the task is in."""
+        if self.days_before is not None:
+            return "evening" if self.days_before == 0 else "before" if self.days_before > 0 else "after"
+        if self.on_date and evening:
+            return "evening" if self.on_date == evening else "before" if self.on_date < evening else "after"
+        return "after" if self.aftercare else "before"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -171,6 +233,7 @@ class PrepTask:
             "days_before": self.days_before,
             "on_date": self.on_date or None,
             "details": list(self.details),
+            "aftercare": self.aftercare,
         }
 
 
@@ -187,19 +250,35 @@ class Agenda:
     source: str = ""  # the Markdown text it was parsed from
     path: str = ""  # where it was read from, for messages
     details: Details = field(default_factory=Details)
-    preparation: tuple[PrepTask, ...] = ()
+    preparation: tuple[PrepTask, ...] = ()  # the action team's tasks, before and after the evening
+    advance_questions: tuple[AdvanceQuestion, ...] = ()  # what the invitation asks parents to think about
+    key_message_translations: dict[str, str] = field(default_factory=dict)  # lang -> the key message
     # The absolute path of the file it was read from, so a logo is found from anywhere; not part of what the
     # agenda says, so a replayed evening's agenda (parsed from stored text) still equals the live one.
     origin: str = field(default="", compare=False)
+
+    @property
+    def program_start(self) -> str | None:
+        """When the programme begins after the walk-in ("19:15" after 15 minutes of arrival); None without a start
+        time. The same as the start time when the evening opens without a walk-in."""
+        if self.start_time is None:
+            return None
+        arrival = 0
+        for block in self.blocks:
+            if block.kind != "arrival":
+                break
+            arrival += block.minutes
+        return _clock(self.start_time, arrival)
+
+    def key_message_in(self, lang: str) -> str:
+        return self.key_message_translations.get(lang, self.key_message)
 
     @property
     def end_time(self) -> str | None:
         """The start time plus the planned minutes, "21:15"; None without a start time."""
         if self.start_time is None:
             return None
-        hours, minutes = (int(part) for part in self.start_time.split(":"))
-        total = (hours * 60 + minutes + self.total_minutes) % (24 * 60)
-        return f"{total // 60:02d}:{total % 60:02d}"
+        return _clock(self.start_time, self.total_minutes)
 
     def logo_file(self) -> str:
         """Where the logo is, resolved against the agenda file's folder; "" when the agenda names none."""
@@ -248,7 +327,16 @@ class Agenda:
             "themes": [t.languages_json() for t in self.themes],
             "details": self.details.to_json(),
             "preparation": [task.to_json() for task in self.preparation],
+            "advance_questions": [q.to_json() for q in self.advance_questions],
+            "key_message_translations": dict(self.key_message_translations),
         }
+
+
+def _clock(start: str, minutes: int) -> str:
+    """A time of day `minutes` after `start` ("19:00" + 15 is "19:15"), round the clock past midnight."""
+    hours, mins = (int(part) for part in start.split(":"))
+    total = (hours * 60 + mins + minutes) % (24 * 60)
+    return f"{total // 60:02d}:{total % 60:02d}"
 
 
 @dataclass(frozen=True)

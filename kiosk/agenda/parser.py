@@ -10,23 +10,33 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from kiosk.agenda.details import DetailProblem, days_before, logo_problem, looks_like_a_date, parse_date
-from kiosk.agenda.line_syntax import slug, split_prompt
-from kiosk.agenda.model import Agenda, AgendaError, AgendaInvalid, Block, Details, PrepTask, Prompt, Theme
-from kiosk.agenda.tree import is_list, item_children, line_of, node_text, paragraph_lines
+from kiosk.agenda.front_details import DetailsDraft
+from kiosk.agenda.list_sections import KEY_LINE, TRANSLATION, read_advance_question, read_task, read_theme
+from kiosk.agenda.model import (
+    AdvanceQuestion,
+    Agenda,
+    AgendaError,
+    AgendaInvalid,
+    Block,
+    PrepTask,
+    Prompt,
+    Theme,
+)
+from kiosk.agenda.prompt_lines import read_prompt
+from kiosk.agenda.tree import is_list, line_of, node_text, paragraph_lines
 from kiosk.agenda.vocabulary import (
+    ADVANCE_HEADINGS,
+    AFTERCARE_HEADINGS,
     AGENDA_KEYS,
     BLOCK_KEYS,
     KIND_NAMES,
     LANGUAGE_NAMES,
     PREPARATION_HEADINGS,
-    PROMPT_KIND_NAMES,
     SECTIONS,
-    TASK_KEYS,
     THEME_HEADINGS,
 )
 
-_KEY_LINE = re.compile(r"^\s*([^\W\d_][\w'-]*)\s*:\s*(.*?)\s*$")
+_KEY_LINE = KEY_LINE
 _DURATION = re.compile(
     r"^(?P<title>.*?)\s*\(\s*(?P<amount>[^()]*?)\s*(?:min|minuten|minuut|minutes|minute)\.?\s*\)$"
 )
@@ -34,8 +44,12 @@ _WHOLE = re.compile(r"^\d+$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _LANG = re.compile(r"^[a-z]{2}$")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
-# A theme's translation: a nested bullet '- tr: Title: card text' (a lowercase two-letter code first).
-_TRANSLATION = re.compile(r"^([a-z]{2})\s*:\s*(\S.*)$")
+_LIST_SECTIONS = {
+    **{name: "themes" for name in THEME_HEADINGS},
+    **{name: "preparation" for name in PREPARATION_HEADINGS},
+    **{name: "aftercare" for name in AFTERCARE_HEADINGS},
+    **{name: "advance" for name in ADVANCE_HEADINGS},
+}
 
 _MARKDOWN = MarkdownIt("commonmark")
 
@@ -89,15 +103,20 @@ class _Reader:
         self.title_line = 0
         self.language = "nl"
         self.start: str | None = None
-        self.details: dict[str, str] = {}
+        self.details = DetailsDraft(self.error, base_dir)
         self.preparation: list[PrepTask] = []
+        self.advance: list[AdvanceQuestion] = []
         self.blocks: list[_BlockDraft] = []
         self.themes: list[Theme] = []
         self.key_message: list[str] = []
+        self.key_translations: dict[str, list[str]] = {}  # lang -> paragraphs of the key message
+        self.key_lang = ""  # the language the key message's paragraphs are in now ("" the agenda's)
         self.key_message_line = 0
         self.section_serial = 0  # counts '###' headings, so a key message split over paragraphs stays one
         self.key_section = 0
-        self.list_section = ""  # "themes" or "preparation" under such a heading, else ""
+        self.list_section = (
+            ""  # "themes", "preparation", "aftercare" or "advance" under such a heading, else ""
+        )
         self.section = ""  # "" directly under a heading, else a value of SECTIONS
         self.prompt_ids: dict[str, int] = {}
         self.theme_ids: dict[str, int] = {}
@@ -130,6 +149,7 @@ class _Reader:
             self.error(1, "no_title")
         if not self.blocks:
             self.error(self.title_line or 1, "no_blocks")
+        self.details.check_moments()
         if self.errors:
             raise AgendaInvalid(sorted(self.errors, key=lambda e: e.line))
         return Agenda(
@@ -141,8 +161,10 @@ class _Reader:
             key_message="\n\n".join(self.key_message),
             source=self.text,
             path=self.path,
-            details=Details(**self.details),
+            details=self.details.freeze(),
             preparation=tuple(self.preparation),
+            advance_questions=tuple(self.advance),
+            key_message_translations={k: "\n\n".join(v) for k, v in self.key_translations.items()},
         )
 
     def text_of(self, node: SyntaxTreeNode) -> str:
@@ -169,8 +191,8 @@ class _Reader:
     def block_heading(self, line: int, text: str) -> None:
         self.section = ""
         name = text.strip().lower()
-        if name in THEME_HEADINGS or name in PREPARATION_HEADINGS:
-            self.list_section = "themes" if name in THEME_HEADINGS else "preparation"
+        if name in _LIST_SECTIONS:
+            self.list_section = _LIST_SECTIONS[name]
             return
         self.list_section = ""
         match = _DURATION.match(text.strip())
@@ -211,9 +233,8 @@ class _Reader:
         lines = paragraph_lines(node)
         if self.list_section:
             if all(_KEY_LINE.match(text) for _, text in lines):
-                self.error(
-                    line_of(node), "theme_not_bullet" if self.list_section == "themes" else "task_not_bullet"
-                )
+                code = {"themes": "theme_not_bullet", "advance": "advance_not_bullet"}
+                self.error(line_of(node), code.get(self.list_section, "task_not_bullet"))
             return  # other text introduces the themes or tasks, for the reader of the file only
         if not section:
             pairs = [(ln, _KEY_LINE.match(text)) for ln, text in lines if text]
@@ -252,7 +273,7 @@ class _Reader:
             elif name == "start":
                 self.set_start(line, value)
             else:
-                self.set_detail(line, name, value)
+                self.details.set(line, name, value)
             return
         name = BLOCK_KEYS.get(key)
         if name is None and _LANG.match(key):
@@ -289,27 +310,23 @@ class _Reader:
         else:
             self.error(line, "bad_start", value=value)
 
-    def set_detail(self, line: int, name: str, value: str) -> None:
-        if name == "date":
-            try:
-                value = parse_date(value).isoformat()
-            except DetailProblem as exc:
-                self.error(line, exc.code, **exc.params)
-                return
-        elif name == "logo" and self.base_dir is not None:
-            problem = logo_problem(self.base_dir / value)
-            if problem is not None:
-                self.error(line, problem.code, logo=value, **problem.params)
-                return
-        self.details[name] = value
-
     def add_key_message(self, line: int, text: str) -> None:
         if self.key_section and self.key_section != self.section_serial:
             self.error(line, "second_key_message", first_line=self.key_message_line)
             return
         if not self.key_section:
             self.key_section, self.key_message_line = self.section_serial, line
-        self.key_message.append(text)
+        # A paragraph 'en: ...' starts the key message in that language; the paragraphs after it continue it.
+        translated = TRANSLATION.match(text)
+        if translated is not None:
+            self.key_lang, text = translated[1], translated[2].strip()
+            if self.key_lang in self.key_translations:
+                self.error(line, "translation_twice", lang=self.key_lang)
+            self.key_translations[self.key_lang] = []
+        if self.key_lang:
+            self.key_translations[self.key_lang].append(text)
+        else:
+            self.key_message.append(text)
 
     # -- lists ----------------------------------------------------------------------------------------
 
@@ -317,13 +334,9 @@ class _Reader:
         block, section = self.block, self.section
         if section in ("unknown", "outside"):
             return
-        if self.list_section == "themes":
+        if self.list_section:
             for item in node.children:
-                self.theme(item)
-            return
-        if self.list_section == "preparation":
-            for item in node.children:
-                self.task(item)
+                self.list_item(item)
             return
         if block is None:
             self.front_list(node)
@@ -359,176 +372,30 @@ class _Reader:
     # -- prompts --------------------------------------------------------------------------------------
 
     def prompt(self, block: _BlockDraft, item: SyntaxTreeNode) -> None:
-        line, text = line_of(item), node_text(item)
-        number = len(block.prompts) + 1
-        match = _KEY_LINE.match(text)
-        kind = PROMPT_KIND_NAMES.get(match[1].lower()) if match else None
-        if match is None or kind is None:
-            if match:
-                self.error(line, "unknown_prompt_kind", kind=match[1])
-            else:
-                self.error(line, "prompt_without_kind")
-            return
-        body, explicit_id, options = split_prompt(match[2])
-        prompt_id = explicit_id if explicit_id is not None else f"b{block.number}-q{number}"
-        ok = self.check_prompt(line, kind, body, options, explicit_id)
-        translations: dict[str, str] = {}
-        option_translations: dict[str, tuple[str, ...]] = {}
-        for sub in item_children(item):
-            sub_line, sub_text = line_of(sub), node_text(sub)
-            lang_match = _KEY_LINE.match(sub_text)
-            if lang_match is None or not _LANG.match(lang_match[1].lower()):
-                self.error(sub_line, "translation_not_bullet")
-                continue
-            lang = lang_match[1].lower()
-            if lang in translations:
-                self.error(sub_line, "translation_twice", lang=lang)
-            sub_body, sub_id, sub_options = split_prompt(lang_match[2])
-            if sub_id is not None:
-                self.error(sub_line, "translation_with_id")
-            if kind == "choice" and len(sub_options) != len(options):
-                self.error(
-                    sub_line, "translation_options", lang=lang, count=len(sub_options), expected=len(options)
-                )
-            elif kind != "choice" and sub_options:
-                self.error(sub_line, "options_only_choice")
-            translations[lang] = sub_body
-            if sub_options:
-                option_translations[lang] = sub_options
-        if prompt_id in self.prompt_ids:
-            self.error(line, "prompt_id_taken", id=prompt_id, first_line=self.prompt_ids[prompt_id])
-            ok = False
+        prompt = read_prompt(item, block.number, len(block.prompts) + 1, self.error, self.prompt_ids)
+        if prompt is not None:
+            block.prompts.append(prompt)
+
+    # -- list sections --------------------------------------------------------------------------------
+
+    def list_item(self, item: SyntaxTreeNode) -> None:
+        if self.list_section in ("preparation", "aftercare"):
+            task = read_task(item, self.error, aftercare=self.list_section == "aftercare")
+            if task is not None:
+                self.preparation.append(task)
+        elif self.list_section == "advance":
+            question = read_advance_question(item, self.error)
+            if question is not None:
+                self.advance.append(question)
         else:
-            self.prompt_ids[prompt_id] = line
-        if ok:
-            block.prompts.append(
-                Prompt(prompt_id, kind, body, options, translations, option_translations, line)
-            )
-        else:
-            # Keep numbering by position so later prompts get the ids the author expects.
-            block.prompts.append(Prompt(prompt_id, kind, body, options, line=line))
-
-    def check_prompt(
-        self, line: int, kind: str, body: str, options: tuple[str, ...], explicit_id: str | None
-    ) -> bool:
-        ok = True
-        if not body:
-            self.error(line, "prompt_without_question")
-            ok = False
-        if kind == "choice" and len(options) < 2:
-            self.error(line, "choice_needs_options")
-            ok = False
-        if kind != "choice" and options:
-            self.error(line, "options_only_choice")
-            ok = False
-        if explicit_id is not None and not _ID.match(explicit_id):
-            self.error(line, "bad_prompt_id", id=explicit_id)
-            ok = False
-        return ok
-
-    # -- preparation ----------------------------------------------------------------------------------
-
-    def task(self, item: SyntaxTreeNode) -> None:
-        line, text = line_of(item), node_text(item)
-        if not text:
-            self.error(line, "task_without_text")
-            return
-        fields: dict[str, str] = {}
-        lines: dict[str, int] = {}
-        details: list[str] = []
-        for sub in item_children(item):
-            sub_text = node_text(sub)
-            match = _KEY_LINE.match(sub_text)
-            name = TASK_KEYS.get(match[1].lower()) if match else None
-            if match is None or name is None:
-                details.append(sub_text)
-            elif not match[2]:
-                self.error(line_of(sub), "task_key_without_value", key=match[1])
-            elif name in fields:
-                self.error(line_of(sub), "task_key_twice", key=match[1])
-            else:
-                fields[name], lines[name] = match[2], line_of(sub)
-        when = fields.get("when", "")
-        on_date = ""
-        if when and looks_like_a_date(when):
-            try:
-                on_date = parse_date(when).isoformat()
-            except DetailProblem as exc:
-                self.error(lines["when"], exc.code, **exc.params)
-        self.preparation.append(
-            PrepTask(
-                task=text,
-                who=fields.get("who", ""),
-                when=when,
-                days_before=None if on_date else days_before(when),
-                on_date=on_date,
-                details=tuple(d for d in details if d),
-                line=line,
-            )
-        )
-
-    # -- themes ---------------------------------------------------------------------------------------
-
-    def theme(self, item: SyntaxTreeNode) -> None:
-        line, text = line_of(item), node_text(item)
-        text, explicit_id, _ = split_prompt(text, with_options=False)
-        extra: list[str] = []
-        translations: dict[str, tuple[str, str]] = {}
-        for sub in item_children(item):
-            sub_text = node_text(sub)
-            translated = _TRANSLATION.match(sub_text)
-            if translated is None:
-                extra.append(sub_text)  # a line more of the card
-                continue
-            lang = translated[1]
-            their_title, their_card = _title_and_card(translated[2])
-            more = [node_text(deeper) for deeper in item_children(sub)]
-            if lang in translations:
-                self.error(line_of(sub), "translation_twice", lang=lang)
-            elif not their_title:
-                self.error(line_of(sub), "theme_translation_without_title", lang=lang)
-            else:
-                translations[lang] = (their_title, "\n".join([their_card, *more]).strip())
-        match = _KEY_LINE.match(text)
-        if match and match[1].lower() in ("kaart", "card"):
-            card_id = match[2].strip()
-            try:
-                cards = self.cards()
-            except AgendaInvalid as exc:
-                self.errors.extend(exc.errors)
+            theme = read_theme(item, self.error, self.cards, self.errors)  # type: ignore[arg-type]
+            if theme is None:
                 return
-            card = cards.get(card_id)
-            if card is None:
-                self.error(line, "unknown_card", card=card_id, cards=", ".join(cards))
+            if theme.id in self.theme_ids:
+                self.error(line_of(item), "theme_id_taken", id=theme.id, first_line=self.theme_ids[theme.id])
                 return
-            # The card file's translations, unless the agenda translates the card itself (its Dutch extra lines
-            # stay Dutch: translate them in the agenda's '- tr: Title: text' when they matter)
-            theme = Theme(
-                explicit_id or card.id,
-                card.title,
-                "\n".join([card.card, *extra]).strip(),
-                line,
-                {**card.translations, **translations},
-            )
-        else:
-            title, card_text = _title_and_card(text)
-            if not title:
-                self.error(line, "theme_without_title")
-                return
-            theme = Theme(
-                explicit_id or slug(title), title, "\n".join([card_text, *extra]).strip(), line, translations
-            )
-        if theme.id in self.theme_ids:
-            self.error(line, "theme_id_taken", id=theme.id, first_line=self.theme_ids[theme.id])
-            return
-        self.theme_ids[theme.id] = line
-        self.themes.append(theme)
-
-
-def _title_and_card(text: str) -> tuple[str, str]:
-    """'Title: a sentence for the table' into its title and card text."""
-    title, _, card = text.partition(": ")
-    return title.strip(), card.strip()
+            self.theme_ids[theme.id] = line_of(item)
+            self.themes.append(theme)
 
 
 def parse_agenda(

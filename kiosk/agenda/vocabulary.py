@@ -15,7 +15,8 @@ KIND_NAMES: dict[str, str] = {
     "thematafels": "tables",
     "presentaties": "presentations",
     "afsluiting": "closing",
-    "inloop": "plain",
+    "inloop": "arrival",
+    "walk-in": "arrival",
     "anders": "plain",
     **{kind: kind for kind in BLOCK_KINDS},
 }
@@ -40,7 +41,28 @@ AGENDA_KEYS: dict[str, str] = {
     "location": "place",
     "contact": "contact",
     "logo": "logo",
+    # How parents say they are coming, by when, and whether they may bring someone or ask for an interpreter.
+    "aanmelden": "signup",
+    "opgeven": "signup",
+    "sign-up": "signup",
+    "signup": "signup",
+    "aanmelden-voor": "signup_by",
+    "aanmelden-tot": "signup_by",
+    "opgeven-voor": "signup_by",
+    "sign-up-by": "signup_by",
+    "signup-by": "signup_by",
+    "tolk": "interpreter",
+    "interpreter": "interpreter",
+    "meenemen": "bring",
+    "bring": "bring",
+    # When and how parents hear from the school again after the letter (the run sheet's "Nazorg").
+    "vervolg": "next_update",
+    "next-update": "next_update",
+    "vervolg-via": "next_update_via",
+    "next-update-via": "next_update_via",
 }
+YES = frozenset({"ja", "yes", "j", "y", "welkom", "welcome"})
+NO = frozenset({"nee", "no", "n", "geen", "none"})
 BLOCK_KEYS: dict[str, str] = {
     "soort": "kind",
     "kind": "kind",
@@ -67,5 +89,8 @@ SECTIONS: dict[str, str] = {
 }
 THEME_HEADINGS = ("thema's", "thema’s", "themas", "themes")  # word processors curl the apostrophe
 PREPARATION_HEADINGS = ("voorbereiding", "preparation")
+AFTERCARE_HEADINGS = ("nazorg", "aftercare", "follow-up")  # tasks too, after the evening
+ADVANCE_HEADINGS = ("vragen vooraf", "denk alvast na", "denk alvast na over", "questions beforehand",
+                    "think about beforehand", "to think about")  # fmt: skip
 TASK_KEYS: dict[str, str] = {"wie": "who", "who": "who", "wanneer": "when", "when": "when"}
 LANGUAGE_NAMES = {"nederlands": "nl", "dutch": "nl", "engels": "en", "english": "en"}

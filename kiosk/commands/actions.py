@@ -1,7 +1,8 @@
 """`kiosk actions`: follow up the school's actions after the evening.
 
-List them (overdue ones flagged), add and update them with a note, and link each to the key points and
-approved answers it responds to, so the letter to parents says what answers what.
+List them (overdue ones flagged), add and update them with a note, link each to the key points, approved answers
+and the room's questions it responds to (so the letter says what answers what, and who answers a question by
+when), and render an answer or question written in another language for the letter (`--render REF TEXT`).
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ from datetime import date, datetime
 from kiosk.catalog import refusal
 from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log
 from kiosk.commands.export import iso_date, load_evening
+from kiosk.commands.refs import KINDS, linkable, resolve, short_ref
 from kiosk.commands.texts import hint, say
 from kiosk.core.events import Command, CommandError
+from kiosk.core.readings.questions import answered_questions
+from kiosk.core.readings.renderings import written_in
 from kiosk.core.session import SessionCore
 from kiosk.core.state import ACTION_STATUSES, Action, SessionState
 from kiosk.core.store import StoreError
 from kiosk.report.letter import is_overdue
-
-MIN_PREFIX = 4
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +30,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     change.add_argument("--add", metavar="WHAT", default=None, help=hint("actions.add"))
     change.add_argument("--update", metavar="ID", default=None, help=hint("actions.update"))
     change.add_argument("--heard", action="store_true", help=hint("actions.heard"))
+    change.add_argument(
+        "--render", nargs=2, metavar=("REF", "TEXT"), default=None, help=hint("actions.render")
+    )
+    parser.add_argument("--into", default=None, metavar="LANG", help=hint("actions.into"))
     parser.add_argument("--status", choices=ACTION_STATUSES, default=None, help=hint("actions.status"))
     parser.add_argument("--note", default=None, help=hint("actions.note"))
     parser.add_argument("--owner", default=None, help=hint("actions.owner"))
@@ -65,40 +71,11 @@ def execute(core: SessionCore, command: Command, lang: str) -> None:
         raise UserError(exc.said(lang)) from exc
 
 
-def _refs(state: SessionState) -> dict[str, tuple[str, str]]:
-    """Every linkable id: key points and approved answers, as (kind, id)."""
-    refs = {p.id: ("key_points", p.id) for p in state.key_points}
-    refs.update({c.id: ("contributions", c.id) for c in state.contributions.values() if c.visible})
-    return refs
-
-
-def short_ref(ref: str, refs: dict[str, tuple[str, str]]) -> str:
-    """The shortest prefix (at least 4 characters) that names only this id."""
-    for size in range(MIN_PREFIX, len(ref)):
-        prefix = ref[:size]
-        if sum(1 for other in refs if other.startswith(prefix)) == 1:
-            return prefix
-    return ref
-
-
-def resolve(state: SessionState, ref: str, lang: str = "nl") -> tuple[str, str]:
-    """A key point or approved answer by its id or a prefix of it; a UserError says what is wrong."""
-    refs = _refs(state)
-    if ref in refs:
-        return refs[ref]
-    found = [value for key, value in refs.items() if len(ref) >= MIN_PREFIX and key.startswith(ref)]
-    if len(found) == 1:
-        return found[0]
-    if found:
-        raise UserError(say(lang, "actions.ref_ambiguous", ref=ref))
-    raise UserError(say(lang, "actions.ref_unknown", ref=ref))
-
-
 def _links(core: SessionCore, action_id: str, link: list[str], unlink: list[str], lang: str) -> None:
     action = core.state.actions.get(action_id)
     if action is None:
         raise UserError(say(lang, "actions.unknown", id=action_id))
-    chosen = {"key_points": list(action.key_points), "contributions": list(action.contributions)}
+    chosen = {kind: list(getattr(action, kind)) for kind in KINDS}
     for ref in link:
         kind, found = resolve(core.state, ref, lang)
         if found not in chosen[kind]:
@@ -117,6 +94,10 @@ def _answers(state: SessionState, action: Action, lang: str) -> list[str]:
         if c is not None:
             shown = "" if c.visible else say(lang, "actions.not_shown")
             texts.append(say(lang, "actions.answers_answer", text=c.text) + shown)
+    asked = state.questions.items
+    texts += [
+        say(lang, "actions.answers_question", text=asked[q].text) for q in action.questions if q in asked
+    ]
     return texts
 
 
@@ -142,9 +123,15 @@ def _list(core: SessionCore, today: date, lang: str) -> None:
         print(f"{'':<10} " + say(lang, "actions.late", n=late, today=today.isoformat()))
 
 
+def _rendered(state: SessionState, item_id: str, original: str) -> tuple[str, str]:
+    """'[tr] ', '→ nl: ...': the language an item was written in when it is not the agenda's, and its renderings."""
+    marks = "".join(f"\n{'':<13}→ {code}: {text}" for code, text in state.renderings.get(item_id, {}).items())
+    return (f"[{original}] " if original != state.agenda.language else ""), marks
+
+
 def _heard(core: SessionCore, lang: str) -> None:
     state = core.state
-    refs = _refs(state)
+    refs = linkable(state)
     print(say(lang, "actions.heard_points"))
     for point in state.key_points:
         print(f"  {short_ref(point.id, refs):<10} {point.text}")
@@ -155,10 +142,32 @@ def _heard(core: SessionCore, lang: str) -> None:
     for c in shown:
         prompt = state.agenda.prompt(c.prompt_id) if c.prompt_id else None
         where = f"  ({prompt.text})" if prompt else ""
-        print(f"  {short_ref(c.id, refs):<10} {c.text}{where}")
+        written, renderings = _rendered(state, c.id, written_in(state, c))
+        print(f"  {short_ref(c.id, refs):<10} {written}{c.text}{where}{renderings}")
     if not shown:
         print("  " + say(lang, "actions.heard_none"))
+    print(say(lang, "actions.heard_questions"))
+    asked = answered_questions(state)
+    for q in asked.shown:
+        question = state.questions.items[q.id]
+        written, renderings = _rendered(state, q.id, written_in(state, question))
+        answer = say(lang, f"actions.question_{q.answer or 'open'}")
+        replies = [state.actions[a] for a in q.actions if a in state.actions]
+        who = "".join(f"\n{'':<13}→ {a.id}: {a.owner or '-'}, {a.due or '-'}" for a in replies)
+        print(f"  {short_ref(q.id, refs):<10} {written}{q.text}  ({answer}){renderings}{who}")
+    if not asked.shown:
+        print("  " + say(lang, "actions.heard_none"))
     print(say(lang, "actions.heard_link"))
+
+
+def _render(core: SessionCore, render: list[str], into: str | None, lang: str) -> None:
+    """The facilitator's rendering of an answer or question into the letter's language (the agenda's by default)."""
+    ref, text = render
+    kind, item = resolve(core.state, ref, lang)
+    if kind == "key_points":
+        raise UserError(say(lang, "actions.render_key_point"))
+    target = into or core.state.agenda.language
+    execute(core, Command("rendering/set", {"id": item, "lang": target, "text": text}), lang)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -168,6 +177,10 @@ def main(args: argparse.Namespace) -> int:
         evening = load_evening(log, args.session, args.lang)
         core = evening.core
         if args.heard:
+            _heard(core, args.lang)
+            return 0
+        if args.render is not None:
+            _render(core, args.render, args.into, args.lang)
             _heard(core, args.lang)
             return 0
         fields = {k: v for k in ("owner", "due", "status") if (v := getattr(args, k)) is not None}

@@ -9,14 +9,19 @@ import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.agenda.model import AgendaInvalid
-from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log, parse_stored_agenda
+from kiosk.catalog import FULL_LANGUAGES, catalog, languages
+from kiosk.commands.common import UserError, add_data_dir, open_log, parse_stored_agenda
 from kiosk.commands.texts import hint, say
 from kiosk.core.events import Command
 from kiosk.core.session import SessionCore, resume_session
 from kiosk.core.state import SessionState
 from kiosk.core.store import EventLog, SessionInfo, StoreError
+
+if TYPE_CHECKING:
+    from kiosk.report.letter import ParentLetter
 
 FORMATS = ("md", "html", "json", "pdf", "csv")
 AUDIENCES = ("team", "parents")
@@ -72,8 +77,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=hint("export.strict"),
     )
-    add_lang(parser)
+    parser.add_argument("--lang", choices=letter_languages(), default="nl", help=hint("export.lang"))
     add_data_dir(parser)
+
+
+def letter_languages() -> list[str]:
+    """The languages a letter to parents can be written in: every page language whose file has the letter's words."""
+    return [code for code in languages() if code in FULL_LANGUAGES or catalog(code).has_own("letter.")]
 
 
 def unreviewed(state: SessionState, fmt: str, audience: str) -> dict[str, int]:
@@ -133,26 +143,51 @@ def render(
     return render_markdown(report)
 
 
-def render_letter(evening: StoredEvening, fmt: str, lang: str, written_at: float) -> str:
-    """The letter to parents as Markdown or HTML, with the school's logo when the agenda's file is still there."""
+def letter_of(evening: StoredEvening, lang: str, written_at: float, *, logo: bool = True) -> ParentLetter:
+    """The letter to parents of a stored evening, with the school's logo when the agenda's file is still there."""
     from kiosk.agenda.details import logo_data_uri
     from kiosk.report.letter import build_letter
 
-    if fmt == "json":
-        raise UserError(say(lang, "export.letter_not_json"))
     agenda = evening.core.agenda
-    logo = logo_data_uri(agenda.logo_file())
-    if agenda.details.logo and logo is None:
+    image = logo_data_uri(agenda.logo_file()) if logo else None
+    if logo and agenda.details.logo and image is None:
         print(say(lang, "export.logo_unreadable", file=agenda.logo_file()), file=sys.stderr)
     state = evening.core.state
     starts = [t.first_started for t in state.timers if t.first_started is not None]
-    letter = build_letter(
+    return build_letter(
         state,
         evening_at=min(starts, default=evening.info.created_at),
         written_at=written_at,
         lang=lang,
-        logo=logo,
+        logo=image,
     )
+
+
+def letter_notes(letter: ParentLetter, evening: StoredEvening, ui: str) -> list[str]:
+    """What the one who sends the letter should know: the room's text it left out (in another language, not
+    rendered), questions the school comes back to without an owner and date, no date for the next update."""
+    from kiosk.commands.refs import linkable, short_ref
+
+    refs = linkable(evening.core.state)
+    notes = []
+    left = [*letter.left_out.answers, *letter.left_out.questions]
+    if left:
+        named = ", ".join(short_ref(ref, refs) for ref in left)
+        notes.append(say(ui, "export.left_out", n=len(left), refs=named, language=letter.lang))
+    unowned = [q for q in letter.come_back_to if not (q.owner and q.due)]
+    if unowned:
+        named = "; ".join(f"„{q.text}”" for q in unowned)
+        notes.append(say(ui, "export.no_owner", n=len(unowned), refs=named))
+    if not letter.next_update.day:
+        notes.append(say(ui, "export.no_next_update"))
+    return notes
+
+
+def render_letter(evening: StoredEvening, fmt: str, lang: str, written_at: float) -> str:
+    """The letter to parents as Markdown or HTML, with the school's logo when the agenda's file is still there."""
+    if fmt == "json":
+        raise UserError(say(lang, "export.letter_not_json"))
+    letter = letter_of(evening, lang, written_at, logo=fmt == "html")
     if fmt == "html":
         from kiosk.report.letter_html import render_letter_html
 
@@ -174,6 +209,8 @@ def _remember_letter(evening: StoredEvening, dated: float | None, lang: str = "n
 
 
 def main(args: argparse.Namespace) -> int:
+    if args.audience == "team" and args.lang not in FULL_LANGUAGES and args.format != "csv":
+        raise UserError(say("nl", "export.team_lang", langs=", ".join(letter_languages())))
     written_at = None
     if args.date is not None:
         written_at = datetime(args.date.year, args.date.month, args.date.day, 12).timestamp()
@@ -204,6 +241,12 @@ def main(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         output = render(evening, args.format, args.lang, args.audience, written_at)
+        if args.audience == "parents" and args.format != "csv":
+            letter = letter_of(
+                evening, args.lang, time.time() if written_at is None else written_at, logo=False
+            )
+            for note in letter_notes(letter, evening, args.lang):
+                print(f"kiosk: {note}", file=sys.stderr)
         if args.output is None:
             if isinstance(output, bytes):
                 sys.stdout.buffer.write(output)

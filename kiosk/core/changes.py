@@ -31,6 +31,7 @@ class Changes:
     tables: frozenset[int] = frozenset()  # table numbers: theme, host, notes, seats, presentation timer
     key_points: frozenset[str] = EMPTY
     actions: frozenset[str] = EMPTY
+    renderings: frozenset[str] = EMPTY  # answers and questions the facilitator rendered into another language
     new_text: frozenset[tuple[str, str]] = (
         frozenset()
     )  # (kind, id) of room text added or rewritten: to screen

@@ -86,6 +86,9 @@ class Action:
     notes: list[ActionNote] = field(default_factory=list)
     key_points: list[str] = field(default_factory=list)  # key point ids this action answers
     contributions: list[str] = field(default_factory=list)  # contribution ids this action answers
+    questions: list[str] = field(
+        default_factory=list
+    )  # ids of the room's questions it answers (the school's reply)
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,8 @@ class SessionState:
     letters: list[LetterMark] = field(default_factory=list)  # letters to parents, oldest first
     questions: QuestionsState = field(default_factory=QuestionsState)  # questions to the school
     tables: TablesState = field(default_factory=TablesState)  # the theme tables
+    # The facilitator's rendering of an answer or question into another language, for the letter: id -> lang -> text
+    renderings: dict[str, dict[str, str]] = field(default_factory=dict)
     # Indexes kept by the applies, so views stay cheap with thousands of contributions.
     own: dict[str, list[str]] = field(default_factory=dict)  # device -> its contribution ids
     endorsed: dict[str, set[str]] = field(default_factory=dict)  # device -> contribution ids it recognises

@@ -1,6 +1,7 @@
 """The evening's poster and its Wi-Fi code over HTTP, for whoever holds the projector's or the remote's link.
 
-`/poster` is the printable A4 poster (join QR, room code, Wi-Fi QR); `/wifi.svg` and `/wifi.json` give the
+`/poster` is the printable A4 poster (join QR, room code, Wi-Fi QR), `/poster?lang=tr` the same led by another page
+language; `/wifi.svg` and `/wifi.json` give the
 projector's join screen the Wi-Fi code and the network's name. The password is in the code by design, so these
 answer only to the projector's and the remote's tokens, are never cached, and nothing here logs a request.
 """
@@ -14,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 from websockets.http11 import Request, Response
 
 from kiosk.hub.pages import plain, respond, words_for
+from kiosk.prepare.poster import poster_languages
 from kiosk.prepare.qr import Wifi, qr_svg
 
 POSTER_PATHS = ("/poster", "/wifi.svg", "/wifi.json")
@@ -23,7 +25,7 @@ class PosterPages:
     """Answers the poster's paths; `poster` renders the poster's HTML when asked (it is small and rare)."""
 
     def __init__(
-        self, tokens: tuple[str, ...], wifi: Wifi | None, poster: Callable[[], str], lang: str = "nl"
+        self, tokens: tuple[str, ...], wifi: Wifi | None, poster: Callable[[str], str], lang: str = "nl"
     ) -> None:
         self.lang = lang
         self.tokens = tokens
@@ -39,8 +41,10 @@ class PosterPages:
         if token not in self.tokens:
             return plain(403, words_for(request, self.lang)("hub.http.bad_link"))
         if parts.path == "/poster":
+            asked = parse_qs(parts.query).get("lang", [""])[0]
+            lang = asked if asked in poster_languages(self.lang)[2] + [self.lang, "nl", "en"] else self.lang
             # The page carries its own Content-Security-Policy (inline style only, no scripts, data: images).
-            return respond(200, self.poster().encode("utf-8"), "text/html; charset=utf-8")
+            return respond(200, self.poster(lang).encode("utf-8"), "text/html; charset=utf-8")
         if self.wifi is None:
             return plain(404, words_for(request, self.lang)("hub.http.no_wifi"))
         if parts.path == "/wifi.json":

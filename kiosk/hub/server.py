@@ -207,9 +207,12 @@ class Hub:
         """Connections now: phones by role (parent, staff, unknown), displays, remotes, hosts."""
         return self.publisher.connected()
 
-    def poster_html(self) -> str:
-        """The printable poster: join QR code and room code, and the Wi-Fi code when there is one."""
-        return evening_poster(self.core.agenda, self.urls.join, self.info.room_code, self.wifi, self.lang)
+    def poster_html(self, lang: str | None = None) -> str:
+        """The printable poster (in `lang`, else the hub's language): the join QR code and room code, and the
+        Wi-Fi code when there is one."""
+        return evening_poster(
+            self.core.agenda, self.urls.join, self.info.room_code, self.wifi, lang or self.lang
+        )
 
     def network_hint(self) -> str:
         """Which network phones must be on, in the hub's language."""

@@ -11,7 +11,7 @@ from kiosk.agenda.model import Agenda
 from kiosk.catalog import catalog, languages
 from kiosk.prepare.checklist import render_checklist
 from kiosk.prepare.invitation import render_invitation
-from kiosk.prepare.table_cards import render_table_cards
+from kiosk.prepare.table_cards import card_languages, render_table_cards, untranslated
 from kiosk.prepare.words import word
 
 
@@ -34,23 +34,33 @@ def build_kit(
     logo = logo_data_uri(agenda.logo_file())
     if agenda.details.logo and logo is None:
         kit.notes.append(word(lang, "note_logo", file=agenda.logo_file()))
-    missing = [
-        name
-        for name, value in (("datum", agenda.details.date), ("plaats", agenda.details.place))
-        if not value
-    ]
-    if not agenda.start_time:
-        missing.append("start")
+    details = agenda.details
+    written = {
+        "school": details.school,
+        "datum": details.date,
+        "start": agenda.start_time,
+        "plaats": details.place,
+        "aanmelden": details.signup,
+        "aanmelden-voor": details.signup_by.day(details.date),
+    }
+    missing = [name for name, value in written.items() if not value]
     if missing:
         kit.notes.append(word(lang, "note_missing", missing=", ".join(missing)))
-    for code in langs or languages(i18n):
+    codes = langs or languages(i18n)
+    for code in codes:
         messages = catalog(code, i18n)
         if not messages.has_own("invite."):
             kit.notes.append(word(lang, "note_no_invitation", code=code))
             continue
         kit.pages[f"uitnodiging-{code}.html"] = render_invitation(agenda, messages, logo)
     kit.pages["voorbereiding.html"] = render_checklist(agenda, logo)
-    kit.pages["tafelkaarten.html"] = render_table_cards(agenda)
+    for code in card_languages(agenda, codes):
+        name = "tafelkaarten.html" if code == agenda.language else f"tafelkaarten-{code}.html"
+        kit.pages[name] = render_table_cards(agenda, code)
+        if missing_themes := untranslated(agenda, code):
+            kit.notes.append(
+                word(lang, "note_card_untranslated", code=code, themes=", ".join(missing_themes))
+            )
     if not agenda.preparation:
         kit.notes.append(word(lang, "note_no_preparation"))
     return kit

@@ -76,6 +76,17 @@ class ActionReport:
 
 
 @dataclass(frozen=True)
+class QuestionReport:
+    """A question the room saw, in full: its text, votes, how it was answered, and who answers it by when."""
+
+    text: str
+    votes: int
+    answer: str | None  # now | later | None (not marked)
+    owner: str = ""  # of the action linked to it
+    due: str = ""
+
+
+@dataclass(frozen=True)
 class Changes:
     """What happened to the actions after the evening."""
 
@@ -103,6 +114,7 @@ class AftercareReport:
     changes: Changes | None  # None until the evening is over
     questions: AnsweredQuestions  # the room's questions to the school: those to answer later, and counts
     agenda_language: str = "nl"  # the language the agenda is written in: answers in others are marked
+    question_list: tuple[QuestionReport, ...] = ()  # every approved question with its answer, by votes
 
     @property
     def contribution_count(self) -> int:
@@ -188,12 +200,29 @@ def _changes(actions: tuple[ActionReport, ...], end: float) -> tuple[Changes, fl
     return Changes(len(added), len(updated), len(done)), max(stamps, default=None)
 
 
+def _question_list(state: SessionState, questions: AnsweredQuestions) -> tuple[QuestionReport, ...]:
+    """Every approved question, with the owner and due date of the first action answering it."""
+    listed = []
+    for q in questions.shown:
+        replies = [state.actions[a] for a in q.actions if a in state.actions]
+        reply = next(
+            (a for a in replies if a.status in ("planned", "in_progress")), replies[0] if replies else None
+        )
+        listed.append(
+            QuestionReport(
+                q.text, q.votes, q.answer, reply.owner if reply else "", reply.due if reply else ""
+            )
+        )
+    return tuple(listed)
+
+
 def build_report(
     state: SessionState, *, created_at: float, end: float | None = None, lang: str = "nl"
 ) -> AftercareReport:
     """The aftercare report of an evening; `end` is when the evening was over (by default `evening_end`)."""
     end = evening_end(state) if end is None else end
     actions = _actions(state)
+    questions = answered_questions(state)
     changes, updated_at = _changes(actions, end) if end is not None else (None, None)
     return AftercareReport(
         lang=lang,
@@ -210,5 +239,6 @@ def build_report(
         contact=state.contact,
         changes=changes,
         agenda_language=state.agenda.language,
-        questions=answered_questions(state),
+        questions=questions,
+        question_list=_question_list(state, questions),
     )

@@ -97,6 +97,11 @@ def report_to_json(report: AftercareReport) -> dict[str, Any]:
             "answered_now": report.questions.now,
             "later": [{"text": text, "votes": votes} for text, votes in report.questions.later],
             "later_not_approved": report.questions.later_held,
+            "approved": [
+                {"text": q.text, "votes": q.votes, "answer": q.answer, "owner": q.owner, "due": q.due or None}
+                for q in report.question_list
+            ],
+            "not_approved": report.questions.not_shown,
         },
         "changes": None
         if changes is None

@@ -1,8 +1,13 @@
-"""The letter to parents' words: `letter.` in the message catalog ("jullie", as the phone pages speak)."""
+"""The letter to parents' words: `letter.` in the message catalog, in any of the pages' languages.
+
+The school's words and the room's (a name, an action, a quote) go into the letter's sentences isolated, so each keeps
+its own direction: a Dutch action in an Arabic letter, an Arabic quote in a Dutch one.
+"""
 
 from __future__ import annotations
 
-from kiosk.catalog import text
+from kiosk.catalog import catalog, text
+from kiosk.printing.direction import direction_of, isolate
 
 
 def say(lang: str, key: str, **params: object) -> str:
@@ -14,4 +19,12 @@ def listing(lang: str, parts: list[str]) -> str:
     """'a, b en c' / 'a, b and c'."""
     if len(parts) < 2:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + say(lang, "and") + parts[-1]
+    return say(lang, "comma").join(parts[:-1]) + say(lang, "and") + parts[-1]
+
+
+def iso(lang: str, value: str) -> str:
+    """A value from the school or the room, ready for a sentence of the letter: isolated on a right-to-left page
+    (its digits stay in order) and wherever it runs the other way; as it is where nothing can turn."""
+    if value and (catalog(lang).dir == "rtl" or direction_of(value) == "rtl"):
+        return isolate(value)
+    return value

@@ -7,9 +7,15 @@ import unicodedata
 from datetime import tzinfo
 
 from kiosk.catalog import language_name
-from kiosk.core.readings.questions import AnsweredQuestions
 from kiosk.core.readings.summary import PromptSummary, SummaryItem
-from kiosk.report.aftercare import ActionReport, AftercareReport, BlockReport, ChoiceResult, RatingResult
+from kiosk.report.aftercare import (
+    ActionReport,
+    AftercareReport,
+    BlockReport,
+    ChoiceResult,
+    QuestionReport,
+    RatingResult,
+)
 from kiosk.report.texts import format_date, format_due, format_number, label
 
 # Escapes go only where CommonMark would otherwise read markup, so a plain "Doe dit elk jaar!" stays as it is.
@@ -213,21 +219,36 @@ def _header(report: AftercareReport, tz: tzinfo | None) -> list[str]:
     return out
 
 
-def _questions(questions: AnsweredQuestions, lang: str) -> list[str]:
-    """The room's questions to the school: those the school comes back to, and how many were answered."""
+def _question(question: QuestionReport, lang: str) -> str:
+    marks = [label(lang, "votes", n=question.votes)] if question.votes else []
+    if question.owner or question.due:
+        marks.append(
+            "; ".join(
+                part
+                for part in (
+                    f"{label(lang, 'owner')}: {escape_line(question.owner)}" if question.owner else "",
+                    f"{label(lang, 'due')}: {format_due(question.due, lang)}" if question.due else "",
+                )
+                if part
+            )
+        )
+    return f"- {escape_md(question.text, '  ')}" + (f" *({', '.join(marks)})*" if marks else "")
+
+
+def _questions(report: AftercareReport, lang: str) -> list[str]:
+    """The room's questions to the school, each approved one in full under how it was answered; the rest counted."""
+    questions = report.questions
     if not questions.asked:
         return []
     out = [f"## {label(lang, 'questions')}", ""]
     later = len(questions.later) + questions.later_held
     out += [label(lang, "questions_line", n=questions.asked, now=questions.now, later=later), ""]
-    if questions.later:
-        out += [f"### {label(lang, 'questions_later')}", ""]
-        for text, votes in questions.later:
-            marks = f" *({label(lang, 'votes', n=votes)})*" if votes else ""
-            out.append(f"- {escape_md(text, '  ')}{marks}")
-        out.append("")
-    if questions.later_held:
-        out += [label(lang, "questions_held", n=questions.later_held), ""]
+    for answer, heading in (("now", "questions_now"), ("later", "questions_later"), (None, "questions_open")):
+        listed = [q for q in report.question_list if q.answer == answer]
+        if listed:
+            out += [f"### {label(lang, heading)}", "", *(_question(q, lang) for q in listed), ""]
+    if questions.not_shown:
+        out += [label(lang, "questions_not_shown", n=questions.not_shown), ""]
     return out
 
 
@@ -267,7 +288,7 @@ def render_markdown(report: AftercareReport, tz: tzinfo | None = None) -> str:
             out += [f"### {heading}", ""]
             out += [f"- {escape_md(p, '  ')}" for p in table.points] or [label(lang, "table_none")]
             out.append("")
-    out += _questions(report.questions, lang)
+    out += _questions(report, lang)
     out += [f"## {label(lang, 'actions')}", ""]
     for action in report.actions:
         out += _action(action, lang, tz)

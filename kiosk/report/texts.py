@@ -29,6 +29,5 @@ def format_due(due: str, lang: str) -> str:
 
 
 def format_number(value: float, lang: str) -> str:
-    """One decimal, with a decimal comma in Dutch."""
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    """One decimal, with the language's decimal sign (`number.decimal`: a comma in Dutch)."""
+    return f"{value:.1f}".replace(".", catalog(lang).get("number.decimal") or ".")

@@ -29,14 +29,16 @@ function remembered() {
   }
 }
 
-/** The language to start in: ?lang=, then the visitor's earlier choice, then English browsers, else Dutch. */
+/** The language to start in: ?lang=, then the visitor's earlier choice, else the browser's languages in its own
+ * order (a list: setLang takes the first the pages speak, and Dutch when they speak none of them). */
 export function preferredLang() {
   const asked = new URLSearchParams(location.search).get("lang");
   if (asked && CODE.test(asked)) return asked;
   const saved = remembered();
   if (saved && CODE.test(saved)) return saved;
-  const browser = (navigator.languages && navigator.languages[0]) || navigator.language || "";
-  return browser.toLowerCase().startsWith("en") ? "en" : FALLBACK;
+  const tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+  const bases = tags.map((tag) => String(tag).toLowerCase().split("-")[0]).filter((code) => CODE.test(code));
+  return [...new Set(bases), FALLBACK];
 }
 
 export function currentLang() {
@@ -78,8 +80,13 @@ export function translatePage(root = document) {
   }
 }
 
-/** Switch language: load its file, set <html lang dir>, translate the page and tell the listeners. */
+/** Switch language: load its file, set <html lang dir>, translate the page and tell the listeners. `code` may be a
+ * list of languages, best first: the first the hub offers is taken. */
 export async function setLang(code, { remember = false } = {}) {
+  if (Array.isArray(code)) {
+    const spoken = new Set((await offered()).map((item) => item && item.code));
+    code = code.find((candidate) => spoken.has(candidate)) || FALLBACK;
+  }
   if (!CODE.test(code)) code = FALLBACK;
   if (!Object.keys(fallback).length) fallback = await load(FALLBACK);
   try {
@@ -116,17 +123,22 @@ export function onLangChange(listener) {
   listeners.push(listener);
 }
 
-async function offered() {
-  try {
-    const response = await fetch("/languages.json", { cache: "no-cache" });
-    if (response.ok) {
-      const list = await response.json();
-      if (Array.isArray(list) && list.length) return list;
+let offering = null; // asked once per page: the start and the switch both need it
+
+function offered() {
+  offering ??= (async () => {
+    try {
+      const response = await fetch("/languages.json", { cache: "no-cache" });
+      if (response.ok) {
+        const list = await response.json();
+        if (Array.isArray(list) && list.length) return list;
+      }
+    } catch {
+      // offline or an older hub: the known ones and the current language
     }
-  } catch {
-    // offline or an older hub: the known ones and the current language
-  }
-  return KNOWN;
+    return KNOWN;
+  })();
+  return offering;
 }
 
 /** Wire a <select> as the visible language switch, each language in its own name; the choice is remembered. */

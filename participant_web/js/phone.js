@@ -3,6 +3,7 @@
 
 import { Connection } from "./connection.js";
 import { bindSwitch, currentLang, has, onLangChange, preferredLang, setLang, t } from "./i18n.js";
+import { bindRoomEntry } from "./room-entry.js";
 import { Outbox, Sender, randomId } from "./outbox.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer } from "./clock.js";
 import { byId, show } from "./elements.js";
@@ -297,6 +298,7 @@ async function start() {
   });
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(room)) {
     show(byId("no-room"), true);
+    bindRoomEntry(byId("room-form"), byId("room-code"), byId("room-empty"));
     show(byId("now"), false);
     byId("conn").textContent = "";
     return;

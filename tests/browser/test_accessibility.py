@@ -107,3 +107,13 @@ def test_remote_and_projector_have_no_serious_accessibility_problems(
     assert not scrolls_sideways(display)
     shot(remote, "remote-dialogue")
     shot(display, "projector-dialogue")
+
+
+@pytest.mark.parametrize("size", [None, ZOOMED])
+def test_the_page_that_asks_for_the_posters_code_is_accessible(
+    evening: Evening, screens: Screens, size: dict[str, int] | None
+) -> None:
+    phone = screens.open(evening.origin + "/", bypass_csp=True, **({"size": size} if size else {}))
+    phone.get_by_role("button", name="Meedoen").click()  # empty: the note says what to type
+    expect(phone.get_by_role("alert")).to_be_visible()
+    assert axe_problems(phone) == [] and not scrolls_sideways(phone)

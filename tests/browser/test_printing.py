@@ -8,6 +8,7 @@ import io
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from pypdf import PdfReader
 
 from kiosk.agenda.parser import load_agenda
 from kiosk.bench.server import hub_command
+from kiosk.catalog import catalog, languages
 from kiosk.cli import main
 from kiosk.prepare.kit import build_kit
 from kiosk.resources import agendas_dir, default_agenda_path
@@ -69,26 +71,26 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`kiosk prepare` on a school's agenda with date, place, contact and logo (HTML only: Chromium prints)."""
     folder = tmp_path_factory.mktemp("kit")
     agenda = school_agenda(folder / "school")
+    text = agenda.read_text(encoding="utf-8")
+    agenda.write_text(text.replace("@driehoek.nl\n", "@driehoek.nl of 010 123 45 67\n", 1), encoding="utf-8")
     assert main(["prepare", str(agenda), "-o", str(folder / "kit"), "--no-pdf"]) == 0
     return folder / "kit"
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", languages())
 def test_the_invitation_prints_on_one_a4_page_with_nothing_off_the_page(
     browser: Browser, kit: Path, lang: str
 ) -> None:
+    words = catalog(lang)
     page, requests = open_file(browser, kit / f"uitnodiging-{lang}.html")
     try:
-        heading = page.locator("h1").inner_text()
-        assert heading == {"nl": "Praat mee over de samenwerking tussen ouders en school",
-                           "en": "Talk with us about how parents and school work together"}[lang]  # fmt: skip
-        assert page.locator(".facts dd").all_inner_texts()[0] == {
-            "nl": "maandag 21 september 2026", "en": "Monday 21 September 2026"}[lang]  # fmt: skip
+        assert page.locator("h1").inner_text() == words("invite.heading")
+        assert page.locator(".facts td").all_inner_texts()[0] == words.long_date(date(2026, 9, 21))
         assert page.locator("img.logo").evaluate("img => img.naturalWidth") == 1
+        assert page.locator(".signup h2").inner_text() == words("invite.signup_title")
         questions = page.locator(".questions li").all_inner_texts()
-        assert questions[0] == {"nl": "Wat zijn de ervaringen van de ouders?",
-                                "en": "What are the parents' experiences?"}[lang]  # fmt: skip
+        assert len(questions) == 4 and questions[0][-1] in "?؟"
         pages, overflow = printed(page, f"invitation-{lang}")
     finally:
         page.close()
@@ -97,9 +99,49 @@ def test_the_invitation_prints_on_one_a4_page_with_nothing_off_the_page(
 
 
 @pytest.mark.browser
+def test_the_arabic_invitation_is_mirrored_and_keeps_the_phone_number_whole(
+    browser: Browser, kit: Path
+) -> None:
+    page, _ = open_file(browser, kit / "uitnodiging-ar.html")
+    try:
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        label, value = page.locator(".facts tr").first.locator("th, td").all()
+        label_box, value_box = label.bounding_box(), value.bounding_box()
+        assert label_box is not None and value_box is not None
+        assert label_box["x"] > value_box["x"]  # the label on the right, its value to its left
+        contact = page.locator("bdi", has_text="010 123 45 67")
+        assert (contact.get_attribute("dir"), contact.get_attribute("class")) == (
+            "ltr",
+            "iso",
+        )  # one box, its own way
+        # The phone number's groups in their order on the printed line, on one line: each left of the next
+        boxes = page.evaluate(
+            """() => {
+                const bdi = [...document.querySelectorAll('bdi')].find(b => b.textContent.includes('010 123'));
+                const text = bdi.firstChild, range = document.createRange();
+                return ['010', '123', '45', '67'].map(part => {
+                    const at = text.textContent.lastIndexOf(part);
+                    range.setStart(text, at); range.setEnd(text, at + part.length);
+                    const box = range.getBoundingClientRect();
+                    return [box.x, box.y];
+                });
+            }"""
+        )
+        assert [x for x, _ in boxes] == sorted(x for x, _ in boxes) and len({y for _, y in boxes}) == 1
+        pages, _ = printed(page, "invitation-ar-mirrored")
+    finally:
+        page.close()
+    assert pages == 1
+
+
+@pytest.mark.browser
 def test_the_checklist_and_table_cards_print_with_nothing_off_the_page(browser: Browser, kit: Path) -> None:
     themes = load_agenda(default_agenda_path()).themes
-    for name, most in (("voorbereiding", 2), ("tafelkaarten", len(themes))):
+    for name, most in (
+        ("voorbereiding", 2),
+        ("tafelkaarten", 2 * len(themes)),
+        ("tafelkaarten-ar", 2 * len(themes)),
+    ):
         page, _ = open_file(browser, kit / f"{name}.html")
         try:
             pages, overflow = printed(page, name)
@@ -108,11 +150,12 @@ def test_the_checklist_and_table_cards_print_with_nothing_off_the_page(browser: 
         assert overflow == [] and 1 <= pages <= most
     page, _ = open_file(browser, kit / "tafelkaarten.html")
     try:
-        assert page.locator("section.card h1").all_inner_texts() == [t.title for t in themes]
+        titles = page.locator("section.work-sheet h1").all_inner_texts()
+        assert titles == [t.title for t in themes]
         pages, _ = printed(page, "table-cards")
     finally:
         page.close()
-    assert pages == len(themes)  # one card per page
+    assert pages == 2 * len(themes)  # per theme a card to fold and a work sheet, each on its own page
 
 
 @pytest.mark.browser
@@ -174,6 +217,8 @@ def test_the_poster_prints_on_one_page_and_its_codes_read_back_exactly(
         page = context.new_page()
         page.goto(served.poster)
         assert page.locator(".code").inner_text() == served.join.rsplit("=", 1)[1]
+        assert page.locator(".url").inner_text() == served.join.split("://")[1].split("/join")[0]
+        assert page.locator(".languages li").count() == len(languages()) - 2  # a line in every other language
         page.emulate_media(media="print")
         page.set_viewport_size({"width": PRINT_WIDTH, "height": PRINT_HEIGHT})
         assert decoded(page.screenshot(full_page=True)) == sorted([served.join, WIFI_STRING])
@@ -183,7 +228,7 @@ def test_the_poster_prints_on_one_page_and_its_codes_read_back_exactly(
         context.close()
     assert (pages, overflow) == (1, [])
     written = (tmp_path / "poster.html").read_text(encoding="utf-8")  # --poster wrote the same poster
-    assert served.join.split("://")[1] in written and written.count('<svg class="qr"') == 2
+    assert served.join.rsplit("=", 1)[1] in written and written.count('<svg class="qr"') == 2
     stored = b"".join(p.read_bytes() for p in (tmp_path / "data").iterdir() if p.is_file())
     assert b"wacht:woord" not in stored  # the password is on the poster, never in the evening's log
 
@@ -215,7 +260,7 @@ def test_the_projectors_join_screen_shows_the_wifi_code_beside_the_join_code(
 def test_the_letter_prints_on_a4_with_nothing_off_the_page(browser: Browser, tmp_path: Path) -> None:
     data = tmp_path / "data"
     stored_evening(data, school_agenda(tmp_path / "school"))
-    for lang in ("nl", "en"):
+    for lang in languages():
         letter = tmp_path / f"brief-{lang}.html"
         args = ["export", "--data-dir", str(data), "--for", "parents", "--format", "html", "--lang", lang]
         assert main([*args, "-o", str(letter)]) == 0

@@ -85,9 +85,12 @@ def test_a_question_from_the_break_is_upvoted_answered_later_and_reported(
     report = export(tmp_path, "team")
     assert "## Vragen aan de school" in report and f"- {FEEST} *(1 stem)*" in report
     assert "3 vragen gesteld; 1 in de zaal beantwoord, 2 om later te beantwoorden." in report
+    assert (
+        "### Beantwoord in de zaal\n\n- Is er een ouderraad?" in report
+    )  # the team's record has them in full
     assert "Jansen" not in report
     letter = export(tmp_path, "parents")
-    assert "## Jullie vragen, waar we op terugkomen" in letter and f"- {FEEST}" in letter
+    assert "## Uw vragen, waar we op terugkomen" in letter and f"- {FEEST}" in letter
     assert "Jansen" not in letter and "ouderraad" not in letter
 
 

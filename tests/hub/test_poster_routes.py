@@ -3,6 +3,7 @@ never stored; the Wi-Fi string follows the WIFI: format with its escapes."""
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from test_pages import fetch
 
+from kiosk.catalog import catalog, languages
 from kiosk.core.session import SessionCore
 from kiosk.hub.server import Hub
 from kiosk.prepare.qr import Wifi, WifiProblem, parse_wifi
@@ -36,11 +38,31 @@ async def test_the_poster_answers_the_projectors_link_with_both_codes(wifi_hub: 
     assert status == 200 and headers["content-type"] == "text/html; charset=utf-8"
     assert headers["cache-control"] == "no-store"
     assert "default-src 'none'" in page and "<script" not in page
-    assert wifi_hub.info.room_code in page and wifi_hub.urls.join.split("://")[1] in page
+    assert wifi_hub.info.room_code in page
+    # the address to type when a phone has no camera: the hub's root, where the phone page asks for the code
+    assert wifi_hub.urls.join.split("://")[1].split("/join")[0] + "</bdi> en typ deze code:" in page
     assert page.count('<svg class="qr"') == 2
     assert "Gast;net:1 &quot;school&quot;" in page  # the name as text, escaped
     remote = wifi_hub.urls.remote.split("token=", 1)[1]
     assert (await fetch(wifi_hub, f"/poster?token={remote}"))[0] == 200
+
+
+@pytest.mark.parametrize("lang", languages())
+async def test_the_poster_comes_in_every_page_language_with_a_line_in_each_other(
+    wifi_hub: Hub, lang: str
+) -> None:
+    status, _, body = await fetch(wifi_hub, f"/poster?token={token_of(wifi_hub)}&lang={lang}")
+    page = body.decode("utf-8")
+    assert status == 200 and f'<html lang="{lang}" dir="{catalog(lang).dir}">' in page
+    assert f"<h1>{html.escape(catalog(lang)('poster.title'))}</h1>" in page
+    for other in languages():  # every language the pages speak says what the codes are for
+        assert html.escape(catalog(other)("poster.title")) in page, other
+    assert page.count('<svg class="qr"') == 2
+
+
+async def test_a_poster_in_a_language_the_pages_do_not_speak_is_the_kiosks(wifi_hub: Hub) -> None:
+    status, _, body = await fetch(wifi_hub, f"/poster?token={token_of(wifi_hub)}&lang=xx")
+    assert status == 200 and b'<html lang="nl" dir="ltr">' in body
 
 
 @pytest.mark.parametrize("path", ["/poster", "/poster?token=nope", "/wifi.svg?token=", "/wifi.json?room=X"])

@@ -47,7 +47,7 @@ async def test_run_with_a_poster_file_writes_it_when_the_hub_is_up(core: Session
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
-        assert app.hub is not None and app.hub.urls.join.split("://")[1] in target.read_text(encoding="utf-8")
+        assert app.hub is not None and app.hub.info.room_code in target.read_text(encoding="utf-8")
 
 
 async def test_a_poster_that_cannot_be_written_is_a_notification_not_a_crash(

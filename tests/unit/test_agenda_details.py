@@ -236,5 +236,24 @@ def test_the_complete_example_of_the_format_doc_parses_with_its_details() -> Non
     doc = (Path(__file__).resolve().parents[2] / "docs" / "agenda-format.md").read_text(encoding="utf-8")
     example = doc.split("## A complete example", 1)[1].split("```markdown\n", 1)[1].split("```", 1)[0]
     agenda = parse_agenda(example, "example.md")
-    assert agenda.details.date == "2026-10-14" and agenda.total_minutes == 55
-    assert [t.due(agenda.details.date) for t in agenda.preparation] == ["2026-09-16", "2026-10-14"]
+    details = agenda.details
+    assert details.date == "2026-10-14" and agenda.total_minutes == 65
+    assert [t.due(details.date) for t in agenda.preparation] == ["2026-09-16", "2026-10-14", "2026-10-28"]
+    assert [t.phase(details.date) for t in agenda.preparation] == ["before", "evening", "after"]
+    assert (details.signup_by.day(details.date), details.next_update.day(details.date)) == (
+        "2026-10-07",
+        "2026-12-09",
+    )
+    assert (details.interpreter, details.interpreter_languages, details.bring) == (True, ("tr", "ar"), True)
+    assert (
+        details.signup == "bij de mentor of via ouders@driehoek.nl"
+        and details.next_update_via == "de nieuwsbrief"
+    )
+    assert agenda.key_message_in("en").startswith("Good cooperation") and agenda.key_message_in(
+        "tr"
+    ).startswith("Een")
+    assert (
+        agenda.advance_questions[0].text_in("en")
+        == "What goes well in the contact between you and the school?"
+    )
+    assert agenda.themes[1].card.endswith("\n- Hoe hoort u het liefst van school?")

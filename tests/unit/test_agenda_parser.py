@@ -67,7 +67,7 @@ def test_default_evening_follows_the_run_sheet_in_nine_blocks_of_135_minutes() -
     agenda = load_agenda(default_agenda_path())
     assert agenda.language == "nl"
     assert [(b.kind, b.minutes) for b in agenda.blocks] == [
-        ("plain", 15),
+        ("arrival", 15),
         ("welcome", 5),
         ("talk", 5),
         ("dialogue", 45),
@@ -236,7 +236,7 @@ def test_author_reads_back_keys_blocks_prompts_and_themes() -> None:
     assert agenda.key_message == "Samen verder.\n\nMet geduld."
     verzuim, lusse = agenda.themes
     assert (verzuim.id, verzuim.title, verzuim.line) == ("verzuim", "Verzuim", 8)
-    assert verzuim.card == "Hoe houden we elkaar op de hoogte?\nWie belt wie?"
+    assert verzuim.card == "Hoe houden we elkaar op de hoogte?\n- Wie belt wie?"
     assert lusse.id == "lusse-5" and lusse.card.startswith("Situatie:")
     assert agenda.source == EVENING and agenda.path == "test.md"
 
@@ -265,7 +265,7 @@ def test_block_without_kind_is_plain_and_settings_may_be_a_list() -> None:
         ("thematafels", "tables"),
         ("presentaties", "presentations"),
         ("afsluiting", "closing"),
-        ("inloop", "plain"),
+        ("inloop", "arrival"),
         ("anders", "plain"),
     ],
 )
@@ -401,8 +401,8 @@ def test_complete_example_in_the_format_docs_parses_as_described() -> None:
     docs = Path(__file__).resolve().parents[2] / "docs" / "agenda-format.md"
     example = docs.read_text(encoding="utf-8").split("## A complete example")[1]
     agenda = parse(example.split("```markdown\n")[1].split("\n```")[0] + "\n")
-    assert agenda.total_minutes == 55
-    assert [p.id for b in agenda.blocks for p in b.prompts] == ["b2-q1", "moeilijk", "b4-q1"]
+    assert agenda.total_minutes == 65 and (agenda.start_time, agenda.program_start) == ("19:30", "19:40")
+    assert [p.id for b in agenda.blocks for p in b.prompts] == ["b3-q1", "moeilijk", "b5-q1"]
 
 
 def test_theme_heading_with_a_curly_apostrophe_from_a_word_processor_is_recognised() -> None:

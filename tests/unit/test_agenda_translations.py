@@ -40,10 +40,10 @@ def test_block_titles_prompts_and_themes_carry_their_translations() -> None:
     assert block.title_in("ar") == "حوار" and block.title_in("pl") == "Dialoog"
     contact = agenda.themes[0]
     assert (
-        contact.card == "Hoe houden we contact?\nWat werkt?"
-    )  # a nested bullet that is no translation: a line
+        contact.card == "Hoe houden we contact?\n- Wat werkt?"
+    )  # a nested bullet that is no translation: a question
     assert contact.translations == {
-        "tr": ("İletişim", "Nasıl iletişimde kalıyoruz?\nNe işe yarıyor?"),
+        "tr": ("İletişim", "Nasıl iletişimde kalıyoruz?\n- Ne işe yarıyor?"),
         "ar": ("التواصل", ""),  # only the title: the card stays Dutch
     }
     assert agenda.translated_into == frozenset({"tr", "ar"})
@@ -58,7 +58,7 @@ def test_a_phone_gets_only_its_own_language() -> None:
     assert theme.to_json_in("ar") == {
         "id": "contact",
         "title": "Contact",
-        "card": "Hoe houden we contact?\nWat werkt?",
+        "card": "Hoe houden we contact?\n- Wat werkt?",
         "translations": {"ar": {"title": "التواصل", "card": ""}},
     }
     assert "translations" not in theme.to_json_in("uk")

@@ -119,7 +119,9 @@ def test_letter_html_has_the_letterhead_and_keeps_room_text_literal(tmp_path: Pa
         "h2",
         "h3",
         "ul",
+        "ol",
         "li",
+        "bdi",
         "em",
         "strong",
         "br",
@@ -145,9 +147,11 @@ def test_held_hidden_pending_withdrawn_and_unreviewed_text_never_reach_the_lette
                 "Hoe laat begint de les na de herfstvakantie?",  # answered in the room
             ):
                 assert never not in text, never
-            assert "Komt er dit jaar weer een schoolfeest?" in text  # approved, to answer later
             assert "device" not in text and "ouder-device" not in text
-            assert "Het rooster verandert vaak" in text  # the approved answer the action responds to
+            # Approved, to answer later / the answer an action responds to: written on Dutch pages, so in the
+            # Dutch letter, and in the English one only as the facilitator renders them (nobody did here)
+            for approved in ("Komt er dit jaar weer een schoolfeest?", "Het rooster verandert vaak"):
+                assert (approved in text) == (lang == "nl"), (lang, approved)
 
 
 def test_script_and_markdown_from_the_room_stay_literal_in_the_letter(tmp_path: Path) -> None:

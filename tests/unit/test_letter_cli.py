@@ -108,10 +108,14 @@ def test_the_letter_greets_parents_and_has_no_stray_backslash(
         "# Na de ouderavond: wat we hoorden en wat we doen\n\nOBS De Driehoek · 28 september 2026\n"
     )
     assert (
-        "Beste ouders en verzorgers," in out and "3 ouders" not in out and "2 ouders en 1 medewerker" in out
+        "Beste ouders en verzorgers," in out
+        and "Er deden 3 telefoons mee (2 van ouders en 1 van school)." in out
     )
-    assert "- Ook goed nieuws delen *(1× genoemd)*" in out
-    assert "Vragen of ideeën? Neem contact op met ouderconsulent@driehoek.nl." in out
+    assert "1. Ook goed nieuws delen *(1× genoemd)*" in out
+    assert (
+        "Heeft u vragen of ideeën, ook als u er niet bij was? Neem contact op met ouderconsulent@driehoek.nl."
+        in out
+    )
     assert "Meneer Jansen" not in out and "jan@example.org" not in out and "telefoon-000" not in out
     assert main(["export", *data, "--format", "md"]) == 0
     assert "- Doe dit elk jaar!" in capsys.readouterr().out  # the team's record, without a backslash
@@ -187,7 +191,8 @@ def test_actions_link_to_key_points_and_answers_and_flag_what_is_overdue(
     assert main(["export", *data, "--for", "parents", "--date", "2026-12-02"]) == 0
     letter = capsys.readouterr().out
     assert "stand: gepland · **later dan gepland**" in letter
-    assert "Dit gaat over:\n\n- Ook goed nieuws delen *(1× genoemd)*\n- „Doe dit elk jaar!”" in letter
+    assert "1. Ook goed nieuws delen *(1× genoemd)*" in letter  # the key point once, among what we heard
+    assert "Dit gaat over punt 1 van wat we hoorden.\n\nUit de zaal:\n\n- „Doe dit elk jaar!”" in letter
     assert main(["actions", *data, "--update", action, "--unlink", "c2"]) == 0
     assert 'answer "Doe dit elk jaar!"' not in capsys.readouterr().out
 
@@ -201,7 +206,7 @@ def test_a_link_to_nothing_known_is_refused_and_nothing_is_stored(
     assert (
         main(["actions", *data, "--update", action, "--status", "done", "--link", "c4"]) == 1
     )  # held: not approved
-    assert "Er is geen kernpunt of goedgekeurd antwoord „c4”" in capsys.readouterr().err
+    assert "Er is geen kernpunt, goedgekeurd antwoord of goedgekeurde vraag „c4”" in capsys.readouterr().err
     assert main(["actions", *data, "--add", "Iets", "--link", "zzzz"]) == 1
     assert event_count(data, capsys) == before
 
@@ -275,9 +280,7 @@ def test_the_letter_and_the_record_print_to_pdf(
     reader = PdfReader(letter)
     text = "".join(page.extract_text() for page in reader.pages)
     assert 1 <= len(reader.pages) <= 2
-    assert (
-        "Na de ouderavond" in text and "Wat jullie zeiden, wat wij doen" in text and "OBS De Driehoek" in text
-    )
+    assert "Na de ouderavond" in text and "Wat u zei, wat wij doen" in text and "OBS De Driehoek" in text
     assert "Meneer Jansen" not in text
     assert any("/XObject" in str(page.get("/Resources", {})) for page in reader.pages)  # the logo is in it
     assert "What we heard" in "".join(page.extract_text() for page in PdfReader(record).pages)

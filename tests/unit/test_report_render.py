@@ -22,10 +22,12 @@ from tests.conftest import FakeClock
 from tests.unit.test_report_scenario import (
     EVERY_PHONE,
     MARKDOWN,
+    PARENTS,
     SCRIPT,
     Evening,
     follow_up,
     report_agenda,
+    run,
     scripted_evening,
 )
 
@@ -148,6 +150,23 @@ def test_json_export_is_plain_data_with_counts(updated_evening: Evening) -> None
         "answered_now": 1,
         "later": [{"text": "Komt er dit jaar weer een schoolfeest?", "votes": 2}],
         "later_not_approved": 1,
+        "approved": [
+            {
+                "text": "Komt er dit jaar weer een schoolfeest?",
+                "votes": 2,
+                "answer": "later",
+                "owner": "",
+                "due": None,
+            },
+            {
+                "text": "Hoe laat begint de les na de herfstvakantie?",
+                "votes": 0,
+                "answer": "now",
+                "owner": "",
+                "due": None,
+            },
+        ],
+        "not_approved": 1,
     }
     assert "Jansen" not in json.dumps(data["questions"])
 
@@ -224,3 +243,18 @@ def test_text_full_of_markdown_characters_renders_back_to_itself(text: str) -> N
 )
 def test_escapes_go_only_where_markdown_would_read_markup(text: str, markdown: str) -> None:
     assert escape_md(text) == markdown
+
+
+def test_the_team_record_has_every_question_the_room_saw_with_its_answer(tmp_path: Path) -> None:
+    evening = scripted_evening(tmp_path, finish=False)
+    core = evening.core
+    run(core, "question/add", PARENTS[4], id="v4", text="Kan de mentor vaker mailen?")
+    run(core, "question/approve", id="v4")  # approved, never marked
+    run(core, "action/link", id=evening.ids["gesprek"], questions=["v1"])
+    report = build_report(core.state, created_at=0, lang="nl")
+    markdown = render_markdown(report)
+    section = markdown.split("## Vragen aan de school", 1)[1].split("\n## ", 1)[0]
+    assert "### Beantwoord in de zaal\n\n- Hoe laat begint de les na de herfstvakantie?" in section
+    assert "- Komt er dit jaar weer een schoolfeest? *(2 stemmen, wie: directie)*" in section
+    assert "### Nog niet gemarkeerd als beantwoord\n\n- Kan de mentor vaker mailen?" in section
+    assert "Jansen" not in section and "1 vraag wacht nog op de gespreksleider" in section

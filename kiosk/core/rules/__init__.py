@@ -10,6 +10,7 @@ from kiosk.core.rules import (  # noqa: F401
     followup,
     prompts,
     questions,
+    renderings,
     screening,
     tables,
 )

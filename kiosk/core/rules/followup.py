@@ -1,4 +1,4 @@
-"""After the evening: which key points and answers an action responds to, and the letters sent to parents."""
+"""After the evening: which key points, answers and questions an action responds to, and the letters sent."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _ids(
 
 @rule("action/link")
 def _check_link(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
-    """Set what an action responds to: the full lists of key point and contribution ids."""
+    """Set what an action responds to: the full lists of key point, contribution and question ids."""
     action = state.actions.get(cmd.data.get("id"))  # type: ignore[arg-type]
     if action is None:
         raise CommandError("unknown_action", "there is no such action")
@@ -46,13 +46,20 @@ def _check_link(state: SessionState, cmd: Command, ctx: Context) -> dict[str, An
         if "contributions" in cmd.data
         else None
     )
-    if key_points is None and contributions is None:
-        raise CommandError("bad_request", "say 'key_points' or 'contributions'")
+    questions = (
+        _ids(cmd.data, "questions", state.questions.items, "question", "unknown_question")
+        if "questions" in cmd.data
+        else None
+    )
+    if key_points is None and contributions is None and questions is None:
+        raise CommandError("bad_request", "say 'key_points', 'contributions' or 'questions'")
     data: dict[str, Any] = {"id": action.id}
     if key_points is not None and key_points != action.key_points:
         data["key_points"] = key_points
     if contributions is not None and contributions != action.contributions:
         data["contributions"] = contributions
+    if questions is not None and questions != action.questions:
+        data["questions"] = questions
     return data if len(data) > 1 else None
 
 
@@ -63,6 +70,8 @@ def _apply_link(state: SessionState, event: Event) -> Changes:
         action.key_points = list(event.data["key_points"])
     if "contributions" in event.data:
         action.contributions = list(event.data["contributions"])
+    if "questions" in event.data:
+        action.questions = list(event.data["questions"])
     return Changes(actions=one(action.id))
 
 
