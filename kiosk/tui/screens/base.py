@@ -73,6 +73,7 @@ class KioskScreen(Screen[None]):
         ),
         Binding("minus", "shorten", "key.shorten", key_display="-", tooltip="tip.shorten", group=MINUTES),
         Binding("ctrl+e", "finish", "key.finish", tooltip="tip.finish"),
+        Binding("w", "next_waiting", "key.next_waiting", tooltip="tip.next_waiting", show=False),
         Binding("tab", "next_screen", "key.next_screen", tooltip="tip.next_screen", show=False),
         Binding("question_mark", "help", "key.help", key_display="?", tooltip="tip.help"),
         Binding("q", "app.quit", "key.quit", tooltip="tip.quit"),
@@ -145,6 +146,9 @@ class KioskScreen(Screen[None]):
             self.focus_next()
         else:
             self.kiosk.show_next()
+
+    async def action_next_waiting(self) -> None:
+        await self.kiosk.go_to_waiting()
 
     def action_show(self, name: str) -> None:
         self.kiosk.show(name)

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from kiosk.core.events import Event
 from kiosk.tui.screens.base import KioskScreen
@@ -17,6 +17,7 @@ from kiosk.tui.widgets.evening_status import people_text
 from kiosk.tui.widgets.key_bar import KeyBar
 from kiosk.tui.widgets.link_text import link_text
 from kiosk.tui.widgets.qr_code import QrCode
+from kiosk.tui.widgets.status_strip import StatusStrip
 
 
 class JoinScreen(KioskScreen):
@@ -25,7 +26,7 @@ class JoinScreen(KioskScreen):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("a", "poster", "key.poster", tooltip="tip.poster")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StatusStrip()
         with Horizontal():
             yield QrCode(id="qr")
             with VerticalScroll(id="join-info"):

@@ -7,7 +7,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header
 
 from kiosk.core.events import Event
 from kiosk.tui.pace import compute_pace
@@ -18,6 +17,7 @@ from kiosk.tui.widgets.block_info import BlockInfo
 from kiosk.tui.widgets.countdown import Countdown
 from kiosk.tui.widgets.evening_status import EveningStatus
 from kiosk.tui.widgets.key_bar import KeyBar
+from kiosk.tui.widgets.status_strip import StatusStrip
 from kiosk.tui.widgets.tables_info import TablesInfo
 
 QUESTIONS = Binding.Group("key.questions")
@@ -50,7 +50,7 @@ class RunScreen(KioskScreen):
     WHILE_OPEN = KioskScreen.WHILE_OPEN | {"next_question", "previous_question"}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StatusStrip()
         with Horizontal(id="clock-row"):
             yield Countdown("00:00", id="countdown")
             yield EveningStatus(id="status")

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Header, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.data_table import CellDoesNotExist
 from textual.widgets.option_list import Option
 
@@ -20,6 +20,7 @@ from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
 from kiosk.tui.widgets.column_fit import FittingTable, distinct_labels
 from kiosk.tui.widgets.key_bar import KeyBar
+from kiosk.tui.widgets.status_strip import StatusStrip
 
 
 def heard(state: SessionState, lang: str) -> list[tuple[str, SummaryItem]]:
@@ -56,7 +57,7 @@ class SummaryScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        yield Header()
+        yield StatusStrip()
         with Horizontal(id="summary-body"):
             with Vertical(id="heard-col"):
                 yield FittingTable(
