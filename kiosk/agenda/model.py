@@ -104,6 +104,9 @@ class Theme:
     line: int = 0
     translations: dict[str, tuple[str, str]] = field(default_factory=dict)  # lang -> (title, card)
 
+    def title_in(self, lang: str) -> str:
+        return self.translations[lang][0] if lang in self.translations else self.title
+
     def to_json(self) -> dict[str, Any]:
         """Title and card in the agenda's language; what every face shows of a theme."""
         return {"id": self.id, "title": self.title, "card": self.card}

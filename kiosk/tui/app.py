@@ -140,7 +140,7 @@ class KioskApp(App[None]):
         "room_questions": _questions_screen,
     }
     DEFAULT_MODE = "waiting"
-    COMMANDS = App.COMMANDS | {KioskCommands}
+    COMMANDS: ClassVar[set[Any]] = {KioskCommands}  # one provider: its order is the palette's order
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "key.quit", tooltip="tip.quit", show=False, priority=True),
         # Declared here so that Textual does not add its own, English "palette" key.

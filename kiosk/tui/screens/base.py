@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from kiosk.core.events import Event
 from kiosk.tui.i18n import Translator
+from kiosk.tui.widgets.status_strip import StatusStrip
 from kiosk.tui.widgets.storage_banner import StorageBanner
 
 if TYPE_CHECKING:
@@ -100,6 +101,11 @@ class KioskScreen(Screen[None]):
         banner = StorageBanner(id="storage-banner")
         self.mount(banner)
         banner.show_problem(self.kiosk.storage_sentence)
+
+    def on_screen_resume(self) -> None:
+        # The strip heard nothing while another screen was in front (subclasses' own handlers run as well).
+        for strip in self.query(StatusStrip):
+            strip.update_facts()
 
     def show_storage(self, sentence: str | None) -> None:
         """Storing failed (the sentence says why and what to do) or works again (None)."""
