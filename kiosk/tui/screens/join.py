@@ -69,16 +69,13 @@ class JoinScreen(KioskScreen):
             qr.display = True
             qr.show(urls.join)
             parts += [link_text(urls.join, width), Text(t("join.room", room=room), style="bold"), Text("")]
+            # The projector's and the remote's links next, in sight at 80x24; the rest may need scrolling.
+            parts += [Text(t("join.display"), style="bold"), link_text(urls.display, width, style="")]
+            parts += [Text(t("join.remote"), style="bold"), link_text(urls.remote, width, style=""), Text("")]
             parts += [Text(hub.network_hint()), Text("")]
             if hub.wifi is not None:
                 parts += [Text(t("join.wifi", name=hub.wifi.name), style="bold"), Text("")]
             parts += [Text(t("join.poster"), style="bold"), link_text(urls.poster, width, style=""), Text("")]
-            parts += [
-                Text(t("join.display"), style="bold"),
-                link_text(urls.display, width, style=""),
-                Text(""),
-            ]
-            parts += [Text(t("join.remote"), style="bold"), link_text(urls.remote, width, style=""), Text("")]
             present = people_text(t, hub.connected(), ("parent", "staff", "unknown", "display"))
             parts.append(Text(t("run.connected", people=present)))
         text.update(Group(*parts))

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import DescendantBlur, DescendantFocus
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.data_table import CellDoesNotExist
 from textual.widgets.option_list import Option
@@ -53,6 +54,8 @@ class SummaryScreen(KioskScreen):
         # Tab walks the fields of this screen, as in any form; the number keys switch screens.
         Binding("tab", "app.focus_next", "key.next_field", tooltip="tip.next_field", show=False),
         Binding("shift+tab", "app.focus_previous", "key.previous_field", show=False),
+        # Out of a field with Esc: the screen's keys (1-5, k, s...) work again instead of typing into it.
+        Binding("escape", "leave_field", "key.leave_field", key_display="esc", tooltip="tip.leave_field"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -94,6 +97,22 @@ class SummaryScreen(KioskScreen):
         self._dirty = True
         self._refresh_all()
         table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_field":
+            return isinstance(self.focused, Input)  # in the key bar only while typing in a field
+        return super().check_action(action, parameters)
+
+    def action_leave_field(self) -> None:
+        """Leave the field for the list it belongs with: the key points' list, else what we heard."""
+        field_id = self.focused.id if self.focused is not None else None
+        target = "#points" if field_id == "new-point" else "#heard"
+        self.query_one(target).focus()
+
+    @on(DescendantFocus)
+    @on(DescendantBlur)
+    def _focus_moved(self) -> None:
+        self.refresh_bindings()  # esc comes and goes with the fields
 
     def on_screen_resume(self) -> None:
         if self._dirty:
