@@ -76,9 +76,22 @@ class Block:
     notes: str = ""  # free text under the block (purpose, remarks), plain text
     line: int = 0
     title_translations: dict[str, str] = field(default_factory=dict)  # lang -> title, for the phones
+    lead_translations: dict[str, str] = field(default_factory=dict)  # lang -> who leads ("wie-en: parents")
+    # lang -> every talking point in that language (a point not translated stays as written)
+    point_translations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    note_translations: dict[str, str] = field(default_factory=dict)  # lang -> the notes in that language
 
     def title_in(self, lang: str) -> str:
         return self.title_translations.get(lang, self.title)
+
+    def lead_in(self, lang: str) -> str:
+        return self.lead_translations.get(lang, self.lead)
+
+    def points_in(self, lang: str) -> tuple[str, ...]:
+        return self.point_translations.get(lang, self.points)
+
+    def notes_in(self, lang: str) -> str:
+        return self.note_translations.get(lang, self.notes)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,6 +102,9 @@ class Block:
             "kind": self.kind,
             "lead": self.lead,
             "points": list(self.points),
+            "lead_translations": dict(self.lead_translations),
+            "point_translations": {k: list(v) for k, v in self.point_translations.items()},
+            "note_translations": dict(self.note_translations),
             "prompts": [p.to_json() for p in self.prompts],
             "notes": self.notes,
         }
@@ -191,9 +207,17 @@ class Agenda:
     path: str = ""  # where it was read from, for messages
     details: Details = field(default_factory=Details)
     preparation: tuple[PrepTask, ...] = ()
+    title_translations: dict[str, str] = field(default_factory=dict)  # lang -> the evening's title
+    key_message_translations: dict[str, str] = field(default_factory=dict)  # lang -> the key message
     # The absolute path of the file it was read from, so a logo is found from anywhere; not part of what the
     # agenda says, so a replayed evening's agenda (parsed from stored text) still equals the live one.
     origin: str = field(default="", compare=False)
+
+    def title_in(self, lang: str) -> str:
+        return self.title_translations.get(lang, self.title)
+
+    def key_message_in(self, lang: str) -> str:
+        return self.key_message_translations.get(lang, self.key_message)
 
     @property
     def end_time(self) -> str | None:
@@ -243,10 +267,12 @@ class Agenda:
     def to_json(self) -> dict[str, Any]:
         return {
             "title": self.title,
+            "title_translations": dict(self.title_translations),
             "language": self.language,
             "start_time": self.start_time,
             "total_minutes": self.total_minutes,
             "key_message": self.key_message,
+            "key_message_translations": dict(self.key_message_translations),
             "blocks": [b.to_json() for b in self.blocks],
             "themes": [t.languages_json() for t in self.themes],
             "details": self.details.to_json(),

@@ -314,7 +314,7 @@ class KioskApp(App[None]):
     @property
     def evening_title(self) -> str:
         """The evening's title in the kiosk's language."""
-        return self.core.agenda.title
+        return self.core.agenda.title_in(self.lang)
 
     async def go_to_waiting(self) -> None:
         """From any screen to the next answer, question or held comment that waits for the facilitator."""

@@ -67,3 +67,14 @@ def test_a_wrong_room_code_says_what_to_do(evening: Evening, screens: Screens) -
 def test_no_room_code_asks_to_scan_the_qr_code(evening: Evening, screens: Screens) -> None:
     phone = screens.open(evening.origin + "/join")
     expect(phone.get_by_role("heading", name="Scan de QR-code")).to_be_visible()
+
+
+def test_the_remote_in_english_names_the_block_and_the_themes_in_english(
+    evening: Evening, screens: Screens
+) -> None:
+    remote = screens.open(evening.remote)
+    remote_goes_to(remote, "Dialoog")
+    remote.get_by_label("Taal").select_option("en")
+    expect(remote.locator("#block-title")).to_have_text("Dialogue")  # as the projector in English says
+    remote.get_by_role("button", name="Next", exact=True).click()
+    expect(remote.locator("#block-title")).to_have_text("Summary")

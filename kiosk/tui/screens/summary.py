@@ -92,7 +92,11 @@ class SummaryScreen(KioskScreen):
         table.add_column(t("summary.col.group"), key="group", width=12)
         table.add_column(t("summary.col.text"), key="text", width=24)
         state = self.kiosk.state
-        self.query_one("#key-message", Input).value = state.key_message
+        # The agenda's key message in the kiosk's language while nobody rewrote it; Enter stores what is shown.
+        agenda = state.agenda
+        untouched = state.key_message == agenda.key_message
+        shown = agenda.key_message_in(self.t.lang) if untouched else state.key_message
+        self.query_one("#key-message", Input).value = shown
         self.query_one("#contact", Input).value = state.contact
         self._dirty = True
         self._refresh_all()

@@ -66,9 +66,9 @@ class BlockInfo(Static):
             parts.append(Text(t("run.finished"), style="bold green"))
             parts.append(Text(t("run.finished_next"), style="green"))
             parts.append(Text(""))
-        parts.append(Text(block.title, style="bold"))
+        parts.append(Text(block.title_in(t.lang), style="bold"))
         if block.lead:
-            parts.append(Text(t("run.lead", lead=block.lead), style="italic"))
+            parts.append(Text(t("run.lead", lead=block.lead_in(t.lang)), style="italic"))
         # The questions first: they are what the facilitator steers, and the talking points may be long.
         if block.prompts:
             parts.append(Text(""))
@@ -85,11 +85,12 @@ class BlockInfo(Static):
             line.append(prompt.text_in(t.lang), style="bold cyan")
             line.append(f"  ({t(f'prompt.kind.{prompt.kind}')})", style="dim")
             parts.append(line)
-        if block.points:
+        points = block.points_in(t.lang)
+        if points:
             parts.append(Text(""))
-        for point in block.points:
+        for point in points:
             parts.append(Text(f"• {point}"))
         if block.notes:
             parts.append(Text(""))
-            parts.append(Text(block.notes, style="dim italic"))
+            parts.append(Text(block.notes_in(t.lang), style="dim italic"))
         self.update(Group(*parts))
