@@ -239,6 +239,11 @@ class Agenda:
     def total_minutes(self) -> int:
         return sum(b.minutes for b in self.blocks)
 
+    def tag_in(self, tag: str, lang: str) -> str:
+        """A tag as shown in `lang`: a theme's title (tags are stored as the agenda wrote them) translated."""
+        theme = next((t for t in self.themes if t.title == tag), None)
+        return tag if theme is None else theme.title_in(lang)
+
     def prompt(self, prompt_id: str) -> Prompt | None:
         for block in self.blocks:
             for prompt in block.prompts:

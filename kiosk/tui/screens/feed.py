@@ -155,7 +155,7 @@ class FeedScreen(KioskScreen):
             target = state.contributions.get(contribution.merged_into)
             facts.append(self.t("feed.merged_into", text=target.text[:40] if target else "?"))
         if contribution.tags:
-            facts.append(", ".join(contribution.tags))
+            facts.append(", ".join(state.agenda.tag_in(tag, self.t.lang) for tag in contribution.tags))
         text.append("\n" + " · ".join(facts), style="dim")
         detail.update(text)
 
@@ -298,7 +298,11 @@ class FeedScreen(KioskScreen):
 
         themes = [theme.title for theme in self.kiosk.state.agenda.themes]
         values = themes + [tag for tag in contribution.tags if tag not in themes]
-        options = [(value, f"{value} ✓" if value in contribution.tags else value) for value in values]
+        agenda = self.kiosk.state.agenda
+        options = [
+            (value, agenda.tag_in(value, self.t.lang) + (" ✓" if value in contribution.tags else ""))
+            for value in values
+        ]
         options.append((FREE_TAG, self.t("feed.tag_free_option")))
         self.app.push_screen(PickScreen(self.t("feed.tag_question"), options), picked)
 

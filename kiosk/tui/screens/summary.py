@@ -30,7 +30,7 @@ def heard(state: SessionState, lang: str) -> list[tuple[str, SummaryItem]]:
     for prompt in running_summary(state).prompts:
         question = prompt.text_in(lang) or prompt.block_title
         for group in prompt.groups:
-            label = f"{group.tag} · {question}" if group.tag else question
+            label = f"{state.agenda.tag_in(group.tag, lang)} · {question}" if group.tag else question
             rows.extend((label, item) for item in group.items)
     return rows
 
