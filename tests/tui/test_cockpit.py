@@ -237,3 +237,28 @@ async def test_the_run_screen_shows_the_rating_results(core: SessionCore) -> Non
         await settle(pilot)
         text = " ".join(screen_text(app).split())
         assert "1★ 0 · 2★ 0 · 3★ 2 · 4★ 3 · 5★ 3 · gemiddeld 4,1 (8 antwoorden)" in text
+
+
+def test_the_strip_names_each_state_of_the_name_check_within_80_columns(core: SessionCore) -> None:
+    from kiosk.namecheck.service import FullCheck
+    from kiosk.tui.i18n import Translator
+    from kiosk.tui.waiting import Waiting
+    from kiosk.tui.widgets.status_strip import StatusFacts, name_check_state, strip_text
+
+    check = FullCheck(core)  # its process not started: deduce still has to load
+    states = [name_check_state(None), name_check_state(check)]
+    check.worker.ready = True
+    states.append(name_check_state(check))
+    check.worker.ready, check.worker.failed = False, "the process died"
+    states.append(name_check_state(check))
+    assert states == ["off", "loading", "ready", "failed"]
+    busy = Waiting(answers=12, answers_held=3, questions=4, questions_held=1, texts_held=2)
+    for lang, words in (
+        ("nl", ["regels", "laden…", "klaar", "MISLUKT"]),
+        ("en", ["rules", "loading…", "ready", "FAILED"]),
+    ):
+        for state, word in zip(states, words, strict=True):
+            facts = StatusFacts(busy, True, state, "disk_full", core.agenda.title)
+            line = strip_text(facts, Translator(lang), 80).plain
+            assert len(line) <= 80 and word in line, line
+            assert "12 " in line and " 4 " in line and "(6 " in line, line  # every held one counted

@@ -42,53 +42,58 @@ class StatusFacts:
     title: str
 
 
-def _waiting_text(waiting: Waiting, t: Translator, short: bool) -> Text:
+def _waiting_text(waiting: Waiting, t: Translator, size: str) -> Text:
+    """What waits in words of `size`: long, short, or tight (the held ones of every kind in one count)."""
     text = Text()
     if not waiting.total:
         text.append(t("strip.nothing_waits"), style="dim")
         return text
-    if not short:
+    if size == "long":
         text.append(t("strip.waiting") + " ", style="bold")
+    words = "long" if size == "long" else "short"
     parts: list[Text] = []
-    size = "short" if short else "long"
     for kind, count, held in (
         ("answers", waiting.answers, waiting.answers_held),
         ("questions", waiting.questions, waiting.questions_held),
     ):
         if not count:
             continue
-        part = Text(t.plural(f"strip.{kind}.{size}", count), style="bold yellow")
-        if held:
+        part = Text(t.plural(f"strip.{kind}.{words}", count), style="bold yellow")
+        if held and size != "tight":
             part.append(" " + t("strip.held", n=held), style="bold red")
         parts.append(part)
-    if waiting.texts_held:
-        parts.append(Text(t.plural(f"strip.texts.{size}", waiting.texts_held), style="bold red"))
+    held_anywhere = waiting.answers_held + waiting.questions_held + waiting.texts_held
+    if size == "tight":
+        if held_anywhere:
+            parts.append(Text(t("strip.held", n=held_anywhere), style="bold red"))
+    elif waiting.texts_held:
+        parts.append(Text(t.plural(f"strip.texts.{words}", waiting.texts_held), style="bold red"))
     for index, part in enumerate(parts):
         if index:
-            text.append(", ")
+            text.append(" " if size == "tight" else ", ")
         text.append_text(part)
     text.append("  ")
     text.append("w", style="bold reverse")
-    text.append(" " + t("strip.go_short" if short else "strip.go"), style="")
+    text.append(" " + t("strip.go" if size == "long" else "strip.go_short"), style="")
     return text
 
 
 def strip_text(facts: StatusFacts, t: Translator, width: int) -> Text:
-    """The line at `width`: long words when they fit, else short ones; the evening's title only in what is left."""
-    for short in (False, True):
+    """The line at `width`: long words when they fit, else short, else tight; the title only in what is left."""
+    for size in ("long", "short", "tight"):
         text = Text()
         if facts.storage is not None:  # the worst news first: what is typed now may not be kept
             text.append(t(f"strip.storage.{facts.storage}"), style="bold white on red")
             text.append(GAP, style="dim")
-        text.append_text(_waiting_text(facts.waiting, t, short))
-        size = "short" if short else "long"
-        auto = t(f"strip.auto_{'on' if facts.auto_approve else 'off'}.{size}")
+        text.append_text(_waiting_text(facts.waiting, t, size))
+        words = "long" if size == "long" else "short"
+        auto = t(f"strip.auto_{'on' if facts.auto_approve else 'off'}.{words}")
         text.append(GAP, style="dim")
         text.append(auto, style="bold green" if facts.auto_approve else "")
         check = facts.name_check
         text.append(GAP, style="dim")
         style = {"loading": "bold yellow", "ready": "green", "off": "", "failed": "bold red"}[check]
-        text.append(t(f"strip.names.{check}.{size}"), style=style)
+        text.append(t(f"strip.names.{check}.{words}"), style=style)
         if text.cell_len + 1 <= width:
             break
     room = width - 1 - text.cell_len - len(GAP)
