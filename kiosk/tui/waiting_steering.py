@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Container
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.core.rules.screening import held_texts
-from kiosk.tui.waiting import waiting_answer_ids, waiting_of, waiting_question_ids
+from kiosk.tui.waiting import next_waiting, waiting_answer_ids, waiting_of, waiting_question_ids
 
 if TYPE_CHECKING:
     from kiosk.tui.app import KioskApp
+
+
+class RowTable(Protocol):
+    """The feed's and the questions' list: rows keyed by the item's id."""
+
+    @property
+    def ordered_rows(self) -> Any: ...
+
+    def selected_id(self) -> str | None: ...
+
+    def get_row_index(self, row_key: str) -> int: ...
+
+    def move_cursor(self, *, row: int) -> None: ...
+
+
+def cursor_to_next_waiting(table: RowTable, waits: Container[str], after: str | None) -> bool:
+    """Put the list's cursor on the first waiting row after `after` (else after the cursor's own row)."""
+    order = [row.key.value for row in table.ordered_rows if row.key.value is not None]
+    target = next_waiting(order, waits, after if after is not None else table.selected_id())
+    if target is None:
+        return False
+    table.move_cursor(row=table.get_row_index(target))
+    return True
 
 
 class ModeratingScreen(Protocol):

@@ -9,17 +9,12 @@ only the line that was visibly chosen, Esc lets go of a field, a table host's QR
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import shlex
-import shutil
 import sqlite3
 import sys
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from kiosk.agenda.parser import load_agenda
 from kiosk.resources import default_agenda_path
@@ -38,16 +33,6 @@ ANSWERS = [
     "Berichten komen te laat",
     "Meneer Jansen belt nooit terug",  # a name: held, even with auto-approve
 ]
-
-
-@pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    tmux = shutil.which("tmux")
-    if tmux is None:
-        pytest.skip("tmux is not installed (scripts/test installs it with apt-get)")
-    term = Terminal(tmux, f"kiosk-evening-{os.getpid()}")
-    yield term
-    term.stop()
 
 
 def start_kiosk(terminal: Terminal, data: Path, *options: str) -> tuple[int, str]:

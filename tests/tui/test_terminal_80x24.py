@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shlex
-import shutil
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from .terminal import PATIENCE, Terminal
-
-
-@pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    tmux = shutil.which("tmux")
-    if tmux is None:
-        pytest.skip("tmux is not installed (scripts/test installs it with apt-get)")
-    term = Terminal(tmux, f"kiosk-test-{os.getpid()}")
-    yield term
-    term.stop()
 
 
 def test_kiosk_run_at_80x24_shows_the_room_code_the_timer_state_and_the_quit_key(

@@ -18,7 +18,8 @@ from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.paper import PaperScreen
 from kiosk.tui.screens.pick import PickScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
-from kiosk.tui.waiting import next_waiting, waiting_answer_ids
+from kiosk.tui.waiting import waiting_answer_ids
+from kiosk.tui.waiting_steering import cursor_to_next_waiting
 from kiosk.tui.widgets.feed_table import FILTERS, FeedTable, in_filter
 from kiosk.tui.widgets.key_bar import KeyBar
 from kiosk.tui.widgets.now_bar import NowBar
@@ -121,11 +122,8 @@ class FeedScreen(KioskScreen):
             table.filter = "pending"  # the filter shown hides what waits
             table.rebuild(state)
             self._show_bar()
-        order = [row.key.value for row in table.ordered_rows if row.key.value is not None]
-        target = next_waiting(order, waits, after if after is not None else table.selected_id())
-        if target is None:
+        if not cursor_to_next_waiting(table, waits, after):
             return False
-        table.move_cursor(row=table.get_row_index(target))
         self._show_detail()
         return True
 

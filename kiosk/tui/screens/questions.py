@@ -15,7 +15,8 @@ from kiosk.core.questions import Question, questions_of
 from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
 from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
-from kiosk.tui.waiting import next_waiting, waiting_question_ids
+from kiosk.tui.waiting import waiting_question_ids
+from kiosk.tui.waiting_steering import cursor_to_next_waiting
 from kiosk.tui.widgets.key_bar import KeyBar
 from kiosk.tui.widgets.now_bar import NowBar
 from kiosk.tui.widgets.question_table import QuestionTable
@@ -123,12 +124,8 @@ class QuestionsScreen(KioskScreen):
     def select_next_waiting(self, after: str | None = None) -> bool:
         """Put the cursor on the next question that waits, after `after` (else after the cursor's row)."""
         waits = set(waiting_question_ids(self.kiosk.state))
-        table = self.query_one(QuestionTable)
-        order = [row.key.value for row in table.ordered_rows if row.key.value is not None]
-        target = next_waiting(order, waits, after if after is not None else table.selected_id())
-        if target is None:
+        if not cursor_to_next_waiting(self.query_one(QuestionTable), waits, after):
             return False
-        table.move_cursor(row=table.get_row_index(target))
         self._show_detail()
         return True
 
