@@ -132,9 +132,13 @@ def fields(text: str) -> set[str]:
 
 
 class _Lenient(dict[str, Any]):
-    """Leaves a blank as it is when no value came for it."""
+    """Leaves a blank as it is when no value came for it; `{kiosk}` is how to start this kiosk from here."""
 
     def __missing__(self, key: str) -> str:
+        if key == "kiosk":
+            from kiosk.invocation import kiosk_command
+
+            return kiosk_command()
         return "{" + key + "}"
 
 

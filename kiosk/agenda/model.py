@@ -77,9 +77,22 @@ class Block:
     notes: str = ""  # free text under the block (purpose, remarks), plain text
     line: int = 0
     title_translations: dict[str, str] = field(default_factory=dict)  # lang -> title, for the phones
+    lead_translations: dict[str, str] = field(default_factory=dict)  # lang -> who leads ("wie-en: parents")
+    # lang -> every talking point in that language (a point not translated stays as written)
+    point_translations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    note_translations: dict[str, str] = field(default_factory=dict)  # lang -> the notes in that language
 
     def title_in(self, lang: str) -> str:
         return self.title_translations.get(lang, self.title)
+
+    def lead_in(self, lang: str) -> str:
+        return self.lead_translations.get(lang, self.lead)
+
+    def points_in(self, lang: str) -> tuple[str, ...]:
+        return self.point_translations.get(lang, self.points)
+
+    def notes_in(self, lang: str) -> str:
+        return self.note_translations.get(lang, self.notes)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -90,6 +103,9 @@ class Block:
             "kind": self.kind,
             "lead": self.lead,
             "points": list(self.points),
+            "lead_translations": dict(self.lead_translations),
+            "point_translations": {k: list(v) for k, v in self.point_translations.items()},
+            "note_translations": dict(self.note_translations),
             "prompts": [p.to_json() for p in self.prompts],
             "notes": self.notes,
         }
@@ -104,6 +120,9 @@ class Theme:
     card: str = ""  # a few sentences or questions for the table
     line: int = 0
     translations: dict[str, tuple[str, str]] = field(default_factory=dict)  # lang -> (title, card)
+
+    def title_in(self, lang: str) -> str:
+        return self.translations[lang][0] if lang in self.translations else self.title
 
     def to_json(self) -> dict[str, Any]:
         """Title and card in the agenda's language; what every face shows of a theme."""
@@ -252,10 +271,17 @@ class Agenda:
     details: Details = field(default_factory=Details)
     preparation: tuple[PrepTask, ...] = ()  # the action team's tasks, before and after the evening
     advance_questions: tuple[AdvanceQuestion, ...] = ()  # what the invitation asks parents to think about
+    title_translations: dict[str, str] = field(default_factory=dict)  # lang -> the evening's title
     key_message_translations: dict[str, str] = field(default_factory=dict)  # lang -> the key message
     # The absolute path of the file it was read from, so a logo is found from anywhere; not part of what the
     # agenda says, so a replayed evening's agenda (parsed from stored text) still equals the live one.
     origin: str = field(default="", compare=False)
+
+    def title_in(self, lang: str) -> str:
+        return self.title_translations.get(lang, self.title)
+
+    def key_message_in(self, lang: str) -> str:
+        return self.key_message_translations.get(lang, self.key_message)
 
     @property
     def program_start(self) -> str | None:
@@ -269,9 +295,6 @@ class Agenda:
                 break
             arrival += block.minutes
         return _clock(self.start_time, arrival)
-
-    def key_message_in(self, lang: str) -> str:
-        return self.key_message_translations.get(lang, self.key_message)
 
     @property
     def end_time(self) -> str | None:
@@ -290,6 +313,11 @@ class Agenda:
     @property
     def total_minutes(self) -> int:
         return sum(b.minutes for b in self.blocks)
+
+    def tag_in(self, tag: str, lang: str) -> str:
+        """A tag as shown in `lang`: a theme's title (tags are stored as the agenda wrote them) translated."""
+        theme = next((t for t in self.themes if t.title == tag), None)
+        return tag if theme is None else theme.title_in(lang)
 
     def prompt(self, prompt_id: str) -> Prompt | None:
         for block in self.blocks:
@@ -319,16 +347,17 @@ class Agenda:
     def to_json(self) -> dict[str, Any]:
         return {
             "title": self.title,
+            "title_translations": dict(self.title_translations),
             "language": self.language,
             "start_time": self.start_time,
             "total_minutes": self.total_minutes,
             "key_message": self.key_message,
+            "key_message_translations": dict(self.key_message_translations),
             "blocks": [b.to_json() for b in self.blocks],
             "themes": [t.languages_json() for t in self.themes],
             "details": self.details.to_json(),
             "preparation": [task.to_json() for task in self.preparation],
             "advance_questions": [q.to_json() for q in self.advance_questions],
-            "key_message_translations": dict(self.key_message_translations),
         }
 
 

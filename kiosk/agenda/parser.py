@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from kiosk.agenda.block_draft import BlockDraft
 from kiosk.agenda.front_details import DetailsDraft
 from kiosk.agenda.list_sections import KEY_LINE, TRANSLATION, read_advance_question, read_task, read_theme
 from kiosk.agenda.model import (
@@ -17,12 +18,12 @@ from kiosk.agenda.model import (
     Agenda,
     AgendaError,
     AgendaInvalid,
-    Block,
     PrepTask,
     Prompt,
     Theme,
 )
 from kiosk.agenda.prompt_lines import read_prompt
+from kiosk.agenda.translations import KEY_IN_LANGUAGE, points_of, split_translation
 from kiosk.agenda.tree import is_list, line_of, node_text, paragraph_lines
 from kiosk.agenda.vocabulary import (
     ADVANCE_HEADINGS,
@@ -58,36 +59,6 @@ def _allowed(names: Mapping[str, str]) -> str:
     return ", ".join(names)
 
 
-@dataclass
-class _BlockDraft:
-    """A block while its lines are being read; frozen into a `Block` at the end."""
-
-    number: int  # 1-based, as in prompt ids
-    title: str
-    minutes: int
-    line: int
-    kind: str = "plain"
-    lead: str = ""
-    points: list[str] = field(default_factory=list)
-    prompts: list[Prompt] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    title_translations: dict[str, str] = field(default_factory=dict)
-
-    def freeze(self) -> Block:
-        return Block(
-            index=self.number - 1,
-            title=self.title,
-            minutes=self.minutes,
-            kind=self.kind,
-            lead=self.lead,
-            points=tuple(self.points),
-            prompts=tuple(self.prompts),
-            notes="\n\n".join(self.notes),
-            line=self.line,
-            title_translations=dict(self.title_translations),
-        )
-
-
 class _Reader:
     """Walks the top-level Markdown nodes once, keeping the place (front, block, section, themes)."""
 
@@ -106,10 +77,11 @@ class _Reader:
         self.details = DetailsDraft(self.error, base_dir)
         self.preparation: list[PrepTask] = []
         self.advance: list[AdvanceQuestion] = []
-        self.blocks: list[_BlockDraft] = []
+        self.blocks: list[BlockDraft] = []
         self.themes: list[Theme] = []
         self.key_message: list[str] = []
         self.key_translations: dict[str, list[str]] = {}  # lang -> paragraphs of the key message
+        self.title_translations: dict[str, str] = {}  # lang -> the evening's title
         self.key_lang = ""  # the language the key message's paragraphs are in now ("" the agenda's)
         self.key_message_line = 0
         self.section_serial = 0  # counts '###' headings, so a key message split over paragraphs stays one
@@ -126,7 +98,7 @@ class _Reader:
         self.errors.append(AgendaError(self.path, line, code, params))
 
     @property
-    def block(self) -> _BlockDraft | None:
+    def block(self) -> BlockDraft | None:
         return None if self.list_section or not self.blocks else self.blocks[-1]
 
     def read(self) -> Agenda:
@@ -143,7 +115,7 @@ class _Reader:
                 and self.block
                 and self.section != "prompts"
             ):
-                self.block.notes.append(node.content.strip() or self.text_of(node))
+                self.block.add_note(node.content.strip() or self.text_of(node))
             # Thematic breaks and HTML (comments for the author) carry nothing for the evening.
         if not self.title_line:
             self.error(1, "no_title")
@@ -165,6 +137,7 @@ class _Reader:
             preparation=tuple(self.preparation),
             advance_questions=tuple(self.advance),
             key_message_translations={k: "\n\n".join(v) for k, v in self.key_translations.items()},
+            title_translations=dict(self.title_translations),
         )
 
     def text_of(self, node: SyntaxTreeNode) -> str:
@@ -208,7 +181,7 @@ class _Reader:
         if not title:
             self.error(line, "block_without_title")
         # The draft is kept even when broken so its prompts and keys are still checked.
-        self.blocks.append(_BlockDraft(number=len(self.blocks) + 1, title=title, minutes=minutes, line=line))
+        self.blocks.append(BlockDraft(number=len(self.blocks) + 1, title=title, minutes=minutes, line=line))
 
     def section_heading(self, line: int, text: str) -> None:
         self.section_serial += 1
@@ -244,17 +217,29 @@ class _Reader:
                     self.key(ln, m[1], m[2])
                 return
             if block is not None:
-                block.notes.append(node_text(node))
+                self.note_or_translation(block, node_text(node))
+                block.after_prose = True
             return  # prose before the first block introduces the evening; the kiosk does not show it
         assert block is not None
         if section == "points":
-            block.points.append(node_text(node))
+            found = split_translation(node_text(node))
+            if found is not None and block.point_texts:  # "en: ..." under a paragraph point translates it
+                block.point_texts[-1][1].setdefault(*found)
+            else:
+                block.add_points([(node_text(node), {})])
         elif section == "notes":
-            block.notes.append(node_text(node))
+            self.note_or_translation(block, node_text(node))
         elif section == "key_message":
             self.add_key_message(line_of(node), node_text(node))
         else:
             self.error(line_of(node), "prompt_not_bullet")
+
+    def note_or_translation(self, block: BlockDraft, text: str) -> None:
+        found = split_translation(text)
+        if found is not None and block.note_texts:
+            block.translate_last_note(*found)
+        else:
+            block.add_note(text)
 
     def key(self, line: int, raw_key: str, value: str) -> None:
         key = raw_key.lower()
@@ -266,7 +251,12 @@ class _Reader:
             if self.list_section:
                 return
             name = AGENDA_KEYS.get(key)
-            if name is None:
+            if name is None and _LANG.match(key):
+                # `en: Parent partnership evening`: the evening's title in another language
+                if key in self.title_translations:
+                    self.error(line, "translation_twice", lang=key)
+                self.title_translations[key] = value
+            elif name is None:
                 self.error(line, "unknown_agenda_key", key=raw_key, allowed=_allowed(AGENDA_KEYS))
             elif name == "language":
                 self.set_language(line, value)
@@ -276,7 +266,17 @@ class _Reader:
                 self.details.set(line, name, value)
             return
         name = BLOCK_KEYS.get(key)
-        if name is None and _LANG.match(key):
+        in_language = KEY_IN_LANGUAGE.match(key)
+        after_prose, block.after_prose = block.after_prose, False
+        if name is None and _LANG.match(key) and after_prose:
+            block.translate_last_note(key, value)  # prose, then `en: ...`: the prose in English
+        elif name is None and in_language is not None and BLOCK_KEYS.get(in_language[1]) == "lead":
+            block.lead_translations[in_language[2]] = value  # `wie-en: parents`
+        elif (
+            name is None and in_language is not None and BLOCK_KEYS.get(in_language[1]) not in (None, "kind")
+        ):
+            block.translate_last_note(in_language[2], value)  # `doel-en: Goal: ...`, the line as it reads
+        elif name is None and _LANG.match(key):
             # `tr: Hoş geldiniz`: the block's title in another language, for the phones
             if key in block.title_translations:
                 self.error(line, "translation_twice", lang=key)
@@ -294,7 +294,7 @@ class _Reader:
         elif name == "lead":
             block.lead = value
         else:
-            block.notes.append(f"{raw_key.capitalize()}: {value}")
+            block.add_note(f"{raw_key.capitalize()}: {value}")
 
     def set_language(self, line: int, value: str) -> None:
         code = LANGUAGE_NAMES.get(value.lower(), value.lower())
@@ -345,9 +345,9 @@ class _Reader:
             for item in node.children:
                 self.prompt(block, item)
         elif section in ("", "points"):
-            block.points.extend(self.flatten(node))
+            block.add_points(points_of(node))
         elif section == "notes":
-            block.notes.append("\n".join(f"- {text}" for text in self.flatten(node)))
+            block.add_note("\n".join(f"- {text}" for text in self.flatten(node)))
         else:
             self.add_key_message(line_of(node), "\n".join(self.flatten(node)))
 
@@ -371,7 +371,7 @@ class _Reader:
 
     # -- prompts --------------------------------------------------------------------------------------
 
-    def prompt(self, block: _BlockDraft, item: SyntaxTreeNode) -> None:
+    def prompt(self, block: BlockDraft, item: SyntaxTreeNode) -> None:
         prompt = read_prompt(item, block.number, len(block.prompts) + 1, self.error, self.prompt_ids)
         if prompt is not None:
             block.prompts.append(prompt)

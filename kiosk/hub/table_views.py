@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.agenda.cards import load_cards
+from kiosk.agenda.model import Theme
 from kiosk.core.readings.tables import suggested_count
 from kiosk.core.state import BlockTimer, SessionState
 from kiosk.core.tables import (
@@ -111,6 +112,12 @@ def display_tables(state: SessionState, now: float) -> dict[str, Any] | None:
     return {"list": [t.to_json() for t in table_list(state)], "presentation": presentation}
 
 
+def _title_only(theme: Theme) -> dict[str, Any]:
+    """A theme to pick from: its id and its title in every language it has."""
+    titles = {lang: {"title": title} for lang, (title, _) in theme.translations.items()}
+    return {"id": theme.id, "title": theme.title, "translations": titles}
+
+
 def remote_tables(
     state: SessionState, now: float, *, base_url: str, handles: SeatHandles = PROCESS_HANDLES
 ) -> dict[str, Any]:
@@ -123,9 +130,11 @@ def remote_tables(
     listed = []
     for table, shown in zip(tables.tables, table_list(state), strict=True):
         path = f"/host?token={table.host_token}"
+        theme = theme_by_id(state, table.theme)
         listed.append(
             {
                 **shown.to_json(),
+                "theme": theme.languages_json() if theme else None,  # the remote shows it in its language
                 "host": path,
                 "host_url": base_url + path,
                 "notes": len(table.notes),
@@ -134,8 +143,8 @@ def remote_tables(
     return {
         "suggested": suggested_count(state),
         "explanation": dict(tables.explanation),
-        "themes": [{"id": t.id, "title": t.title} for t in state.agenda.themes],
-        "cards": [{"id": c.id, "title": c.title} for c in load_cards().values() if c.id not in agenda_themes],
+        "themes": [_title_only(t) for t in state.agenda.themes],
+        "cards": [_title_only(c) for c in load_cards().values() if c.id not in agenda_themes],
         "list": listed,
         "seats": [
             {"seat": s.number, "role": s.role, "table": s.table, "handle": handles.handle(s.device)}

@@ -305,10 +305,14 @@ def remote_fields(
 ) -> dict[str, Any]:
     """The facilitator's remote: everything needed to steer and moderate, but no device ids."""
     view = shared_view(state, now)
+    # The remote reads the block in its own language, like the projector (one remote: every language is cheap).
+    if state.block.title_translations:
+        view["block"]["translations"] = dict(state.block.title_translations)
     view["blocks"] = [
         {
             "index": b.index,
             "title": b.title,
+            "translations": dict(b.title_translations),
             "minutes": b.minutes,
             "kind": b.kind,
             "length": state.timers[b.index].length,

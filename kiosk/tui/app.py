@@ -149,7 +149,7 @@ class KioskApp(App[None]):
         "room_questions": _questions_screen,
     }
     DEFAULT_MODE = "waiting"
-    COMMANDS = App.COMMANDS | {KioskCommands}
+    COMMANDS: ClassVar[set[Any]] = {KioskCommands}  # one provider: its order is the palette's order
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "key.quit", tooltip="tip.quit", show=False, priority=True),
         # Declared here so that Textual does not add its own, English "palette" key.
@@ -213,7 +213,12 @@ class KioskApp(App[None]):
         else:
             assert self._offer is not None
             self.push_screen(
-                ConfirmScreen(self._offer.question, yes=self.t("resume.yes"), no=self.t("resume.no")),
+                ConfirmScreen(
+                    self._offer.question,
+                    yes=self.t("resume.yes"),
+                    no=self.t("resume.no"),
+                    yes_is_safe=True,  # resuming loses nothing; a new evening leaves this one behind
+                ),
                 self._answer_offer,
             )
 
@@ -231,7 +236,7 @@ class KioskApp(App[None]):
         """Listen to the core, start the hub, then show the run screen."""
         self._unsubscribe = self.core.subscribe(self._on_core_change)
         self._unsubscribe_storage = self.core.on_storage(self._on_storage)
-        self.sub_title = self.core.agenda.title
+        self.sub_title = self.evening_title
         # The hub first: binding the port takes a tenth of a second, and then the run screen's very first frame
         # shows the join link (never a "no network" line that turns into it a moment later).
         if self._start is not None and not await self._start_hub(self._start):
@@ -301,10 +306,31 @@ class KioskApp(App[None]):
         changes, self._pending = self._pending, None
         if not changes:
             return
+        self.refresh_status()
         for view in list(self._views):
             view.core_changed(changes)
         if changes.finished:
             self.refresh_bindings()  # start, pause and the block keys leave the key bar
+
+    def refresh_status(self, counted: bool = True) -> None:
+        """The status strip reads the evening again, whatever changed (`counted=False`: only what changes by
+        itself, the name check's state)."""
+        from kiosk.tui.widgets.status_strip import StatusStrip
+
+        for screen in self.screen_stack:
+            for strip in screen.query(StatusStrip):
+                strip.update_facts(counted)
+
+    @property
+    def evening_title(self) -> str:
+        """The evening's title in the kiosk's language."""
+        return self.core.agenda.title_in(self.lang)
+
+    async def go_to_waiting(self) -> None:
+        """From any screen to the next answer, question or held comment that waits for the facilitator."""
+        from kiosk.tui.waiting_steering import go_to_waiting
+
+        await go_to_waiting(self)
 
     def register_view(self, view: ChangeListener) -> None:
         """A main screen asks to hear what the core changed while it exists."""
@@ -321,6 +347,7 @@ class KioskApp(App[None]):
         self.storage_sentence = None if problem is None else self.storage_words(problem)
         for view in list(self._views):
             view.show_storage(self.storage_sentence)
+        self.refresh_status(counted=False)
         if problem is not None and self._storage_retry is None:
             self._storage_retry = self.set_interval(STORAGE_RETRY, self.core.check_storage)
         elif problem is None and self._storage_retry is not None:
@@ -335,6 +362,7 @@ class KioskApp(App[None]):
     def _tick(self) -> None:
         if not self.screen_stack:
             return  # the app is closing: its screens are gone before its timers stop
+        self.refresh_status(counted=False)
         tick = getattr(self.screen, "tick", None)
         if tick is not None:
             try:
@@ -420,5 +448,10 @@ class KioskApp(App[None]):
             if yes and self.steer("session/finish"):
                 self.notify(self.t("finish.done"))
 
-        question = ConfirmScreen(self.t("finish.question"), yes=self.t("finish.yes"), no=self.t("no"))
+        from kiosk.tui.waiting_steering import finish_question
+
+        if isinstance(self.screen, ConfirmScreen) and self.screen.purpose == "finish":
+            return  # already asking
+        asked = finish_question(self)
+        question = ConfirmScreen(asked, yes=self.t("finish.yes"), no=self.t("no"), purpose="finish")
         self.push_screen(question, answered)

@@ -1,111 +1,21 @@
-"""The command palette (ctrl+p): everything the keys do not, such as jumping to a block or opening a question."""
+"""The command palette (ctrl+p): every key of the screen in front, and what has no key, such as jumping to a block."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+import re
+import unicodedata
 from typing import TYPE_CHECKING, cast
 
 from rich.align import Align
 from rich.text import Text
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from kiosk.tui.table_steering import add_table_point, change_theme, move_person
+from kiosk.tui.palette_entries import PaletteEntry, all_entries
 
 if TYPE_CHECKING:
     from kiosk.tui.app import KioskApp
-
-PaletteEntry = tuple[str, str, Callable[[], object]]
-
-
-def palette_entries(app: KioskApp) -> list[PaletteEntry]:
-    """(title, help, action) for every palette command, in the kiosk's language."""
-    t = app.t
-    if app._core is None:
-        return []
-    state = app.state
-    entries: list[PaletteEntry] = []
-    for name in ("run", "feed", "join", "summary"):
-        entries.append((t(f"palette.show_{name}"), t("palette.show_help"), partial(app.show, name)))
-    for block in state.agenda.blocks:
-        entries.append(
-            (
-                t("palette.jump", n=block.index + 1, title=block.title),
-                t("palette.jump_help"),
-                partial(app.steer, "block/jump", index=block.index),
-            )
-        )
-    for block in state.agenda.blocks:
-        for prompt in block.prompts:
-            title = t("palette.open_prompt", text=prompt.text_in(t.lang))
-            if prompt.id == state.open_prompt:
-                title = t("palette.prompt_is_open", text=prompt.text_in(t.lang))
-            entries.append(
-                (
-                    title,
-                    t("palette.open_prompt_help", kind=t(f"prompt.kind.{prompt.kind}"), block=block.title),
-                    partial(app.steer, "prompt/open", prompt=prompt.id),
-                )
-            )
-    entries += [
-        (t("palette.close_prompt"), t("palette.close_prompt_help"), partial(app.steer, "prompt/close")),
-        (
-            t("palette.recognition"),
-            t("palette.recognition_help"),
-            lambda: app.steer("prompt/recognition", open=not app.state.recognition_open),
-        ),
-        (
-            t("palette.auto_approve"),
-            t("palette.auto_approve_help"),
-            lambda: app.steer("settings/auto_approve", on=not app.state.auto_approve),
-        ),
-        (
-            t("palette.summary_show"),
-            t("palette.summary_show_help"),
-            lambda: app.steer("summary/show", on=not app.state.summary_shown),
-        ),
-        (t("palette.summary_heard"), t("palette.summary_heard_help"), partial(toggle_heard, app)),
-        (t("palette.extend5"), t("palette.extend_help"), partial(app.steer, "block/extend", minutes=5)),
-        (t("palette.shorten5"), t("palette.extend_help"), partial(app.steer, "block/shorten", minutes=5)),
-        (t("palette.tables_assign"), t("palette.tables_assign_help"), partial(ask_table_count, app)),
-        (t("palette.tables_move"), t("palette.tables_move_help"), partial(move_person, app)),
-        (t("palette.tables_theme"), t("palette.tables_theme_help"), partial(change_theme, app)),
-        (t("palette.tables_point"), t("palette.tables_point_help"), partial(add_table_point, app)),
-        (
-            t("palette.presentation_start"),
-            t("palette.presentation_help"),
-            partial(app.steer, "presentation/start"),
-        ),
-        (
-            t("palette.presentation_next"),
-            t("palette.presentation_help"),
-            partial(app.steer, "presentation/next"),
-        ),
-        (t("palette.finish"), t("palette.finish_help"), app.finish_evening),
-    ]
-    return entries
-
-
-def ask_table_count(app: KioskApp) -> None:
-    """Ask how many tables (the suggestion filled in), then divide the room."""
-    from kiosk.core.readings.tables import suggested_count
-    from kiosk.tui.screens.text_prompt import TextPrompt
-
-    def answered(value: str | None) -> None:
-        if value is None:
-            return
-        try:
-            count = int(value.strip())
-        except ValueError:
-            app.notify(app.t("tables.count_not_a_number", value=value), severity="error")
-            return
-        if app.steer("tables/assign", count=count):
-            app.notify(app.state.tables.explanation.get(app.t.lang, ""))
-
-    question = TextPrompt(app.t("tables.count_question"), str(suggested_count(app.state)), max_length=3)
-    app.push_screen(question, answered)
 
 
 class KioskPalette(CommandPalette):
@@ -136,23 +46,59 @@ class KioskPalette(CommandPalette):
 
 
 class KioskCommands(Provider):
-    """The kiosk's own commands in the palette."""
+    """The kiosk's commands in the palette, in its own order (palette_entries.py).
+
+    A line matches when every word typed begins a word of the line (case and accents aside): "vergro" finds
+    "Vergroten", never a question that happens to hold the letters v-e-r-g-r-o somewhere. What Enter runs is the
+    highlighted line, and a line that changes the evening says what it does."""
 
     def _entries(self) -> list[PaletteEntry]:
-        return palette_entries(cast("KioskApp", self.app))
+        return all_entries(cast("KioskApp", self.app), self.screen)
 
     async def discover(self) -> Hits:
-        for title, help_text, action in self._entries():
-            yield DiscoveryHit(Content(title), action, text=title, help=as_markup(help_text))
+        for entry in self._entries():
+            yield DiscoveryHit(
+                Content(entry.title), entry.action, text=entry.title, help=as_markup(entry.help)
+            )
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, action in self._entries():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(
-                    score, literal_highlight(matcher, title), action, text=title, help=as_markup(help_text)
-                )
+        for entry in self._entries():
+            found = word_match(query, entry.title)
+            if found is None:
+                continue
+            score, spans = found
+            title = Content(entry.title)
+            for start, end in spans:
+                title = title.stylize("underline bold", start, end)
+            yield Hit(score, title, entry.action, text=entry.title, help=as_markup(entry.help))
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, one character for one: "Één" reads "een"."""
+    return "".join(unicodedata.normalize("NFKD", char)[0].casefold()[:1] or char for char in text)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def word_match(query: str, title: str) -> tuple[float, list[tuple[int, int]]] | None:
+    """Whether every word of `query` begins a word of `title`; the score (higher when the title starts with
+    the first word typed) and the spans matched, to mark them."""
+    wanted = [_folded(word) for word in _WORD.findall(query)]
+    if not wanted:
+        return None
+    words = [(m.start(), _folded(m.group())) for m in _WORD.finditer(title)]
+    used: set[int] = set()
+    spans: list[tuple[int, int]] = []
+    for word in wanted:
+        index = next(
+            (i for i, (_, have) in enumerate(words) if i not in used and have.startswith(word)), None
+        )
+        if index is None:
+            return None
+        used.add(index)
+        spans.append((words[index][0], words[index][0] + len(word)))
+    return (1.0 if 0 in used else 0.5), spans
 
 
 def as_markup(text: str) -> str:
@@ -160,21 +106,3 @@ def as_markup(text: str) -> str:
     help quotes block titles and questions. Escaping every bracket also covers an unclosed "[/" at the end, which
     textual.markup.escape leaves alone."""
     return text.replace("[", "\\[")
-
-
-def literal_highlight(matcher: Matcher, title: str) -> Content:
-    """The title with the letters the query matched marked, read as typed: titles carry the agenda's questions,
-    and Textual's own highlight would read them as markup."""
-    content = Content(title)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, title)
-    if score:
-        for offset in offsets:
-            if not title[offset].isspace():
-                content = content.stylize(matcher.match_style, offset, offset + 1)
-    return content
-
-
-def toggle_heard(app: KioskApp) -> None:
-    """Put "what we heard" per question on the projector, or take it off."""
-    showing = app.state.summary_shown and app.state.summary_view == "heard"
-    app.steer("summary/show", on=not showing, view="heard")

@@ -35,3 +35,19 @@ def step_question(app: KioskApp, step: int) -> None:
         app.notify(app.t("run.last_question" if step > 0 else "run.first_question"), severity="warning")
         return
     app.steer("prompt/open", prompt=prompt_id)
+
+
+def presenting_now(state: SessionState) -> bool:
+    """The tables present (the agenda's presentations block, the room divided): `→` and `←` step through them."""
+
+    return state.block.kind == "presentations" and state.tables.assigned and not state.block.prompts
+
+
+def step_presentation(app: KioskApp, step: int) -> None:
+    """The next (starting them the first time) or previous table's presentation."""
+
+    if app.state.tables.presentation is None:
+        if step > 0:
+            app.steer("presentation/start")
+        return
+    app.steer("presentation/next" if step > 0 else "presentation/previous")

@@ -22,7 +22,7 @@ def _table_options(app: KioskApp) -> list[tuple[str, str]]:
     options = []
     for table in app.state.tables.tables:
         theme = theme_by_id(app.state, table.theme)
-        title = theme.title if theme else app.t("tables.no_theme")
+        title = theme.title_in(app.t.lang) if theme else app.t("tables.no_theme")
         options.append((str(table.number), app.t("tables.table_option", n=table.number, theme=title)))
     return options
 
@@ -75,9 +75,11 @@ def change_theme(app: KioskApp) -> None:
     def table_picked(table: str | None) -> None:
         if table is None:
             return
-        themes = [(t.id, t.title) for t in app.state.agenda.themes]
+        themes = [(t.id, t.title_in(app.t.lang)) for t in app.state.agenda.themes]
         known = {theme_id for theme_id, _ in themes}
-        themes += [(c.id, f"{c.title} ({c.id})") for c in load_cards().values() if c.id not in known]
+        themes += [
+            (c.id, f"{c.title_in(app.t.lang)} ({c.id})") for c in load_cards().values() if c.id not in known
+        ]
         themes.append((NO_THEME, app.t("tables.no_theme")))
 
         def theme_picked(theme: str | None) -> None:

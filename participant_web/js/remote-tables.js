@@ -9,8 +9,14 @@ let countTouched = false;
 let opened = null; // the block kind the section was last opened or closed for
 let presentingTimer = null;
 
+/** A theme's title in the remote's language when the agenda has it, else as the agenda wrote it. */
+function themeTitle(theme) {
+  const mine = theme.translations && theme.translations[currentLang()];
+  return (mine && mine.title) || theme.title;
+}
+
 function tableName(table) {
-  return table.theme ? t("display.table_theme", { number: table.number, theme: table.theme.title })
+  return table.theme ? t("display.table_theme", { number: table.number, theme: themeTitle(table.theme) })
     : t("display.table", { number: table.number });
 }
 
@@ -54,7 +60,7 @@ function themePicker(table, choices) {
   const id = `table-theme-${table.number}`;
   const select = el("select", { id, class: "table-theme", "data-focus": "theme", "data-table": table.number },
     el("option", { value: "" }, t("remote.no_theme")),
-    ...choices.map((theme) => el("option", { value: theme.id }, theme.title)));
+    ...choices.map((theme) => el("option", { value: theme.id }, themeTitle(theme))));
   select.value = table.theme ? table.theme.id : "";
   return el("p", { class: "field" }, el("label", { for: id }, t("remote.table_theme")), select);
 }

@@ -69,7 +69,7 @@ const tablesCommand = Object.assign((type, data = {}) => command(type, data, "ta
 function draw() {
   if (!view) return;
   const block = view.block || {};
-  byId("block-title").textContent = block.title || "";
+  byId("block-title").textContent = (block.translations && block.translations[currentLang()]) || block.title || "";
   byId("block-index").textContent = block.count ? t("display.block_of", { n: block.index + 1, count: block.count }) : "";
   const running = Boolean(view.timer && view.timer.running);
   byId("startpause").textContent = t(running ? "remote.pause" : "remote.start");

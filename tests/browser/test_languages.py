@@ -118,3 +118,14 @@ def test_a_phone_without_a_camera_types_the_posters_address_and_code(
     expect(phone.get_by_role("heading", name=words("phone.role_title"))).to_be_visible()
     assert phone.url.endswith(f"/join?room={room}")
     expect(phone.locator("#conn")).to_have_text(words("conn.online"))
+
+
+def test_the_remote_in_english_names_the_block_and_the_themes_in_english(
+    evening: Evening, screens: Screens
+) -> None:
+    remote = screens.open(evening.remote)
+    remote_goes_to(remote, "Dialoog")
+    remote.get_by_label("Taal").select_option("en")
+    expect(remote.locator("#block-title")).to_have_text("Dialogue")  # as the projector in English says
+    remote.get_by_role("button", name="Next", exact=True).click()
+    expect(remote.locator("#block-title")).to_have_text("Summary")

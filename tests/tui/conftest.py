@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,8 @@ from kiosk.core.session import SessionCore, start_session
 from kiosk.core.store import EventLog, open_event_log
 from kiosk.resources import default_agenda_path
 from tests.conftest import FakeClock
+
+from .terminal import Terminal
 
 # 18:55 local time on an evening in spring, so the agenda's 19:00 start lies ahead.
 EVENING = datetime(2026, 3, 12, 18, 55).timestamp()
@@ -70,3 +75,14 @@ def screen_text(app: App[Any]) -> str:
     )
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    """A real terminal (tmux) for `kiosk run`, on a private tmux server that goes away after the test."""
+    tmux = shutil.which("tmux")
+    if tmux is None:
+        pytest.skip("tmux is not installed (scripts/test installs it with apt-get)")
+    term = Terminal(tmux, f"kiosk-test-{os.getpid()}")
+    yield term
+    term.stop()

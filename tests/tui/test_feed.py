@@ -18,6 +18,7 @@ from kiosk.resources import default_agenda_path
 from kiosk.tui.app import KioskApp
 from kiosk.tui.screens.feed import FeedScreen
 from kiosk.tui.widgets.feed_table import FeedTable
+from kiosk.tui.widgets.status_strip import StatusStrip
 
 from .conftest import SIZE, SteppedClock, shown
 
@@ -164,7 +165,11 @@ async def test_tag_with_a_theme_pin_and_merge_a_duplicate(core: SessionCore) -> 
         await pilot.pause()
         table = app.screen.query_one(FeedTable)
         table.move_cursor(row=0)
-        await pilot.press("a", "v", "t")
+        await pilot.press("a")
+        await pilot.pause()
+        assert table.selected_id() == "c-2"  # approved: on to the next answer that waits
+        table.move_cursor(row=0)
+        await pilot.press("v", "t")
         await pilot.pause()
         await pilot.press("down", "enter")  # the second theme: contact en communicatie
         await pilot.pause()
@@ -200,7 +205,7 @@ async def test_auto_approve_switch_lets_phone_answers_through(core: SessionCore)
         await to_dialogue(app, pilot)
         await pilot.press("2", "o")
         await pilot.pause()
-        assert "automatisch goedkeuren: aan" in shown(app.screen.query_one("#feed-bar"))
+        assert "auto-goedkeuren: aan" in shown(app.screen.query_one(StatusStrip)).lower()
         phone_says(core, "c-1", "Fijn dat dit er is")
         await pilot.pause()
         assert core.state.contributions["c-1"].status == "approved"

@@ -25,7 +25,7 @@ from kiosk.core.store import open_event_log
 from kiosk.core.text import MAX_CONTRIBUTION, clean_text
 from kiosk.resources import default_agenda_path
 from kiosk.tui.app import KioskApp
-from kiosk.tui.palette import palette_entries
+from kiosk.tui.palette_entries import palette_entries
 from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.paper import PaperScreen
 from kiosk.tui.screens.pick import PickScreen

@@ -9,7 +9,7 @@ import pytest
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
 from kiosk.tui.app import KioskApp
-from kiosk.tui.palette import palette_entries
+from kiosk.tui.palette_entries import palette_entries
 from kiosk.tui.screens.help import HelpScreen
 from kiosk.tui.widgets.block_info import BlockInfo
 from kiosk.tui.widgets.countdown import Countdown

@@ -23,7 +23,7 @@ from kiosk.core.store import EventLog
 from kiosk.resources import agendas_dir, default_agenda_path
 from kiosk.tui.app import KioskApp
 from kiosk.tui.i18n import app_strings
-from kiosk.tui.palette import palette_entries
+from kiosk.tui.palette_entries import palette_entries
 
 from .conftest import SteppedClock, screen_text
 
@@ -80,7 +80,7 @@ STOPS = {
     "quit question": "quit.question",
     "ctrl+c": "quit.question",
     "tables count": "tables.count_question",
-    "run during the tables": "run.table_codes",
+    "run during the tables": "run.table_codes_key",
     "move a person": "tables.move_who",
     "change a theme": "tables.pick_table",
     "a table's point": "tables.pick_table",
@@ -173,7 +173,7 @@ async def walk(app: KioskApp, pilot: Pilot[Any]) -> list[tuple[str, str]]:
     await look("run")
     await look("run help", "question_mark")
     await look("palette", "escape", "ctrl+p", wait=0.3)
-    await look("palette search", *"blok", wait=0.3)
+    await look("palette search", *("blok" if app.lang == "nl" else "block"), wait=0.3)
     await look("palette without matches", *"zzqx", wait=0.8)
     await look("feed", "escape", "2")
     await look("feed help", "question_mark")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.core.session import SessionCore
 from kiosk.tui.app import KioskApp
 from kiosk.tui.i18n import app_strings
-from kiosk.tui.palette import palette_entries
+from kiosk.tui.palette_entries import palette_entries
 
 from .conftest import SIZE
 
@@ -25,7 +25,7 @@ async def test_palette_jumps_to_a_block_and_opens_a_question(core: SessionCore) 
         assert app.state.block.title == "Dialoog"
         entries = {title: action for title, _, action in palette_entries(app)}
         entries["Vraag stellen: Wat is moeilijk?"]()
-        entries["Herkennen aan/uit"]()
+        entries["Herkennen aanzetten"]()
         await pilot.pause()
         assert app.state.open_prompt == "b4-q4" and app.state.recognition_open
 

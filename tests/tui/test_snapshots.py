@@ -155,3 +155,36 @@ def test_resume_question_before_the_evening_opens(snap_compare: Any) -> None:
         start_new=lambda: core,
     )
     assert snap_compare(KioskApp(offer=offer), terminal_size=SIZE, run_before=settle)
+
+
+def evening_at_the_tables() -> SessionCore:
+    """The dialogue's evening gone on to the theme tables: nine phones divided over two tables."""
+    core, clock = evening_in_dialogue()
+    for n in range(4, 9):
+        phone = Actor("phone", device=f"phone-snap-{n:04d}")
+        core.execute(Command("device/join", {"role": "staff" if n % 2 else "parent"}, actor=phone))
+    for _ in range(3):  # summary, break, theme tables
+        clock.advance(60)
+        core.execute(Command("block/next"))
+    core.execute(Command("tables/assign", {"count": 2, "seed": "snap"}))
+
+    for table in core.state.tables.tables:  # the hosts' secret tokens are random: fixed for the picture
+        table.host_token = f"host-token-snap-{table.number}"
+    return core
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_table_hosts_code_over_the_whole_terminal(snap_compare: Any, size: tuple[int, int]) -> None:
+    core = evening_at_the_tables()
+    assert snap_compare(KioskApp(core, hub=HUB), terminal_size=size, run_before=on_screen("t"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_closing_with_answers_waiting_says_how_many(snap_compare: Any, size: tuple[int, int]) -> None:
+    core, _ = evening_in_dialogue()
+    assert snap_compare(KioskApp(core, hub=HUB), terminal_size=size, run_before=on_screen("ctrl+e"))
+
+
+def test_run_screen_in_english_at_80x24(snap_compare: Any) -> None:
+    core, _ = evening_in_dialogue()
+    assert snap_compare(KioskApp(core, lang="en", hub=HUB), terminal_size=(80, 24), run_before=settle)

@@ -8,7 +8,7 @@ from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
 from kiosk.tui.app import KioskApp
 
-from .conftest import SIZE
+from .conftest import SIZE, screen_text
 
 
 def approved_answer(core: SessionCore, cid: str, text: str, device: str) -> None:
@@ -125,3 +125,20 @@ async def test_tab_walks_the_fields_of_the_summary_and_a_field_keeps_its_text_wh
         await pilot.press("1")  # a digit in a field is typed, not a screen switch
         await pilot.pause()
         assert app.current_mode == "summary" and key_message.value.endswith("geduld1")
+
+
+async def test_esc_leaves_a_field_and_the_screen_keys_work_again(core: SessionCore) -> None:
+    app = KioskApp(core)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        new_point = app.screen.query_one("#new-point", Input)
+        new_point.focus()
+        await pilot.press(*"Vaker contact", "enter")
+        await pilot.pause()
+        assert "esc veld uit" in screen_text(app)
+        await pilot.press("escape", "1")
+        await pilot.pause()
+        assert new_point.value == "" and app.current_mode == "run"  # 1 switched screens, typed nothing
+        assert [p.text for p in core.state.key_points] == ["Vaker contact"]

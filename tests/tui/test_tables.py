@@ -8,7 +8,7 @@ from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore
 from kiosk.core.tables import table_list, table_outcomes
 from kiosk.tui.app import KioskApp
-from kiosk.tui.palette import palette_entries
+from kiosk.tui.palette_entries import palette_entries
 from kiosk.tui.widgets.tables_info import TablesInfo
 
 from .conftest import SIZE, shown
@@ -212,28 +212,42 @@ def decoded(lines: tuple[str, ...]) -> str:
     return str(result.text)
 
 
-async def test_table_leaders_links_show_as_qr_codes_a_phone_can_read(core: SessionCore) -> None:
+async def test_each_table_leaders_link_shows_full_screen_as_a_qr_code_a_phone_can_read(
+    core: SessionCore,
+) -> None:
     from kiosk.commands.run import hub_starter
-    from kiosk.tui.widgets.qr_code import qr_lines
+    from kiosk.tui.widgets.qr_code import QrCode, qr_lines
+
+    from .conftest import screen_text
 
     join_room(core, parents=6, staff=3)
     core.execute(Command("tables/assign", {"count": 2}))
     jump_to(core, "tables")
     app = KioskApp(core, hub=hub_starter(host="127.0.0.1", port=0))
-    async with app.run_test(size=(160, 60)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.hub is not None
         text = shown(app.screen.query_one(TablesInfo))
-        assert "Links voor de tafelleiders (scan met hun telefoon):" in text
+        assert "t: de QR-code van elke tafelleider groot op het scherm" in text
+        await pilot.press("t")
+        await pilot.pause()
         for table in core.state.tables.tables:
             link = f"{app.hub.urls.base}/host?token={table.host_token}"
+            assert app.screen.query_one(QrCode).shown == link
             code = qr_lines(link)
             assert decoded(code) == link
-            # the code is on the screen: its lines one under the other, in one column
-            rows = text.splitlines()
+            # the whole code is on the 80x24 screen: its lines one under the other, in one column
+            rows = screen_text(app).splitlines()
+            assert len(rows) <= 24
             middle = len(code) // 2  # the blank first line is the same in every code; the middle is not
             found = next(i for i, row in enumerate(rows) if code[middle] in row)
             start, column = found - middle, rows[found].index(code[middle])
             assert [row[column : column + len(code[0])] for row in rows[start : start + len(code)]] == list(
                 code
             )
+            assert f"Tafel {table.number} van 2" in screen_text(app)
+            await pilot.press("right")
+            await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query(QrCode)

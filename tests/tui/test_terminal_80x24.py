@@ -2,67 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shlex
-import shutil
 import sqlite3
-import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-PATIENCE = 30.0  # a guard against a hang, not a speed assertion
-
-
-class Terminal:
-    """A detached tmux session on a private server: type keys into it, read what it shows."""
-
-    def __init__(self, tmux: str, name: str) -> None:
-        self.tmux = tmux
-        self.server = ["-L", name]
-
-    def run(self, *args: str) -> str:
-        # No check: list-sessions fails once the kiosk has quit, which is what the test waits for.
-        command = [self.tmux, *self.server, *args]
-        done = subprocess.run(command, check=False, capture_output=True, text=True, timeout=30)
-        return done.stdout
-
-    def start(self, command: str, width: int, height: int) -> None:
-        self.run("new-session", "-d", "-s", "kiosk", "-x", str(width), "-y", str(height), command)
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "kiosk")
-
-    def press(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "kiosk", *keys)
-
-    def wait_for(self, wanted: str) -> str:
-        deadline = time.monotonic() + PATIENCE
-        while time.monotonic() < deadline:
-            shown = self.screen()
-            if wanted in shown:
-                return shown
-            time.sleep(0.05)
-        raise AssertionError(f"{wanted!r} never appeared; the terminal shows:\n{self.screen()}")
-
-    def alive(self) -> bool:
-        return "kiosk" in self.run("list-sessions", "-F", "#{session_name}")
-
-    def stop(self) -> None:
-        self.run("kill-server")
-
-
-@pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    tmux = shutil.which("tmux")
-    if tmux is None:
-        pytest.skip("tmux is not installed (scripts/test installs it with apt-get)")
-    term = Terminal(tmux, f"kiosk-test-{os.getpid()}")
-    yield term
-    term.stop()
+from .terminal import PATIENCE, Terminal
 
 
 def test_kiosk_run_at_80x24_shows_the_room_code_the_timer_state_and_the_quit_key(

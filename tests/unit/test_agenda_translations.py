@@ -152,3 +152,84 @@ def test_the_short_evening_is_translated_too() -> None:
     assert agenda.translated_into == {"en", "tr", "ar", "pl", "uk"}
     assert all(set(p.translations) == agenda.translated_into for b in agenda.blocks for p in b.prompts)
     assert all(set(t.translations) == agenda.translated_into for t in agenda.themes)  # from the card files
+
+
+FACE_IN_ENGLISH = """# Ouderavond
+
+start: 19:00
+en: Parent evening
+
+## Welkom (5 min)
+
+wie: gespreksleider
+wie-en: facilitator
+en: Welcome
+doel: een open gesprek
+doel-en: Goal: an open conversation
+
+Koffie staat klaar.
+
+en: Coffee is ready.
+
+### Gesprekspunten
+
+- Welkom allemaal!
+  - en: Welcome, everyone!
+- Een goede basishouding:
+  - en: A good attitude:
+  - Niet oordelen
+    - en: Do not judge
+  - Heb geduld
+- nu: eerst koffie
+
+### Kernboodschap
+
+Samen kom je verder.
+
+Blijf luisteren.
+
+en: Together you get further.
+
+Keep listening.
+"""
+
+
+def test_the_facilitators_texts_carry_their_translations_beside_the_original() -> None:
+    agenda = parse_agenda(FACE_IN_ENGLISH)
+    assert agenda.title_in("en") == "Parent evening" and agenda.title_in("tr") == "Ouderavond"
+    block = agenda.blocks[0]
+    assert (block.title_in("en"), block.lead_in("en"), block.lead) == (
+        "Welcome",
+        "facilitator",
+        "gespreksleider",
+    )
+    assert block.points == (
+        "Welkom allemaal!",
+        "Een goede basishouding:",
+        "Niet oordelen",
+        "Heb geduld",
+        "nu: eerst koffie",
+    )
+    assert block.points_in("en") == (
+        "Welcome, everyone!",
+        "A good attitude:",
+        "Do not judge",
+        "Heb geduld",
+        "nu: eerst koffie",
+    )  # a point without its English stays as written; "nu:" is no translation but a point of its own
+    assert block.notes == "Doel: een open gesprek\n\nKoffie staat klaar."
+    assert block.notes_in("en") == "Goal: an open conversation\n\nCoffee is ready."
+    assert agenda.key_message == "Samen kom je verder.\n\nBlijf luisteren."
+    assert agenda.key_message_in("en") == "Together you get further.\n\nKeep listening."
+
+
+def test_the_shipped_evening_gives_the_facilitator_every_text_in_english() -> None:
+    dutch = load_agenda(default_agenda_path())
+    english = load_agenda(agendas_dir() / "parent-partnership.en.md")
+    assert dutch.key_message_in("en") == english.key_message
+    for ours, theirs in zip(dutch.blocks, english.blocks, strict=True):
+        assert (ours.lead_in("en"), ours.points_in("en"), ours.notes_in("en")) == (
+            theirs.lead,
+            theirs.points,
+            theirs.notes,
+        )

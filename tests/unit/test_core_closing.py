@@ -74,3 +74,19 @@ def test_the_projector_summary_shows_key_points_or_what_was_heard(core) -> None:
     with pytest.raises(CommandError) as err:
         core.execute(Command("summary/show", {"on": True, "view": "everything"}))
     assert err.value.code == "bad_request"
+
+
+def test_an_action_due_before_the_evening_is_refused_with_today_in_the_message(core, clock) -> None:
+    from datetime import date, timedelta
+
+    from kiosk.catalog import catalog
+
+    today = date.fromtimestamp(clock())
+    yesterday = (today - timedelta(days=1)).isoformat()
+    with pytest.raises(CommandError) as err:
+        core.execute(Command("action/add", {"what": "Ouders bellen", "due": yesterday}))
+    assert err.value.code == "due_passed" and not core.state.actions
+    said = catalog("nl")("error.due_passed", **err.value.params)
+    assert said == f"De datum {yesterday} is al voorbij; kies vandaag ({today.isoformat()}) of later."
+    core.execute(Command("action/add", {"what": "Ouders bellen", "due": today.isoformat()}))  # today is fine
+    assert [a.due for a in core.state.actions.values()] == [today.isoformat()]

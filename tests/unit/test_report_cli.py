@@ -88,8 +88,11 @@ def test_export_of_an_unknown_session_says_so(tmp_path: Path, capsys: pytest.Cap
 def test_export_with_nothing_stored_says_how_to_start(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from kiosk.invocation import kiosk_command
+
     assert main(["export", "--data-dir", str(tmp_path)]) == 1
-    assert "Hier zijn nog geen avonden opgeslagen; “kiosk run” begint er een" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert f"Hier zijn nog geen avonden opgeslagen; “{kiosk_command()} run” begint er een" in said
     assert main(["export", "--data-dir", str(tmp_path), "--lang", "en"]) == 1
     assert "No evenings are stored here yet" in capsys.readouterr().err
 

@@ -148,6 +148,18 @@ def _status(data: dict[str, Any], default: str | None) -> str | None:
     return status
 
 
+def _due_ahead(data: dict[str, Any], now: float) -> str:
+    """A new action's due date: today or later. One already passed would stand as late in the letter to parents
+    on the very evening it was promised."""
+    due = _due(data)
+    today = date.fromtimestamp(now)
+    if due and date.fromisoformat(due) < today:
+        raise CommandError(
+            "due_passed", f"the date {due} has passed", field="due", due=due, today=today.isoformat()
+        )
+    return due
+
+
 @rule("action/add")
 def _check_action_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
     what = field_str(cmd.data, "what")
@@ -157,7 +169,7 @@ def _check_action_add(state: SessionState, cmd: Command, ctx: Context) -> dict[s
         "id": ctx.new_id(),
         "what": what,
         "owner": field_str(cmd.data, "owner", required=False, max_len=200),
-        "due": _due(cmd.data),
+        "due": _due_ahead(cmd.data, ctx.now),
         "status": _status(cmd.data, "planned"),
     }
 

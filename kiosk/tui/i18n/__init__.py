@@ -31,6 +31,11 @@ class Translator:
         """The form for `count` ("1 punt", "2 punten"); `{n}` is the count."""
         return self.words.plural(self._key(key), count, **params)
 
+    def decimal(self, value: float, places: int = 1) -> str:
+        """A number as this language writes it: "4,1" in Dutch, "4.1" in English."""
+        text = f"{value:.{places}f}"
+        return text.replace(".", ",") if self.lang == "nl" else text
+
     def error(self, exc: CommandError) -> str:
         """A refused command in the kiosk's language; the core's English when the catalog lacks it."""
         key = f"error.{exc.code}"

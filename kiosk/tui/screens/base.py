@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from kiosk.core.changes import Changes
 from kiosk.tui.i18n import Translator
+from kiosk.tui.widgets.status_strip import StatusStrip
 from kiosk.tui.widgets.storage_banner import StorageBanner
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class KioskScreen(Screen[None]):
         ),
         Binding("minus", "shorten", "key.shorten", key_display="-", tooltip="tip.shorten", group=MINUTES),
         Binding("ctrl+e", "finish", "key.finish", tooltip="tip.finish"),
+        Binding("w", "next_waiting", "key.next_waiting", tooltip="tip.next_waiting", show=False),
         Binding("tab", "next_screen", "key.next_screen", tooltip="tip.next_screen", show=False),
         Binding("question_mark", "help", "key.help", key_display="?", tooltip="tip.help"),
         Binding("q", "app.quit", "key.quit", tooltip="tip.quit"),
@@ -99,6 +101,11 @@ class KioskScreen(Screen[None]):
         banner = StorageBanner(id="storage-banner")
         self.mount(banner)
         banner.show_problem(self.kiosk.storage_sentence)
+
+    def on_screen_resume(self) -> None:
+        # The strip heard nothing while another screen was in front (subclasses' own handlers run as well).
+        for strip in self.query(StatusStrip):
+            strip.update_facts()
 
     def show_storage(self, sentence: str | None) -> None:
         """Storing failed (the sentence says why and what to do) or works again (None)."""
@@ -145,6 +152,9 @@ class KioskScreen(Screen[None]):
             self.focus_next()
         else:
             self.kiosk.show_next()
+
+    async def action_next_waiting(self) -> None:
+        await self.kiosk.go_to_waiting()
 
     def action_show(self, name: str) -> None:
         self.kiosk.show(name)

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from kiosk.core.changes import Changes
 from kiosk.core.rules.screening import held_texts
@@ -18,9 +18,12 @@ from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.paper import PaperScreen
 from kiosk.tui.screens.pick import PickScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
+from kiosk.tui.waiting import waiting_answer_ids
+from kiosk.tui.waiting_steering import cursor_to_next_waiting
 from kiosk.tui.widgets.feed_table import FILTERS, FeedTable, in_filter
 from kiosk.tui.widgets.key_bar import KeyBar
 from kiosk.tui.widgets.now_bar import NowBar
+from kiosk.tui.widgets.status_strip import StatusStrip
 
 FREE_TAG = "\x00free"  # the pick list's "type a tag" entry; cannot clash with a theme id
 # Rows added per refresh: a burst of thousands is drawn in slices so keys keep working meanwhile.
@@ -47,7 +50,7 @@ class FeedScreen(KioskScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StatusStrip()
         yield NowBar(id="feed-now")
         yield Static(id="feed-bar")
         yield FeedTable(self.t, id="feed")
@@ -103,25 +106,29 @@ class FeedScreen(KioskScreen):
         for name in FILTERS:
             label = f" {self.t(f'filter.{name}')} ({counts[name]}) "
             bar.append(label, style="reverse bold" if name == table.filter else "")
-        auto = self.t("feed.auto_on") if state.auto_approve else self.t("feed.auto_off")
-        bar.append("   " + auto, style="bold green" if state.auto_approve else "dim")
-        bar.append("   " + self.t(f"feed.name_check.{self._name_check()}"), style="dim")
+        # Auto-approve and the name check's state are on the status strip, on every screen.
         self.query_one("#feed-bar", Static).update(bar)
 
-    def _name_check(self) -> str:
-        """rules (--name-check rules, or no hub), loading (deduce loads in its process), on, or off (it failed)."""
-        hub = self.kiosk.hub
-        check = hub.full_check if hub is not None else None
-        if check is None:
-            return "rules"
-        if check.ready:
-            return "on"
-        return "off" if check.worker.failed else "loading"
-
-    def tick(self) -> None:
-        if self._name_check() != getattr(self, "_shown_check", None):
-            self._shown_check = self._name_check()
+    def select_next_waiting(self, after: str | None = None, keep_filter: bool = False) -> bool:
+        """Put the cursor on the next answer that waits, after `after` (else after the cursor's row); the filter
+        turns to "waiting" when it hides them, unless `keep_filter` (going on through the held ones, say)."""
+        state = self.kiosk.state
+        waits = set(waiting_answer_ids(state))
+        if not waits:
+            return False
+        table = self.query_one(FeedTable)
+        if table.filter not in ("all", "pending") and not keep_filter:
+            table.filter = "pending"  # the filter shown hides what waits
+            table.rebuild(state)
             self._show_bar()
+        if not cursor_to_next_waiting(table, waits, after):
+            return False
+        self._show_detail()
+        return True
+
+    def _approved(self, contribution_id: str) -> None:
+        """After an approval the cursor goes on to the next answer that waits, once the row is redrawn."""
+        self.app.call_later(self.select_next_waiting, contribution_id, True)
 
     def _show_detail(self) -> None:
         contribution = self._selected()
@@ -145,7 +152,7 @@ class FeedScreen(KioskScreen):
             target = state.contributions.get(contribution.merged_into)
             facts.append(self.t("feed.merged_into", text=target.text[:40] if target else "?"))
         if contribution.tags:
-            facts.append(", ".join(contribution.tags))
+            facts.append(", ".join(state.agenda.tag_in(tag, self.t.lang) for tag in contribution.tags))
         text.append("\n" + " · ".join(facts), style="dim")
         detail.update(text)
 
@@ -163,7 +170,10 @@ class FeedScreen(KioskScreen):
     def action_approve(self) -> None:
         contribution = self._selected()
         if contribution is None or not contribution.needs_confirmation:
-            self._on_selected("contribution/approve")
+            if contribution is not None and self.kiosk.steer("contribution/approve", id=contribution.id):
+                self._approved(contribution.id)
+            elif contribution is None:
+                self._on_selected("contribution/approve")
             return
         # Held for a reason: approving it unchanged is asked twice; redacting (r) needs no question.
         question = self.t(
@@ -173,8 +183,8 @@ class FeedScreen(KioskScreen):
         )
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.kiosk.steer("contribution/approve", id=contribution.id, confirm=True)
+            if yes and self.kiosk.steer("contribution/approve", id=contribution.id, confirm=True):
+                self._approved(contribution.id)
 
         self.app.push_screen(
             ConfirmScreen(question, yes=self.t("feed.confirm_yes"), no=self.t("feed.confirm_no")), answered
@@ -182,7 +192,11 @@ class FeedScreen(KioskScreen):
 
     def action_redact(self) -> None:
         """Replace what moderation found by "[naam]", "[adres]"... and approve, in one key."""
-        self._on_selected("contribution/redact", lang=self.kiosk.lang)
+        contribution = self._selected()
+        if contribution is None:
+            self._on_selected("contribution/redact")
+        elif self.kiosk.steer("contribution/redact", id=contribution.id, lang=self.kiosk.lang):
+            self._approved(contribution.id)
 
     def action_held_texts(self) -> None:
         """Comments and table notes held for a name, a number or a swear word: redact, approve or hide each."""
@@ -279,7 +293,11 @@ class FeedScreen(KioskScreen):
 
         themes = [theme.title for theme in self.kiosk.state.agenda.themes]
         values = themes + [tag for tag in contribution.tags if tag not in themes]
-        options = [(value, f"{value} ✓" if value in contribution.tags else value) for value in values]
+        agenda = self.kiosk.state.agenda
+        options = [
+            (value, agenda.tag_in(value, self.t.lang) + (" ✓" if value in contribution.tags else ""))
+            for value in values
+        ]
         options.append((FREE_TAG, self.t("feed.tag_free_option")))
         self.app.push_screen(PickScreen(self.t("feed.tag_question"), options), picked)
 

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from kiosk.core.changes import Changes
 from kiosk.tui.screens.base import KioskScreen
@@ -17,6 +17,7 @@ from kiosk.tui.widgets.evening_status import people_text
 from kiosk.tui.widgets.key_bar import KeyBar
 from kiosk.tui.widgets.link_text import link_text
 from kiosk.tui.widgets.qr_code import QrCode
+from kiosk.tui.widgets.status_strip import StatusStrip
 
 
 class JoinScreen(KioskScreen):
@@ -25,7 +26,7 @@ class JoinScreen(KioskScreen):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("a", "poster", "key.poster", tooltip="tip.poster")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StatusStrip()
         with Horizontal():
             yield QrCode(id="qr")
             with VerticalScroll(id="join-info"):
@@ -68,16 +69,13 @@ class JoinScreen(KioskScreen):
             qr.display = True
             qr.show(urls.join)
             parts += [link_text(urls.join, width), Text(t("join.room", room=room), style="bold"), Text("")]
+            # The projector's and the remote's links next, in sight at 80x24; the rest may need scrolling.
+            parts += [Text(t("join.display"), style="bold"), link_text(urls.display, width, style="")]
+            parts += [Text(t("join.remote"), style="bold"), link_text(urls.remote, width, style=""), Text("")]
             parts += [Text(hub.network_hint()), Text("")]
             if hub.wifi is not None:
                 parts += [Text(t("join.wifi", name=hub.wifi.name), style="bold"), Text("")]
             parts += [Text(t("join.poster"), style="bold"), link_text(urls.poster, width, style=""), Text("")]
-            parts += [
-                Text(t("join.display"), style="bold"),
-                link_text(urls.display, width, style=""),
-                Text(""),
-            ]
-            parts += [Text(t("join.remote"), style="bold"), link_text(urls.remote, width, style=""), Text("")]
             present = people_text(t, hub.connected(), ("parent", "staff", "unknown", "display"))
             parts.append(Text(t("run.connected", people=present)))
         text.update(Group(*parts))

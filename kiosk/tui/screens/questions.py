@@ -8,16 +8,19 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from kiosk.core.changes import Changes
 from kiosk.core.moderated import Question
 from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
 from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
+from kiosk.tui.waiting import waiting_question_ids
+from kiosk.tui.waiting_steering import cursor_to_next_waiting
 from kiosk.tui.widgets.key_bar import KeyBar
 from kiosk.tui.widgets.now_bar import NowBar
 from kiosk.tui.widgets.question_table import QuestionTable
+from kiosk.tui.widgets.status_strip import StatusStrip
 
 VOTES_EVERY = 1.0  # seconds: how often upvotes alone redraw the list
 
@@ -38,7 +41,7 @@ class QuestionsScreen(KioskScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StatusStrip()
         yield NowBar(id="questions-now")
         yield Static(id="questions-bar")
         yield QuestionTable(self.t, id="questions")
@@ -117,10 +120,25 @@ class QuestionsScreen(KioskScreen):
             return
         self.kiosk.steer(type_, id=question.id, **data)
 
+    def select_next_waiting(self, after: str | None = None) -> bool:
+        """Put the cursor on the next question that waits, after `after` (else after the cursor's row)."""
+        waits = set(waiting_question_ids(self.kiosk.state))
+        if not cursor_to_next_waiting(self.query_one(QuestionTable), waits, after):
+            return False
+        self._show_detail()
+        return True
+
+    def _approved(self, question_id: str) -> None:
+        """After an approval the cursor goes on to the next question that waits, once the list is redrawn."""
+        self.app.call_later(self.select_next_waiting, question_id)
+
     def action_approve(self) -> None:
         question = self._selected()
         if question is None or not question.needs_confirmation:
-            self._on_selected("question/approve")
+            if question is None:
+                self._on_selected("question/approve")
+            elif self.kiosk.steer("question/approve", id=question.id):
+                self._approved(question.id)
             return
         # Held for a reason: showing it unchanged is asked twice; redacting (r) needs no question.
         asked = self.t(
@@ -128,8 +146,8 @@ class QuestionsScreen(KioskScreen):
         )
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.kiosk.steer("question/approve", id=question.id, confirm=True)
+            if yes and self.kiosk.steer("question/approve", id=question.id, confirm=True):
+                self._approved(question.id)
 
         self.app.push_screen(
             ConfirmScreen(asked, yes=self.t("feed.confirm_yes"), no=self.t("feed.confirm_no")), answered
@@ -137,7 +155,11 @@ class QuestionsScreen(KioskScreen):
 
     def action_redact(self) -> None:
         """Replace what moderation found by "[naam]", "[adres]"... and approve, in one key."""
-        self._on_selected("question/redact", lang=self.kiosk.lang)
+        question = self._selected()
+        if question is None:
+            self._on_selected("question/redact")
+        elif self.kiosk.steer("question/redact", id=question.id, lang=self.kiosk.lang):
+            self._approved(question.id)
 
     def action_hide(self) -> None:
         self._on_selected("question/hide")

@@ -7,20 +7,22 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header
 
 from kiosk.core.changes import Changes
 from kiosk.tui.pace import compute_pace
-from kiosk.tui.question_steering import step_question
+from kiosk.tui.question_steering import presenting_now, step_presentation, step_question
 from kiosk.tui.screens.base import KioskScreen
+from kiosk.tui.screens.table_codes import show_table_codes
 from kiosk.tui.widgets.agenda_list import AgendaList
 from kiosk.tui.widgets.block_info import BlockInfo
 from kiosk.tui.widgets.countdown import Countdown
 from kiosk.tui.widgets.evening_status import EveningStatus
 from kiosk.tui.widgets.key_bar import KeyBar
+from kiosk.tui.widgets.status_strip import StatusStrip
 from kiosk.tui.widgets.tables_info import TablesInfo
 
 QUESTIONS = Binding.Group("key.questions")
+PRESENTATIONS = Binding.Group("key.next_presentation")
 
 
 class RunScreen(KioskScreen):
@@ -46,11 +48,32 @@ class RunScreen(KioskScreen):
             group=QUESTIONS,
             priority=True,
         ),
+        # The same arrows step through the tables' presentations in a block without questions.
+        Binding(
+            "right",
+            "step_presentation(1)",
+            "key.next_presentation",
+            key_display="→",
+            tooltip="tip.next_presentation",
+            group=PRESENTATIONS,
+            priority=True,
+        ),
+        Binding(
+            "left",
+            "step_presentation(-1)",
+            "key.next_presentation",
+            key_display="←",
+            tooltip="tip.previous_presentation",
+            group=PRESENTATIONS,
+            priority=True,
+        ),
+        Binding("t", "table_codes", "key.table_codes", tooltip="tip.table_codes"),
     ]
-    WHILE_OPEN = KioskScreen.WHILE_OPEN | {"next_question", "previous_question"}
+    WHILE_OPEN = KioskScreen.WHILE_OPEN | {"next_question", "previous_question", "step_presentation"}
+    shown_block: int | None = None  # the block the "Nu" panel shows, so a new one starts at its top
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StatusStrip()
         with Horizontal(id="clock-row"):
             yield Countdown("00:00", id="countdown")
             yield EveningStatus(id="status")
@@ -79,8 +102,13 @@ class RunScreen(KioskScreen):
         self.query_one(EveningStatus).lines_wanted = 3 + countdown.styles.gutter.height
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("next_question", "previous_question") and not self.kiosk.state.block.prompts:
+        state = self.kiosk.state
+        if action in ("next_question", "previous_question") and not state.block.prompts:
             return False  # a block without questions: the arrows leave the key bar
+        if action == "step_presentation" and not presenting_now(state):
+            return False
+        if action == "table_codes" and not state.tables.assigned:
+            return False
         return super().check_action(action, parameters)
 
     def core_changed(self, changes: Changes) -> None:
@@ -90,7 +118,11 @@ class RunScreen(KioskScreen):
             self.refresh_bindings()
 
     def _show_block(self) -> None:
-        self.query_one(BlockInfo).show(self.kiosk.state, self.t)
+        state = self.kiosk.state
+        self.query_one(BlockInfo).show(state, self.t)
+        if self.shown_block != state.block.index:
+            self.shown_block = state.block.index
+            self.query_one("#block-scroll").scroll_home(animate=False)  # the new block's title in sight
 
     def tick(self) -> None:
         core = self.kiosk.core
@@ -113,3 +145,9 @@ class RunScreen(KioskScreen):
 
     def action_previous_question(self) -> None:
         step_question(self.kiosk, -1)
+
+    def action_step_presentation(self, step: int) -> None:
+        step_presentation(self.kiosk, step)
+
+    def action_table_codes(self) -> None:
+        show_table_codes(self.kiosk)

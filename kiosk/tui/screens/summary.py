@@ -9,7 +9,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Header, Input, OptionList, Static
+from textual.events import DescendantBlur, DescendantFocus
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.data_table import CellDoesNotExist
 from textual.widgets.option_list import Option
 
@@ -20,6 +21,7 @@ from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
 from kiosk.tui.widgets.column_fit import FittingTable, distinct_labels
 from kiosk.tui.widgets.key_bar import KeyBar
+from kiosk.tui.widgets.status_strip import StatusStrip
 
 
 def heard(state: SessionState, lang: str) -> list[tuple[str, SummaryItem]]:
@@ -28,7 +30,7 @@ def heard(state: SessionState, lang: str) -> list[tuple[str, SummaryItem]]:
     for prompt in running_summary(state).prompts:
         question = prompt.text_in(lang) or prompt.block_title
         for group in prompt.groups:
-            label = f"{group.tag} · {question}" if group.tag else question
+            label = f"{state.agenda.tag_in(group.tag, lang)} · {question}" if group.tag else question
             rows.extend((label, item) for item in group.items)
     return rows
 
@@ -52,11 +54,13 @@ class SummaryScreen(KioskScreen):
         # Tab walks the fields of this screen, as in any form; the number keys switch screens.
         Binding("tab", "app.focus_next", "key.next_field", tooltip="tip.next_field", show=False),
         Binding("shift+tab", "app.focus_previous", "key.previous_field", show=False),
+        # Out of a field with Esc: the screen's keys (1-5, k, s...) work again instead of typing into it.
+        Binding("escape", "leave_field", "key.leave_field", key_display="esc", tooltip="tip.leave_field"),
     ]
 
     def compose(self) -> ComposeResult:
         t = self.t
-        yield Header()
+        yield StatusStrip()
         with Horizontal(id="summary-body"):
             with Vertical(id="heard-col"):
                 yield FittingTable(
@@ -88,11 +92,31 @@ class SummaryScreen(KioskScreen):
         table.add_column(t("summary.col.group"), key="group", width=12)
         table.add_column(t("summary.col.text"), key="text", width=24)
         state = self.kiosk.state
-        self.query_one("#key-message", Input).value = state.key_message
+        # The agenda's key message in the kiosk's language while nobody rewrote it; Enter stores what is shown.
+        agenda = state.agenda
+        untouched = state.key_message == agenda.key_message
+        shown = agenda.key_message_in(self.t.lang) if untouched else state.key_message
+        self.query_one("#key-message", Input).value = shown
         self.query_one("#contact", Input).value = state.contact
         self._dirty = True
         self._refresh_all()
         table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_field":
+            return isinstance(self.focused, Input)  # in the key bar only while typing in a field
+        return super().check_action(action, parameters)
+
+    def action_leave_field(self) -> None:
+        """Leave the field for the list it belongs with: the key points' list, else what we heard."""
+        field_id = self.focused.id if self.focused is not None else None
+        target = "#points" if field_id == "new-point" else "#heard"
+        self.query_one(target).focus()
+
+    @on(DescendantFocus)
+    @on(DescendantBlur)
+    def _focus_moved(self) -> None:
+        self.refresh_bindings()  # esc comes and goes with the fields
 
     def on_screen_resume(self) -> None:
         if self._dirty:

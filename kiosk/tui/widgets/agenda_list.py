@@ -32,7 +32,7 @@ class AgendaList(Static):
             table.add_row(
                 marker,
                 clock_text(start),
-                Text(block.title, overflow="ellipsis", no_wrap=True),
+                Text(block.title_in(t.lang), overflow="ellipsis", no_wrap=True),
                 minutes,
                 style=style,
             )

@@ -7,6 +7,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from kiosk.agenda.model import Prompt
+from kiosk.core.readings import rating
+from kiosk.core.readings.kinds import kind_of
 from kiosk.core.state import SessionState
 from kiosk.tui.i18n import Translator
 
@@ -27,7 +30,30 @@ def questions_table(state: SessionState, t: Translator) -> Table:
         if notes:
             line.append("  " + " · ".join(notes), style="green" if is_open else "dim")
         table.add_row(Text("▶", style="bold green") if is_open else Text(""), line)
+        results = results_line(state, prompt, t)
+        if results is not None:
+            table.add_row(Text(""), results)
     return table
+
+
+def results_line(state: SessionState, prompt: Prompt, t: Translator) -> Text | None:
+    """What the phones gave a rating or choice question so far: "1★ 0 · 2★ 0 · 3★ 2 · 4★ 3 · 5★ 3 · average 4.1 (8)"."""
+    values = [answer.value for answer in state.responses.get(prompt.id, {}).values()]
+    counted = kind_of(prompt).tally(prompt, values)
+    if counted is None or not counted.total:
+        return None
+    if prompt.kind == "rating":
+        parts = [f"{value}★ {count}" for value, count in enumerate(counted.counts, start=rating.LOWEST)]
+        mean = rating.average([v for v in values if rating.LOWEST <= v <= rating.HIGHEST]) or 0.0
+        parts.append(t("run.rating_average", average=t.decimal(mean)))
+    else:
+        parts = [
+            f"{option} {count}"
+            for option, count in zip(prompt.options_in(t.lang), counted.counts, strict=False)
+        ]
+    line = Text(" · ".join(parts), style="cyan")
+    line.append("  " + t.plural("run.answers_given", counted.total), style="dim")
+    return line
 
 
 class BlockInfo(Static):
@@ -40,9 +66,9 @@ class BlockInfo(Static):
             parts.append(Text(t("run.finished"), style="bold green"))
             parts.append(Text(t("run.finished_next"), style="green"))
             parts.append(Text(""))
-        parts.append(Text(block.title, style="bold"))
+        parts.append(Text(block.title_in(t.lang), style="bold"))
         if block.lead:
-            parts.append(Text(t("run.lead", lead=block.lead), style="italic"))
+            parts.append(Text(t("run.lead", lead=block.lead_in(t.lang)), style="italic"))
         # The questions first: they are what the facilitator steers, and the talking points may be long.
         if block.prompts:
             parts.append(Text(""))
@@ -59,11 +85,12 @@ class BlockInfo(Static):
             line.append(prompt.text_in(t.lang), style="bold cyan")
             line.append(f"  ({t(f'prompt.kind.{prompt.kind}')})", style="dim")
             parts.append(line)
-        if block.points:
+        points = block.points_in(t.lang)
+        if points:
             parts.append(Text(""))
-        for point in block.points:
+        for point in points:
             parts.append(Text(f"• {point}"))
         if block.notes:
             parts.append(Text(""))
-            parts.append(Text(block.notes, style="dim italic"))
+            parts.append(Text(block.notes_in(t.lang), style="dim italic"))
         self.update(Group(*parts))

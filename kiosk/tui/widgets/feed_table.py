@@ -133,7 +133,7 @@ class FeedTable(DataTable[Text | str]):
             _cell(who),
             Text(self._question(c.prompt_id), overflow="ellipsis", no_wrap=True),
             Text(c.text.replace("\n", " "), overflow="ellipsis", no_wrap=True),
-            _cell(", ".join(c.tags)),
+            _cell(", ".join(self.agenda.tag_in(tag, t.lang) if self.agenda else tag for tag in c.tags)),
         ]
 
 

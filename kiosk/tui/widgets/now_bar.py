@@ -20,7 +20,7 @@ _LEVEL_STYLE = {"ok": "bold green", "amber": "bold yellow", "red": "bold red"}
 def now_text(state: SessionState, now: float, t: Translator) -> Text:
     """'Dialoog · 08:12 loopt · Vraag: Wat gaat goed? (open vraag)', or that the evening is closed."""
     text = Text()
-    text.append(state.block.title, style="bold")
+    text.append(state.block.title_in(t.lang), style="bold")
     text.append(" · ", style="dim")
     if state.finished:
         text.append(t("run.state.finished"), style="bold green")

@@ -1,8 +1,7 @@
-"""The theme tables on the run screen: how the room was divided and each table's host link."""
+"""The theme tables on the run screen: how the room was divided, who presents, and each table's host link."""
 
 from __future__ import annotations
 
-from rich.columns import Columns
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Static
@@ -10,15 +9,20 @@ from textual.widgets import Static
 from kiosk.core.state import SessionState
 from kiosk.core.tables import current_presentation, table_list
 from kiosk.tui.i18n import Translator
-from kiosk.tui.widgets.qr_code import qr_lines
+from kiosk.tui.widgets.link_text import link_text
 
 TABLE_KINDS = ("tables", "presentations")
 
 
 class TablesInfo(Static):
-    """Shown during the theme tables and their presentations, once the room is divided."""
+    """Shown during the theme tables and their presentations, once the room is divided.
+
+    The hosts' QR codes are not drawn here: a code needs more rows than this panel has at 80x24. `t` shows each
+    one over the whole terminal (screens/table_codes.py); here each link stays whole on its own lines."""
 
     def show(self, state: SessionState, now: float, base_url: str, t: Translator) -> None:
+        from kiosk.tui.screens.table_codes import host_link
+
         tables = state.tables
         self.display = tables.assigned and state.block.kind in TABLE_KINDS
         if not self.display:
@@ -26,21 +30,17 @@ class TablesInfo(Static):
         explanation = tables.explanation.get(t.lang) or tables.explanation.get("nl", "")
         parts: list[RenderableType] = [Text(t("run.tables"), style="bold"), Text(explanation)]
         presenting = current_presentation(state, now)
-        codes: list[RenderableType] = []
+        width = max(self.content_region.width - 2, 20)
         for table, shown in zip(tables.tables, table_list(state), strict=True):
             line = Text(t("run.table", n=table.number), style="bold")
-            line.append(f" {shown.theme.title}" if shown.theme else "")
+            line.append(f" {shown.theme.title_in(t.lang)}" if shown.theme else "")
             meta = t.plural("count.people", shown.size) + ", " + t.plural("count.points", len(table.notes))
             line.append(f"  {meta}", style="dim")
             if presenting is not None and presenting.table == table.number:
                 line.append("  " + t("run.table_presenting"), style="bold green")
             parts.append(line)
-            # Secret like the remote's link: shown here for the facilitator to hand to the table's leader.
-            link = f"{base_url}/host?token={table.host_token}"
-            parts.append(Text(f"  {link}", style="cyan"))
-            if base_url:
-                code = Text("\n".join(qr_lines(link)), style="black on white", no_wrap=True)
-                codes.append(Group(Text(t("run.table_code", n=table.number), style="bold"), code))
-        if codes:
-            parts += [Text(""), Text(t("run.table_codes"), style="bold"), Columns(codes, padding=(1, 2))]
+            link = link_text(host_link(base_url, table.host_token), width, style="cyan")
+            parts.append(Text("  ") + link if len(link.plain) + 2 <= width else link)
+        if base_url:
+            parts += [Text(""), Text(t("run.table_codes_key"), style="bold")]
         self.update(Group(*parts))
