@@ -19,7 +19,6 @@ from kiosk.agenda.model import (
     AgendaError,
     AgendaInvalid,
     PrepTask,
-    Prompt,
     Theme,
 )
 from kiosk.agenda.prompt_lines import read_prompt

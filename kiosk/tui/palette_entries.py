@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 from textual.screen import Screen
+
 from kiosk.tui.screens.base import KioskScreen
 from kiosk.tui.table_steering import add_table_point, change_theme, move_person
 
