@@ -23,7 +23,7 @@ ENGLISH = NameLanguage(
     not_names="""
         monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
         saturdays sundays mon tue tues wed thu thurs fri sat sun
-        january february march april may june july august september october november december jan feb mar apr
+        january february march april may june july august september october november december feb mar apr
         jun jul aug sep sept oct nov dec
         christmas xmas easter eid ramadan diwali hanukkah halloween thanksgiving pentecost whitsun ascension
         carnival valentine valentine's sinterklaas nicholas king's kings day new year year's years boxing

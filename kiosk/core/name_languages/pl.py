@@ -29,12 +29,11 @@ POLISH = NameLanguage(
         poniedziałek wtorek środa czwartek piątek sobota niedziela poniedziałki wtorki środy czwartki piątki
         soboty niedziele poniedziałku wtorku środę czwartku piątku sobotę niedzielę niedzieli
         styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień
-        stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia
+        stycznia lutego marca kwietnia czerwca lipca sierpnia września października listopada grudnia
         styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu
         boże bożego bożym narodzenie narodzenia narodzeniu narodzeniem wigilia wigilii wigilię wielkanoc
         wielkanocy wielkanocny wielkanocne święta świąt świętach święto świętych wszystkich zaduszki dzień dnia
-        dniu dziecka matki ojca nauczyciela edukacji narodowej andrzejki mikołajki święty świętego mikołaj
-        mikołaja sylwester sylwestra nowy rok nowego roku trzech króli ciało zielone świątki tłusty czwartek
+        dniu dziecka matki ojca nauczyciela edukacji narodowej andrzejki mikołajki święty świętego sylwester sylwestra nowy rok nowego roku trzech króli ciało zielone świątki tłusty czwartek
         walentynki halloween sinterklaas sinterklaasa ramadan ramadanu króla królewski
         polski polskiego polskim polska polsce polskę polską angielski angielskiego angielskim niderlandzki
         niderlandzkiego niderlandzkim holenderski holenderskiego holenderskim niemiecki niemieckiego francuski
