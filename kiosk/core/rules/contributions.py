@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.catalog import FULL_LANGUAGES, catalog
+from kiosk.catalog import catalog, languages
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.moderation import Span, redact, screen
 from kiosk.core.rules.devices import device_of
@@ -215,10 +215,11 @@ _status_rule("contribution/pend", "pending")
 
 
 def redaction_lang(data: dict[str, Any]) -> str:
+    """The steering face's language: the placeholders' language when the text itself does not tell."""
     lang = data.get("lang", "nl")
-    if lang not in FULL_LANGUAGES:
-        raise CommandError("bad_request", "'lang' is nl or en", field="lang")
-    return str(lang)
+    if not isinstance(lang, str) or lang not in languages():
+        raise CommandError("bad_request", "'lang' is one of the page languages", field="lang")
+    return lang
 
 
 @rule("contribution/redact")
@@ -227,7 +228,8 @@ def _check_redact(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
     contribution = existing(state, cmd.data)
     if not contribution.spans:
         raise CommandError("nothing_to_redact", "moderation found nothing to replace in this text")
-    text = redact(contribution.text, map(Span.from_json, contribution.spans), redaction_lang(cmd.data))
+    hint = contribution.lang or redaction_lang(cmd.data)  # the writer's page language, else the face's
+    text = redact(contribution.text, map(Span.from_json, contribution.spans), hint)
     return {"id": contribution.id, "text": text, "by": cmd.actor.kind}
 
 
