@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from kiosk.core.name_languages import fold
-from kiosk.core.name_languages.lexicon import PARTICLES, Cue, known, lexicon, not_name_key
+from kiosk.core.name_languages.lexicon import PARTICLES, Cue, known, latin_forms, lexicon, not_name_key
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670]|['’ʼ](?=[^\W\d_])|-(?=[^\W\d_]))*")
 _APOSTROPHE = re.compile(r"['’ʼ]")
@@ -216,10 +216,19 @@ class _Finder:
             or t.key in self.words.after
             or (not_name_key(t.key) and not self._given_or_word_name(t))
             or not_name_key(t.whole)
+            or (
+                t.capital
+                and t.script == "cyrillic"
+                and any(f in self.words.not_names for f in latin_forms(t.key))
+            )
         )
 
     def _given(self, t: Token) -> bool:
-        return known(t.key, self.words.given)
+        if known(t.key, self.words.given):
+            return True
+        if not t.capital or t.script != "cyrillic" or known(t.key, self.words.word_names):
+            return False  # "Надія" (hope) is the word, though "Nadia" is a name
+        return any(f in self.words.given for f in latin_forms(t.key))
 
     def _given_or_word_name(self, t: Token) -> bool:
         return self._given(t) or known(t.key, self.words.word_names)
@@ -261,8 +270,8 @@ class _Finder:
                 self.cue_tokens.add(j)
             elif cue.kind == "family" and t.key in self.words.of and not t.capital:  # "vader van Sanne"
                 pass
-            elif t.script == "arabic" and t.key.startswith("ال") and t.key in self.common and stepped == 0:
-                pass  # "ابنتي الصغيرة تسنيم": an adjective between
+            elif t.script == "arabic" and t.key.startswith("ال") and cue.kind == "family" and stepped == 0:
+                pass  # "ابنتي الكبرى ريما": an adjective between
             else:
                 break
             j, stepped = j + 1, stepped + 1
@@ -282,11 +291,16 @@ class _Finder:
             return self._arabic_name_after(t, j, cue)
         if not t.letters or t.upper or len(t.key) < 2:
             return False
-        if t.key in self.words.cue_words or (not_name_key(t.key) and not self._given_or_word_name(t)):
-            return False  # "juf Engels", "Pan Dyrektor"
+        if t.key in self.words.cue_words or t.key in self.words.after:
+            return False  # "Pan Dyrektor", "Müdür Bey"
+        if not_name_key(t.key) and not self._given_or_word_name(t):
+            return False  # "juf Engels"
         if t.capital:
             return self._given_or_word_name(t) or t.key not in self.common
-        return self._given(t) and t.key not in self.words.common_any  # "my son jack", "мою доньку вероніку"
+        if self._given(t):
+            return t.key not in self.words.common_any  # "my son jack", "мою доньку вероніку"
+        # Right after "ik heet", "my name is", "мене звати" comes the name, typed in lower case or not.
+        return cue.kind == "says" and len(cue.words) > 1 and t.key not in self.words.common_any
 
     def _arabic_name_after(self, t: Token, j: int, cue: Cue) -> bool:
         if j + 1 < len(self.toks) and self.toks[j + 1].key in _VERY:
@@ -370,10 +384,18 @@ class _Finder:
                     last += 2
                     continue
                 break
-            if not self._surname(nxt, self.toks[last]):
-                break
+            if self._stuck_on(nxt) or not self._surname(nxt, self.toks[last]):
+                break  # "أحمد وعمر": Ahmed and Omar
             last += 1
-        return (self.toks[first].start, self.toks[last].end)
+        return (self.toks[first].start + self._stuck_on(self.toks[first]), self.toks[last].end)
+
+    def _stuck_on(self, t: Token) -> int:
+        """How many letters of an Arabic word are "and", "to", "with" stuck to a name ("وعمر"): 0 or 1."""
+        words = self.words
+        if t.script != "arabic" or t.key in words.given or t.key in words.word_names:
+            return 0
+        rest = t.key[1:]
+        return int(t.key[:1] in "وفبلك" and (rest in words.given or rest in words.word_names))
 
     def _surname(self, t: Token, before: Token) -> bool:
         if t.script == "arabic":

@@ -61,6 +61,15 @@ _CYRILLIC_ENDINGS = ("ові", "еві", "єві", "ою", "ею", "єю", "ом
 _LATIN_BASE_ENDINGS = ("", "a", "ia", "o")
 _CYRILLIC_BASE_ENDINGS = ("", "а", "я", "о", "и", "ь")
 _ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+# Ukrainian letters in Latin ones (the national transliteration, on folded words: й is и, ї is і here), and the
+# way Western names come back from Cyrillic ("Лотте" -> lotte, "Даан" -> daan, "Амстердам" -> amsterdam).
+_LATIN_LETTERS = (
+    str.maketrans({"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
+                   "з": "z", "и": "y", "і": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+                   "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+                   "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "ы": "y", "э": "e", "ъ": ""}),
+    str.maketrans({"г": "g", "и": "i", "х": "h", "є": "e", "ю": "ju", "я": "ja", "ц": "c"}),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -150,6 +159,20 @@ def forms(key: str) -> tuple[str, ...]:
                 out.append(stem[:-1] + "e" + stem[-1])  # Kacpr-a -> Kacper, Antk-a -> Antek, Pawł-a -> Paweł
     if key.endswith("s") and len(key) > 3:
         out.append(key[:-1])  # Dutch "Sannes", English "Thursdays"
+    return tuple(dict.fromkeys(out))
+
+
+@functools.lru_cache(maxsize=16384)
+def latin_forms(key: str) -> tuple[str, ...]:
+    """A folded Cyrillic word and its base forms in Latin letters: how a Dutch name or place written in Cyrillic
+    is known ("Лотте" -> lotte, "Даана" -> daan, "Утрехті" -> utrecht). Only for a word with a capital: in lower
+    case too many Ukrainian words come out as a name ("сам" -> sam)."""
+    out = []
+    for form in forms(key):
+        out += [
+            form.translate(_LATIN_LETTERS[1]).translate(_LATIN_LETTERS[0]),
+            form.translate(_LATIN_LETTERS[0]),
+        ]
     return tuple(dict.fromkeys(out))
 
 

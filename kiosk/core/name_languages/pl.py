@@ -34,7 +34,7 @@ POLISH = NameLanguage(
         boże bożego bożym narodzenie narodzenia narodzeniu narodzeniem wigilia wigilii wigilię wielkanoc
         wielkanocy wielkanocny wielkanocne święta świąt świętach święto świętych wszystkich zaduszki dzień dnia
         dniu dziecka matki ojca nauczyciela edukacji narodowej andrzejki mikołajki święty świętego sylwester sylwestra nowy rok nowego roku trzech króli ciało zielone świątki tłusty czwartek
-        walentynki halloween sinterklaas sinterklaasa ramadan ramadanu króla królewski
+        walentynki halloween sinterklaas sinterklaasa pietów pietami ramadan ramadanu króla królewski
         polski polskiego polskim polska polsce polskę polską angielski angielskiego angielskim niderlandzki
         niderlandzkiego niderlandzkim holenderski holenderskiego holenderskim niemiecki niemieckiego francuski
         ukraiński ukraińskiego turecki arabski rosyjski hiszpański matematyka matematyki matematyką biologia

@@ -31,7 +31,7 @@ TURKISH = NameLanguage(
         ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
         ramazan bayram bayramı bayramında bayramda bayramlar bayramları şeker kurban kandil kandili yılbaşı noel
         paskalya sinterklaas cumhuriyet iftar sahur oruç teravih mevlid mevlit aşure anneler babalar öğretmenler
-        kral kraliyet günü
+        kral kraliyet günü hıdrellez nevruz newroz
         türkçe hollandaca felemenkçe flemenkçe ingilizce almanca fransızca arapça lehçe ukraynaca rusça kürtçe
         farsça ispanyolca matematik fen biyoloji tarih coğrafya müzik resim beden
         türk türkler hollandalı hollandalılar faslı suriyeli polonyalı ukraynalı avrupalı müslüman
