@@ -38,7 +38,7 @@ ENGLISH = NameLanguage(
         secondary high college university parents parent evening evenings meeting meetings report reports
         homework sen senco ib pta mr gmr cito magister parro somtoday zermelo teams google classroom zoom
         whatsapp instagram tiktok snapchat youtube facebook netflix roblox fortnite minecraft ipad chromebook
-        office word excel powerpoint
+        office word excel powerpoint translate
         netherlands holland amsterdam rotterdam utrecht hague eindhoven groningen leiden delft haarlem
         amstelveen almere europe america africa asia england britain uk usa morocco turkey poland ukraine syria
         eritrea india china london

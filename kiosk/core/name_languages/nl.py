@@ -45,7 +45,9 @@ DUTCH = NameLanguage(
         europa amerika afrika azië
         amsterdam rotterdam utrecht eindhoven groningen tilburg almere breda nijmegen arnhem haarlem enschede
         amersfoort apeldoorn zaanstad haarlemmermeer zoetermeer zwolle leiden maastricht dordrecht ede delft
-        alkmaar venlo deventer hilversum leeuwarden den haag
+        alkmaar venlo deventer hilversum leeuwarden den haag haag zaandam schiedam vlaardingen gouda capelle
+        spijkenisse hoorn purmerend lelystad helmond oss roosendaal zeist nieuwegein veenendaal hertogenbosch
+        heerlen sittard emmen assen amstelveen diemen hoofddorp rijswijk voorburg westland woerden
     """,
     not_name_phrases="""anne frank | van gogh | rembrandt | albert heijn | jip en janneke | pippi langkous |
         willem-alexander | máxima | maxima | sint maarten | sint-maarten | zwarte piet | wilhelmus |

@@ -46,7 +46,10 @@ POLISH = NameLanguage(
         gdańska gdańsku poznań poznania poznaniu łódź łodzi amsterdam amsterdamu amsterdamie rotterdam
         rotterdamu rotterdamie haga hagi hadze utrecht utrechtu utrechcie europa europy europie śląsk
         bóg boga bogu jezus jezusa maryja kościół kościoła
+        lublin lublina lublinie białystok rzeszów katowice szczecin bydgoszcz toruń kielce opole olsztyn
         rada rady radzie radę rodziców szkoła szkoły szkole szkołę podstawowa podstawowej liceum gimnazjum
+        dyrekcja dyrekcji dyrekcję dyrekcją nauczyciele nauczycieli nauczycielom rodzice rodzicom ferie ferii
+        feriach google translate
         magistra magisterze parro parrze cito
     """,
     not_name_phrases="""boże narodzenie | bożego narodzenia | święty mikołaj | świętego mikołaja | dzień dziecka |

@@ -36,7 +36,10 @@ TURKISH = NameLanguage(
         farsça ispanyolca matematik fen biyoloji tarih coğrafya müzik resim beden
         türk türkler hollandalı hollandalılar faslı suriyeli polonyalı ukraynalı avrupalı müslüman
         türkiye hollanda amsterdam rotterdam lahey utrecht istanbul ankara izmir konya kayseri bursa trabzon sivas
-        yozgat avrupa almanya belçika fas suriye polonya ukrayna
+        yozgat avrupa almanya belçika fas suriye polonya ukrayna adana antalya gaziantep mersin diyarbakır samsun
+        denizli eskişehir erzurum malatya şanlıurfa urfa hatay sakarya kocaeli manisa afyon aksaray çorum tokat
+        kırşehir karaman emirdağ giresun ordu rize zonguldak kars van muş bitlis elazığ
+        belediye devlet eğitim eğitimi din kültürü bilgisi
         allah islam kuran kur'an peygamber hz atatürk veli veliler okul aile birliği meb
     """,
     not_name_phrases="""ramazan bayramı | şeker bayramı | kurban bayramı | cumhuriyet bayramı | kral günü |
