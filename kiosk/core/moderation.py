@@ -120,7 +120,8 @@ def rule_spans(text: str) -> list[Span]:
     glued = lang in _GLUED_SWEARS_IN
     spans: list[Span] = []
     for t in tokens(text):
-        for word in _WORD_PARTS.split(t.whole):
+        parts = _WORD_PARTS.split(t.whole) if "-" in t.whole or "'" in t.whole else (t.whole,)
+        for word in parts:
             if word in _PROFANITY or (glued and word.startswith(_PROFANE_PREFIXES)):
                 spans.append(Span(t.start, t.stop, "profanity"))
                 break

@@ -44,8 +44,13 @@ class Token(NamedTuple):
     capital: bool
     upper: bool  # all capitals: HAVO, PE, WF
     first: bool  # starts a sentence
-    turkish_ending: bool  # a capitalised word with an apostrophe ending that is not English
+    ending: str  # after the apostrophe of a capitalised word, lower case: "yi" in "Emre'yi", "s" in "Lucas's"
     stop: int  # end of the whole word, endings included
+
+    @property
+    def turkish_ending(self) -> bool:
+        """An ending Turkish writes after a proper name only ("Emre'yi", "Türkiye'de"); English ones are not."""
+        return bool(self.ending) and self.ending not in _ENGLISH_ENDINGS
 
     @property
     def letters(self) -> bool:
@@ -66,8 +71,8 @@ def _script(ch: str) -> str:
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of a text (kept for the last few hundred texts: a screening reads one text several times)."""
     out: list[Token] = []
-    before = 0
-    ends = _SENTENCE_END
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    end_at = 0  # the first sentence end not yet passed
     for m in _TOKEN.finditer(text):
         word = m.group(0)
         start = m.start()
@@ -77,6 +82,9 @@ def tokens(text: str) -> tuple[Token, ...]:
         if capital and script == "latin" and ("'" in word or "’" in word or "ʼ" in word):
             name, ending = _APOSTROPHE.split(word, maxsplit=1)
         whole = fold(word)
+        first = not out
+        while end_at < len(ends) and ends[end_at] < start:
+            first, end_at = True, end_at + 1
         out.append(
             Token(
                 start,
@@ -86,12 +94,11 @@ def tokens(text: str) -> tuple[Token, ...]:
                 script,
                 capital,
                 capital and len(name) > 1 and name.isupper(),
-                not out or ends.search(text, before, start) is not None,
-                bool(ending) and ending.lower() not in _ENGLISH_ENDINGS,
+                first,
+                ending.lower(),
                 m.end(),
             )
         )
-        before = m.end()
     return tuple(out)
 
 
@@ -148,10 +155,12 @@ def _language(text: str, toks: Sequence[Token], hint: str | None) -> str:
     return best
 
 
-def not_name_phrases(toks: Sequence[Token]) -> list[tuple[int, int]]:
-    """The phrases that name nobody ("Anne Frank", "Boże Narodzenie", "Ramazan Bayramı'nda"): first and last token."""
+@functools.lru_cache(maxsize=512)
+def not_name_phrases(text: str) -> tuple[tuple[int, int], ...]:
+    """The phrases that name nobody ("Anne Frank", "Boże Narodzenie", "Ramazan Bayramı'nda"): their first and last
+    token."""
     phrases = lexicon().not_name_phrases
-    keys = [t.key for t in toks]
+    keys = [t.key for t in tokens(text)]
     found = []
     i = 0
     while i < len(keys):
@@ -161,13 +170,13 @@ def not_name_phrases(toks: Sequence[Token]) -> list[tuple[int, int]]:
                 i += len(phrase) - 1
                 break
         i += 1
-    return found
+    return tuple(found)
 
 
 def inside_not_name_phrase(text: str, start: int, end: int) -> bool:
     """Whether [start, end) of a text lies inside a phrase that names nobody."""
     toks = tokens(text)
-    return any(toks[a].start <= start and end <= toks[b].end for a, b in not_name_phrases(toks))
+    return any(toks[a].start <= start and end <= toks[b].end for a, b in not_name_phrases(text))
 
 
 def name_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
@@ -205,7 +214,7 @@ class _Finder:
 
     # -- what names nobody
     def _not_name_phrases(self) -> set[int]:
-        return {i for first, last in not_name_phrases(self.toks) for i in range(first, last + 1)}
+        return {i for first, last in not_name_phrases(self.text) for i in range(first, last + 1)}
 
     def _no_name(self, t: Token) -> bool:
         """A word that is no name whatever stands before it."""
@@ -242,7 +251,7 @@ class _Finder:
 
     # -- cues before a name
     def _joined(self, a: Token, b: Token, cue: Cue | None = None) -> bool:
-        gap = self.text[a.end : b.start]
+        gap = self.text[a.stop : b.start]
         if cue is not None and a.key in _ABBREVIATED_TITLES and gap.startswith("."):
             gap = gap[1:]
         return (_JOINS if cue is not None else _SPACE).fullmatch(gap) is not None
@@ -337,7 +346,9 @@ class _Finder:
         start = j
         while start > 0 and self._joined(self.toks[start - 1], self.toks[start]):
             before = self.toks[start - 1]
-            if not before.capital or before.first or self._no_name(before) or start - 1 in self.blocked:
+            if not before.capital or before.ending or self._no_name(before) or start - 1 in self.blocked:
+                break
+            if before.first and not self._given_or_word_name(before):
                 break
             start -= 1
         return [(self.toks[start].start, name.end)]
@@ -358,7 +369,17 @@ class _Finder:
             return t.key not in self.words.common_any  # "ابني Daan", "Juf Lotte дуже..."
         if self.lang in ("tr", "pl"):
             return not t.first or t.turkish_ending or self._given(t)
-        return self._given(t) or (not t.first and self._word_name_with_surname(t))
+        return self._given(t) or self._whose_family(t) or (not t.first and self._word_name_with_surname(t))
+
+    def _whose_family(self, t: Token) -> bool:
+        """ "Jenny's mum", "Ezra's teacher": a capitalised word with "'s" before a family word or a title."""
+        if t.ending != "s":
+            return False
+        i = self.toks.index(t)
+        if i + 1 >= len(self.toks):
+            return False
+        nxt = self.toks[i + 1]
+        return self._joined(t, nxt) and nxt.key in self.words.cue_words and not nxt.capital
 
     def _word_name_with_surname(self, t: Token) -> bool:
         """A given name that is a word, with a capitalised word after it: "met Deniz Yıldız", "and Grace Smith"."""
@@ -376,8 +397,8 @@ class _Finder:
             and self._joined(self.toks[last], self.toks[last + 1])
         ):
             nxt = self.toks[last + 1]
-            if last + 1 in self.blocked or last + 1 in self.cue_tokens:
-                break
+            if last + 1 in self.blocked or last + 1 in self.cue_tokens or self.toks[last].ending:
+                break  # an ending closes a name: "Emre'yi Ayşe", "Lucas's Mum"
             if nxt.key in PARTICLES and last + 2 < len(self.toks):
                 after = self.toks[last + 2]
                 if self._surname(after, nxt) and self._joined(nxt, after):

@@ -60,7 +60,7 @@ def trim(
         return None
     lang = lang or written_in(text)
     toks = tokens(text)
-    phrases = {i for first, last in not_name_phrases(toks) for i in range(first, last + 1)}
+    phrases = {i for first, last in not_name_phrases(text) for i in range(first, last + 1)}
     inside = [t for i, t in enumerate(toks) if span.start <= t.start < span.end and i not in phrases]
     names = [t for t in inside if not _no_name(t, lang, common_words)]
     if not names:

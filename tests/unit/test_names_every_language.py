@@ -37,6 +37,7 @@ def names_in(text: str) -> list[str]:
         ("I'm Sarah, mum of Oliver in 6B.", ["Oliver", "Sarah"]),
         ("my son jack is scared of the gym teacher", ["jack"]),
         ("A boy called Jayden keeps taking her lunch.", ["Jayden"]),
+        ("I'm Jenny's mum, from group 2.", ["Jenny"]),
         # Turkish: the possessive in the family word, the title after the name, the apostrophe before an ending.
         ("Oğlum Emre her gün ağlıyor.", ["Emre"]),
         ("Kızımın öğretmeni Ayşe Hanım'la konuştuk.", ["Ayşe"]),
@@ -100,6 +101,8 @@ def test_a_name_is_found_in_every_page_language(text: str, names: list[str]) -> 
         "Дякуємо Вам за теплий вечір!",
         "День Незалежності в серпні, ми з Харкова.",
         "Діти дуже чекали на Святого Миколая.",
+        "Христос Воскрес! З Різдвом Христовим усіх вчителів!",
+        "It's Sports Day on Friday, isn't it?",
     ],
 )
 def test_each_languages_own_calendar_and_school_words_are_no_names(text: str) -> None:

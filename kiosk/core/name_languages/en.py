@@ -59,7 +59,9 @@ ENGLISH = NameLanguage(
         thank yes okay good great nice bad well better best hope think feel know want need like love get got
         make made go goes went gone come came see saw say said tell told ask asked give gave take took help
         happy sad glad sorry hi hello dear regards kind best lots lot time day week month year school child
-        children kids son daughter teacher teachers parents class group
+        children kids son daughter teacher teachers parents class group it's i'm i've i'd don't doesn't didn't
+        can't won't isn't aren't wasn't weren't couldn't wouldn't shouldn't we're we've they're that's there's
+        he's she's let's
     """,
     names="""
         james oliver jack harry george charlie thomas william oscar leo henry alfie joshua jacob ethan daniel
