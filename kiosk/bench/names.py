@@ -76,29 +76,31 @@ def _cell(pair: tuple[int, int]) -> str:
     return f"{held:>3}/{of:<3} {100 * held / of:5.1f} %" if of else "-"
 
 
+_WIDTH = 19  # of a cell: "187/188  99.5 %"
+
+
 def table_lines(corpus: Sequence[Sentence], runs: dict[str, dict[str, Any]], mode: str) -> list[str]:
     """One mode's table: per language, personal held and clean held, held out and tuned, per checkout."""
     names = list(runs)
-    head = f"{'':6}" + "".join(
-        f"{f'{what} {side}':>{17 * len(names)}}  "
-        for side in ("held out", "tuned (A)")
-        for what in ("personal held", "clean held")
-    )
-    sub = f"{'lang':6}" + "".join(
-        f"{name:>17}" + ("  " if i == len(names) - 1 else "")
-        for _ in range(4)
-        for i, name in enumerate(names)
-    )
-    lines = [head.rstrip(), sub.rstrip()]
+    groups = [
+        ("held out, personal", HELD_OUT, True),
+        ("held out, clean", HELD_OUT, False),
+        ("tuned A, personal", TUNED, True),
+        ("tuned A, clean", TUNED, False),
+    ]
+    width = _WIDTH * len(names)
+    lines = [
+        f"{'':6}" + "".join(f"{title:>{width}}  " for title, _, _ in groups).rstrip(),
+        f"{'lang':6}" + "".join("".join(f"{n:>{_WIDTH}}" for n in names) + "  " for _ in groups).rstrip(),
+    ]
     for lang in (*LANGS, None):
-        cells = []
-        for parts in (HELD_OUT, TUNED):
-            for personal in (True, False):
-                for name in names:
-                    pair = count(corpus, runs[name][mode], personal=personal, lang=lang, parts=parts)
-                    cells.append(f"{_cell(pair):>17}")
-                cells.append("  ")
-        lines.append(f"{lang or 'all':6}" + "".join(cells).rstrip())
+        cells = ""
+        for _, parts, personal in groups:
+            for name in names:
+                pair = count(corpus, runs[name][mode], personal=personal, lang=lang, parts=parts)
+                cells += f"{_cell(pair):>{_WIDTH}}"
+            cells += "  "
+        lines.append(f"{lang or 'all':6}" + cells.rstrip())
     return lines
 
 
