@@ -223,7 +223,7 @@ class _Finder:
             or len(t.key) < 2
             or t.key in self.words.cue_words
             or t.key in self.words.after
-            or (not_name_key(t.key) and not self._given_or_word_name(t))
+            or (not_name_key(t.key) and not self._given(t))  # a month "Eylül" unless a cue says
             or not_name_key(t.whole)
             or (
                 t.capital
@@ -323,8 +323,10 @@ class _Finder:
             or not_name_key(t.key)
         ):
             return False
+        if cue.kind == "title":
+            return True  # "السيد يانسن", "الأستاذ الخطيب": after a title comes a name
         if t.key.startswith("ال"):
-            return cue.kind == "title"  # "الأستاذ الخطيب"; after a family word it is an adjective
+            return False  # after a family word, "ال" starts an adjective
         return not (t.key.startswith(_ARABIC_VERB_PREFIXES) and len(t.key) >= 4)  # "ابني يتعرض": a verb
 
     # -- titles after a name: "Ahmet Bey", "Elif Öğretmen"
