@@ -3,7 +3,7 @@
 One entry point decides for any text from the room (answers, comments, questions, notes): `screen(text, found)`
 returns the reason to hold it (or None) and the spans it found. Our own rules run here, always, in microseconds;
 `found` adds what the full name check (deduce, in a helper process: kiosk/namecheck/worker.py) saw in the text,
-filtered by `kiosk.namecheck.deduce_finds.keep` so Dutch words and school words are not taken for names.
+trimmed by `kiosk.namecheck.deduce_finds.trim` to the names in it, in every page language.
 """
 
 from __future__ import annotations

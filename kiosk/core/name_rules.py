@@ -273,10 +273,8 @@ class _Finder:
         j, stepped = i + 1, 0
         while j < len(self.toks) and stepped < 3 and self._joined(self.toks[j - 1], self.toks[j], cue):
             t = self.toks[j]
-            if t.whole in self.words.cue_words and not self._given(
-                t
-            ):  # "pani dyrektor Nowak", "المديرة السيدة"
-                self.cue_tokens.add(j)
+            if t.whole in self.words.cue_words and not self._given(t):
+                self.cue_tokens.add(j)  # another title: "pani dyrektor Nowak", "المديرة السيدة"
             elif cue.kind == "family" and t.key in self.words.of and not t.capital:  # "vader van Sanne"
                 pass
             elif t.script == "arabic" and t.key.startswith("ال") and cue.kind == "family" and stepped == 0:

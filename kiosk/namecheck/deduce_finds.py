@@ -99,7 +99,7 @@ def load_deduce() -> Any:
 
 
 def deduce_spans(deducer: Any, text: str) -> list[Span]:
-    """What deduce finds in a text, as the kiosk's spans, before `keep`."""
+    """What deduce finds in a text, as the kiosk's spans, before `trim`."""
     doc = deducer.deidentify(text)
     spans = []
     for annotation in doc.annotations:
@@ -143,7 +143,7 @@ def dutch_words() -> frozenset[str]:
 
 
 def found_spans(deducer: Any, text: str) -> list[Span]:
-    """What the full check holds for in a text: deduce's finds that `keep` keeps, and unknown name pairs."""
+    """What the full check holds for in a text: deduce's finds trimmed to their names, and unknown name pairs."""
     common = deducer.lookup_structs["common_word"]
     lang = written_in(text)
     found = [trim(text, s, common, lang) for s in deduce_spans(deducer, text)]
