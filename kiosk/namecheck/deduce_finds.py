@@ -78,11 +78,6 @@ def trim(
     return Span(names[0].start, min(span.end, names[-1].end), "name")
 
 
-def keep(text: str, span: Span, common_words: Container[str] = frozenset()) -> bool:
-    """Whether a span deduce found holds personal data at all (see `trim`)."""
-    return trim(text, span, common_words) is not None
-
-
 def load_deduce() -> Any:
     """deduce's Deduce, loaded quietly: deduce sets the root logger to INFO and says "please wait" through it."""
     import logging
