@@ -15,7 +15,6 @@ from typing import Any
 
 from kiosk.catalog import catalog
 from kiosk.core.name_rules import name_spans, tokens, written_in
-from kiosk.core.name_words import is_allowed
 from kiosk.core.state import Review
 
 # Kept short and obvious on purpose: a false hold costs the facilitator one key press, a miss costs a parent's trust.
@@ -133,11 +132,6 @@ def rule_spans(text: str) -> list[Span]:
     spans += [Span(m.start(), m.end(), "address") for m in _POSTCODE.finditer(text)]
     spans += [Span(start, end, "name") for start, end in name_spans(text, lang)]
     return spans
-
-
-def looks_like_name_word(word: str) -> bool:
-    """A capitalised word that is not one of the words the kiosk knows are no names (months, languages...)."""
-    return word[:1].isupper() and not is_allowed(word)
 
 
 def screen(text: str, found: Sequence[Span] = ()) -> Screening:

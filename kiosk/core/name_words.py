@@ -8,10 +8,21 @@ themselves live with their language in kiosk/core/name_languages/.
 
 from __future__ import annotations
 
-from kiosk.core.name_languages.lexicon import is_not_name
+from typing import Any
+
+from kiosk.core.name_languages.lexicon import is_not_name, lexicon
 from kiosk.core.name_rules import inside_not_name_phrase
 
 __all__ = ["inside_not_name_phrase", "is_allowed"]
+
+
+def __getattr__(name: str) -> Any:
+    """`ALLOWED` (the words, folded) and `ALLOWED_PHRASES` (the phrases), built on first use like the lexicon."""
+    if name == "ALLOWED":
+        return lexicon().not_names
+    if name == "ALLOWED_PHRASES":
+        return tuple(" ".join(p) for found in lexicon().not_name_phrases.values() for p in found)
+    raise AttributeError(name)
 
 
 def is_allowed(word: str) -> bool:
