@@ -41,6 +41,7 @@ class Moderated:
     pinned: bool = False
     approved_seq: int = 0  # the event that last approved it: the order in which the room first saw it
     votes: set[str] = field(default_factory=set)  # devices that recognise or upvote it
+    lang: str | None = None  # the language of the phone's page when it was written; None from paper or aloud
 
     @property
     def stands(self) -> bool:
@@ -83,7 +84,6 @@ class Contribution(Moderated):
     tags: list[str] = field(default_factory=list)
     merged_into: str | None = None
     withdrawn: bool = False
-    lang: str | None = None  # the language of the phone's page when it was written; None from paper or aloud
 
     @property
     def stands(self) -> bool:

@@ -3,19 +3,18 @@
 One entry point decides for any text from the room (answers, comments, questions, notes): `screen(text, found)`
 returns the reason to hold it (or None) and the spans it found. Our own rules run here, always, in microseconds;
 `found` adds what the full name check (deduce, in a helper process: kiosk/namecheck/worker.py) saw in the text,
-filtered by `kiosk.namecheck.deduce_finds.keep` so Dutch words and school words are not taken for names.
+trimmed by `kiosk.namecheck.deduce_finds.trim` to the names in it, in every page language.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.catalog import FULL_LANGUAGES, catalog
-from kiosk.core.name_words import is_allowed
+from kiosk.catalog import catalog
+from kiosk.core.name_rules import name_spans, tokens, written_in
 from kiosk.core.state import Review
 
 # Kept short and obvious on purpose: a false hold costs the facilitator one key press, a miss costs a parent's trust.
@@ -71,25 +70,6 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d\s().-]{7,}\d(?!\w)")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž'’-"
-_CAP_WORD = rf"[{_UPPER}][{_LOWER}]+"
-_PARTICLES = r"(?:(?:de|van|der|den|ter|ten|el|al|bin|ben|abu|op|het|in|'t|la|le|da|di|du)\s+)*"
-_NAME = rf"{_PARTICLES}{_CAP_WORD}(?:[ -]{_PARTICLES}{_CAP_WORD})?"
-_TITLES = (
-    r"meneer|mevrouw|mevr\.?|dhr\.?|mw\.?|juf|juffrouw|meester|mentor|mentrix|docent|docente|leraar|lerares|"
-    r"directeur|directrice|conrector|rector|mr\.?|mrs\.?|ms\.?|miss|teacher|mister|zoon|dochter|zoontje|"
-    r"dochtertje|broer|broertje|zus|zusje|kind|neef|nicht|vriend|vriendin|vriendje|vriendinnetje|klasgenoot|"
-    r"man|vrouw|vader|moeder|oma|opa|tante|oom|coach|trainer|begeleider|intern begeleider|ib'er|zorgcoördinator|"
-    r"buurjongen|buurmeisje|buurman|buurvrouw|tolk|stagiair|stagiaire|conciërge|invaller|invalkracht"
-)
-# "meneer Jansen", "juf Anna", "onze dochter Emma", "mr. Smith": a title before a capitalised word names a person.
-_TITLED_NAME = re.compile(rf"\b(?i:{_TITLES})\s+(?P<name>{_NAME})")
-# "ik heet Fatima", "mijn naam is Piet Jansen", "ik ben Piet Jansen", "naam: Sanne".
-_SAYS_NAME = re.compile(
-    rf"\b(?i:ik\s+heet|wij\s+heten|we\s+heten|mijn\s+naam\s+is|onze\s+naam\s+is|naam\s*:|my\s+name\s+is|"
-    rf"i\s+am|i'm|ik\s+ben|het\s+gaat\s+om|(?:hij|zij|ze|die)\s+heet)\s+(?P<name>{_NAME})"
-)
-# A class at a secondary school (2B, 3 havo B, 1a2) tells a small group apart; "groep 7" at primary school does not.
-_CLASS = re.compile(r"(?<![\w-])[1-6]\s?(?:havo|vwo|vmbo|mavo|gym|ath|tl|kb|bb)?\s?[A-Ha-h]\d?(?![\w-])")
 _STREETS = (
     r"straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|dreef|plantsoen|straatweg|boulevard|allee|hof|park|"
     r"markt|hoeve|pad"
@@ -99,24 +79,9 @@ _ADDRESS = re.compile(
     rf"\b(?:[{_UPPER}][{_LOWER}]+\s)?[{_UPPER}][{_LOWER}]*(?:{_STREETS})\s+\d{{1,4}}(?:\s?[a-zA-Z](?!\w))?"
 )
 _POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")
-# Words a title is followed by that are no name: "de mentor Wiskunde", "juf Engels", "meneer De directeur".
-_NOT_A_NAME = {
-    "de",
-    "het",
-    "een",
-    "die",
-    "dat",
-    "deze",
-    "van",
-    "en",
-    "of",
-    "is",
-    "was",
-    "heeft",
-    "had",
-    "wil",
-    "zegt",
-}
+# Dutch swears glued to a word are Dutch only: Turkish "kutlamak" (to celebrate), "kutu" (box), Polish "kutia".
+_GLUED_SWEARS_IN = ("nl", "en", "ar", "uk")
+_WORD_PARTS = re.compile(r"[-']")
 
 
 @dataclass(frozen=True, order=True)
@@ -147,53 +112,26 @@ class Screening:
         return [s.to_json() for s in self.spans]
 
 
-def _folded_words(text: str) -> Iterable[re.Match[str]]:
-    return re.finditer(r"[^\W\d_]+", text)
-
-
-def _fold(word: str) -> str:
-    folded = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
-
-
 def rule_spans(text: str) -> list[Span]:
-    """What our own rules find: swear words, e-mail addresses, phone numbers, addresses, titled or said names."""
+    """What our own rules find: swear words, e-mail addresses, phone numbers, addresses and names (in every page
+    language: kiosk/core/name_rules.py)."""
+    lang = written_in(text)
+    glued = lang in _GLUED_SWEARS_IN
     spans: list[Span] = []
-    for m in _folded_words(text):
-        word = _fold(m.group(0))
-        if word in _PROFANITY or word.startswith(_PROFANE_PREFIXES):
-            spans.append(Span(m.start(), m.end(), "profanity"))
+    for t in tokens(text):
+        parts = _WORD_PARTS.split(t.whole) if "-" in t.whole or "'" in t.whole else (t.whole,)
+        for word in parts:
+            if word in _PROFANITY or (glued and word.startswith(_PROFANE_PREFIXES)):
+                spans.append(Span(t.start, t.stop, "profanity"))
+                break
     spans += [Span(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
     for m in _PHONE.finditer(text):
         if sum(ch.isdigit() for ch in m.group(0)) >= 9:
             spans.append(Span(m.start(), m.end(), "phone_number"))
     spans += [Span(m.start(), m.end(), "address") for m in _ADDRESS.finditer(text)]
     spans += [Span(m.start(), m.end(), "address") for m in _POSTCODE.finditer(text)]
-    for pattern in (_TITLED_NAME, _SAYS_NAME):
-        for m in pattern.finditer(text):
-            start, end = m.span("name")
-            words = text[start:end].split()
-            # A title then "De" or "Engels" at a sentence's start is no name; a name from the word lists may be.
-            while words and words[-1].lower() in _NOT_A_NAME:
-                words.pop()
-            if not words or all(not looks_like_name_word(w) for w in words):
-                continue
-            spans.append(Span(start, start + len(" ".join(words)), "name"))
-    spans += [
-        Span(m.start(), m.end(), "name") for m in _CLASS.finditer(text) if _class_context(text, m.start())
-    ]
+    spans += [Span(start, end, "name") for start, end in name_spans(text, lang)]
     return spans
-
-
-def _class_context(text: str, start: int) -> bool:
-    """ "uit 2B", "in klas 3C", "van 1a": a class, not "2 A4'tjes"."""
-    before = text[max(0, start - 12) : start].lower()
-    return bool(re.search(r"\b(?:uit|in|van|klas|zit in|mentorklas)\s*$", before))
-
-
-def looks_like_name_word(word: str) -> bool:
-    """A capitalised word that is not one of the words the kiosk knows are no names (months, languages...)."""
-    return bool(re.match(rf"[{_UPPER}]", word)) and not is_allowed(word)
 
 
 def screen(text: str, found: Sequence[Span] = ()) -> Screening:
@@ -222,12 +160,14 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
     return out
 
 
-def redact(text: str, spans: Iterable[Span], lang: str = "nl") -> str:
+def redact(text: str, spans: Iterable[Span], lang: str | None = None) -> str:
     """The text with every span replaced by its placeholder: "[naam]", "[adres]", "[telefoonnummer]"...
 
-    The placeholders are `redact.<kind>` in the message catalog, in the kiosk's language (Dutch for another).
+    The placeholders are `redact.<kind>` in the message catalog, in the language the text is written in, so the
+    room reads "Мій син [ім’я]" and "My son [name]"; `lang` (the writer's page language) decides when the text
+    does not tell.
     """
-    words = catalog(lang if lang in FULL_LANGUAGES else "nl")
+    words = catalog(written_in(text, lang))
     out, at = [], 0
     for span in merge_spans(spans):
         if span.start < at or span.end > len(text):

@@ -1,21 +1,23 @@
-"""The full name check: what deduce finds in a text, without the words it takes for names that are none.
+"""The full name check: what deduce finds in a text, trimmed to the names in it.
 
 deduce (de-identification of Dutch text) knows first names and surnames of many origins, streets and places. Made
-for health records, it also takes capitalised Dutch words for names: a language ("Engels"), a month, a feast, a
-school's systems (Magister, Parro), a well-known name (Anne Frank, Albert Heijn) or a word that starts a sentence.
-`keep` drops those: an allow-list of words and names parents write about school, and deduce's own list of common
-Dutch words for a word standing alone.
+for health records in Dutch, it also takes capitalised words for names: a language ("Engels"), a month, a feast, a
+school's systems (Magister, Parro), a well-known name (Anne Frank, Albert Heijn), a word that starts a sentence, and
+in the other page languages their own ("My", "On Monday", "Ramazan Bayramı", "Boże Narodzenie"), or a title with
+the name ("Oğlum Emre", "Ayşe Hanım"). `trim` keeps the name only: the word lists of every page language
+(kiosk/core/name_languages/), each language's common words and deduce's own list of common Dutch words.
 """
 
 from __future__ import annotations
 
 import functools
-import re
+import itertools
 from collections.abc import Container
 from typing import Any
 
 from kiosk.core.moderation import Span
-from kiosk.core.name_words import ALLOWED_PHRASES, is_allowed
+from kiosk.core.name_languages.lexicon import lexicon, not_name_key
+from kiosk.core.name_rules import Token, inside_not_name_phrase, not_name_phrases, tokens, written_in
 
 # deduce's tags, as the kinds the kiosk holds for. Institutions, dates and ages are no reason to hold an answer.
 _KINDS = {
@@ -27,19 +29,23 @@ _KINDS = {
 }
 
 
-def _inside_allowed_phrase(text: str, span: Span) -> bool:
-    lowered = text.lower()
-    for phrase in ALLOWED_PHRASES:
-        at = lowered.find(phrase)
-        while at != -1:
-            if at <= span.start and span.end <= at + len(phrase):
-                return True
-            at = lowered.find(phrase, at + 1)
-    return False
+def _no_name(t: Token, lang: str, common_words: Container[str]) -> bool:
+    """A word inside a span deduce found that is not the name: a title, a family word, a common or school word."""
+    words = lexicon()
+    return (
+        t.key in words.cue_words
+        or t.key in words.after
+        or t.key in words.common.get(lang, ())
+        or (t.first and t.key in words.common_any and t.key not in words.given)
+        or not_name_key(t.key)
+        or not_name_key(t.whole)
+    )
 
 
-def keep(text: str, span: Span, common_words: Container[str] = frozenset()) -> bool:
-    """Whether a span deduce found is personal data, not a capitalised word or a well-known name mistaken for it.
+def trim(
+    text: str, span: Span, common_words: Container[str] = frozenset(), lang: str | None = None
+) -> Span | None:
+    """The part of a span deduce found that is personal data, or None when it is a word or a well-known name.
 
     `common_words` is deduce's own list of common Dutch words ("Groen", "Vos", "Hoop", "Morgen"): one of those
     standing alone is a word. (pyspellchecker's Dutch list was tried for this and dropped: it is made from film
@@ -47,22 +53,29 @@ def keep(text: str, span: Span, common_words: Container[str] = frozenset()) -> b
     """
     if span.kind == "address":
         # A town alone is no address; a street with a number or a postcode is.
-        return any(ch.isdigit() for ch in text[span.start : span.end])
+        return span if any(ch.isdigit() for ch in text[span.start : span.end]) else None
     if span.kind != "name":
-        return True
-    if _inside_allowed_phrase(text, span):
-        return False
-    words = re.findall(r"[^\W\d_][^\s,.;:!?()]*", text[span.start : span.end])
-    names = [w for w in words if not is_allowed(w)]
+        return span
+    if inside_not_name_phrase(text, span.start, span.end):
+        return None
+    lang = lang or written_in(text)
+    toks = tokens(text)
+    phrases = {i for first, last in not_name_phrases(text) for i in range(first, last + 1)}
+    inside = [t for i, t in enumerate(toks) if span.start <= t.start < span.end and i not in phrases]
+    names = [t for t in inside if not _no_name(t, lang, common_words)]
     if not names:
-        return False
+        return None
     if len(names) == 1:
-        word = names[0]
+        word = text[names[0].start : names[0].end]
         if word.isupper() and len(word) > 1:
-            return False  # MR, VO, HAVO: abbreviations
+            return None  # MR, VO, HAVO: abbreviations
         if word.lower() in common_words:
-            return False  # a Dutch word, even with a capital; a title before it is our own rules' business
-    return True
+            return None  # a Dutch word, even with a capital; a title before it is our own rules' business
+        if names[0].first and names[0].key in lexicon().word_names:
+            return (
+                None  # "Umut ediyorum", "Hope is...": a name that is a word, opening a sentence as the word
+            )
+    return Span(names[0].start, min(span.end, names[-1].end), "name")
 
 
 def load_deduce() -> Any:
@@ -81,7 +94,7 @@ def load_deduce() -> Any:
 
 
 def deduce_spans(deducer: Any, text: str) -> list[Span]:
-    """What deduce finds in a text, as the kiosk's spans, before `keep`."""
+    """What deduce finds in a text, as the kiosk's spans, before `trim`."""
     doc = deducer.deidentify(text)
     spans = []
     for annotation in doc.annotations:
@@ -91,25 +104,25 @@ def deduce_spans(deducer: Any, text: str) -> list[Span]:
     return spans
 
 
-_CAPITALISED_PAIR = re.compile(
-    r"\b([A-ZÀ-Þ][\w'’]+(?:-[A-Z][\w'’]+)?)\s+((?:(?:Al|El|Ben|Abu)-)?[A-ZÀ-Þ][\w'’]+(?:-[A-Z][\w'’]+)?)\b"
-)
-
-
-def unknown_pairs(text: str, common_words: Container[str]) -> list[Span]:
-    """Two capitalised words side by side that no Dutch word list knows: a name deduce's lists lack (Kacper Nowak,
+def unknown_pairs(text: str, common_words: Container[str], lang: str | None = None) -> list[Span]:
+    """Two capitalised words side by side that no word list knows: a name deduce's lists lack (Kacper Nowak,
     Oksana Tkachenko, Meron Gebremariam)."""
     known = dutch_words()
+    lang = lang or written_in(text)
+    toks = tokens(text)
     spans = []
-    for m in _CAPITALISED_PAIR.finditer(text):
-        words = [m.group(1), m.group(2)]
-        if any(is_allowed(w) or w.isupper() or w.lower() in common_words for w in words):
+    for a, b in itertools.pairwise(toks):
+        if not (a.script == b.script == "latin" and a.capital and b.capital) or text[a.end : b.start] != " ":
             continue
-        if all(w.lower() in known for w in words) or _inside_allowed_phrase(
-            text, Span(m.start(), m.end(), "name")
+        if (
+            a.upper
+            or b.upper
+            or any(_no_name(t, lang, common_words) or t.key in common_words for t in (a, b))
         ):
             continue
-        spans.append(Span(m.start(), m.end(), "name"))
+        if (a.key in known and b.key in known) or inside_not_name_phrase(text, a.start, b.end):
+            continue
+        spans.append(Span(a.start, b.end, "name"))
     return spans
 
 
@@ -125,6 +138,8 @@ def dutch_words() -> frozenset[str]:
 
 
 def found_spans(deducer: Any, text: str) -> list[Span]:
-    """What the full check holds for in a text: deduce's finds that `keep` keeps, and unknown name pairs."""
+    """What the full check holds for in a text: deduce's finds trimmed to their names, and unknown name pairs."""
     common = deducer.lookup_structs["common_word"]
-    return [s for s in deduce_spans(deducer, text) if keep(text, s, common)] + unknown_pairs(text, common)
+    lang = written_in(text)
+    found = [trim(text, s, common, lang) for s in deduce_spans(deducer, text)]
+    return [s for s in found if s is not None] + unknown_pairs(text, common, lang)

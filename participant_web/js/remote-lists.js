@@ -59,7 +59,7 @@ export function renderIncoming(list, items, command) {
       // One tap: what moderation found becomes "[naam]", "[adres]"..., and the answer is shown.
       meta.append(el("button", {
         type: "button", class: "primary", "aria-describedby": textId, dataset: { focus: "redact" },
-        onclick: () => command("contribution/redact", { id: item.id, lang: currentLang() === "en" ? "en" : "nl" }),
+        onclick: () => command("contribution/redact", { id: item.id, lang: currentLang() }),
       }, t("remote.redact")));
     }
     if (item.status !== "approved") {

@@ -36,7 +36,7 @@ export function drawQuestions(view, command) {
     if (item.redact) {
       // One tap: what moderation found becomes "[naam]", "[adres]"..., and the question is shown.
       meta.append(button("remote.redact", "redact", "primary", "question/redact",
-        { lang: currentLang() === "en" ? "en" : "nl" }));
+        { lang: currentLang() }));
     }
     if (item.status !== "approved") {
       meta.append(el("button", {

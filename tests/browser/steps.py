@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from playwright.sync_api import Locator, Page, expect
+
+from kiosk.agenda.parser import load_agenda
+from kiosk.resources import default_agenda_path, web_dir
 
 # The shipped evening, in order; the dialogue's first question opens with its block.
 BLOCKS = [
@@ -64,3 +69,20 @@ def approve(remote: Page, text: str) -> None:
 
 def wall(display: Page) -> Locator:
     return display.locator("#wall li")
+
+
+def page_words(lang: str) -> dict[str, str]:
+    """The page's catalog in `lang`, to find buttons and messages by what that language calls them."""
+    said: dict[str, str] = json.loads((web_dir() / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
+    return said
+
+
+def answer_in(phone: Page, lang: str, text: str) -> None:
+    """A phone whose page speaks `lang` picks its role and answers the first question."""
+    said = page_words(lang)
+    phone.get_by_role("button", name=said["role.parent"], exact=True).click()
+    expect(phone.locator("#role")).to_be_hidden()
+    question = next(p for b in load_agenda(default_agenda_path()).blocks for p in b.prompts).text_in(lang)
+    phone.get_by_role("textbox", name=question, exact=True).fill(text)
+    phone.get_by_role("button", name=said["phone.send"], exact=True).click()
+    expect(phone.locator("#open-feedback")).to_have_text(said["phone.saved"])

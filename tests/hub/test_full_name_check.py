@@ -38,7 +38,7 @@ async def test_the_full_check_holds_what_deduce_finds_before_and_after_it_is_rea
         for peer in (phone, display):
             await peer.next("state/reset")
         # Before deduce is ready our own rules decide: a name without a title passes them.
-        early = "Emre Kaya pest mijn zoon al sinds de brugklas."
+        early = "Gerard Brouwer pest mijn zoon al sinds de brugklas."  # in no list of ours: deduce knows him
         assert not check.ready
         assert (await phone.command("contribution/add", ref="a", id="c-early", text=early))["type"] == "ack"
         assert evening.state.contributions["c-early"].visible

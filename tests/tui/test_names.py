@@ -43,7 +43,7 @@ async def test_a_held_name_is_redacted_in_one_key_and_reaches_the_projector_as_n
         assert rows(app) == ["c-1"]
         await pilot.press("r")
         await next_message(display, lambda m: any("[naam]" in t for t in projected(wall, m)))
-        assert projected(wall, {"type": "noop"}) == ["Ik ben [naam], vader [naam] uit [naam]."]
+        assert projected(wall, {"type": "noop"}) == ["Ik ben [naam], vader van [naam] uit 2B."]
         assert "Piet" not in json.dumps(wall.view)
         redacted = core.state.contributions["c-1"]
         assert (redacted.status, redacted.held_reason, redacted.approved_by) == (

@@ -223,9 +223,16 @@ def test_the_core_redacts_and_explains_a_hold_in_the_catalogs_words() -> None:
     said = "Bel meneer Jansen op 06-12345678"
     at, number = said.index("meneer"), said.index("06")
     spans = [Span(at, at + len("meneer Jansen"), "name"), Span(number, len(said), "phone_number")]
-    assert redact(said, spans, "nl") == "Bel [naam] op [telefoonnummer]"
-    assert redact(said, spans, "en") == "Bel [name] op [phone number]"
-    assert redact(said, spans, "tr") == redact(said, spans, "nl")  # the kiosk speaks nl or en
+    # The placeholders speak the language the text is written in, whoever redacts it.
+    assert redact(said, spans, "nl") == redact(said, spans, "en") == "Bel [naam] op [telefoonnummer]"
+    english = "Call Mr Jansen on 06-12345678"
+    spans = [Span(5, 14, "name"), Span(18, len(english), "phone_number")]
+    assert redact(english, spans, "nl") == "Call [name] on [phone number]"
+    ukrainian = "Пан Янсен: 06-12345678"
+    spans = [Span(4, 9, "name"), Span(11, len(ukrainian), "phone_number")]
+    assert redact(ukrainian, spans) == "Пан [ім’я]: [номер телефону]"
+    # A text that tells nothing of its language takes the writer's page language.
+    assert redact("Jansen!", [Span(0, 6, "name")], "tr") == "[isim]!"
     with pytest.raises(CommandError) as held:
         held_for_an_address = Review(state="held", held_reason="address")
         confirmed(Command("contribution/approve", {"id": "x"}, Actor("facilitator")), held_for_an_address)

@@ -57,11 +57,12 @@ def test_capitalised_school_words_pass(text: str) -> None:
     assert screen(text).reason is None
 
 
-def test_redaction_puts_placeholders_in_dutch_or_english() -> None:
+def test_redaction_puts_placeholders_in_the_language_the_text_is_written_in() -> None:
     text = "Bel Jan op 0612345678"
     spans = [Span(4, 7, "name"), Span(11, 21, "phone_number")]
-    assert redact(text, spans) == "Bel [naam] op [telefoonnummer]"
-    assert redact(text, spans, "en") == "Bel [name] op [phone number]"
+    assert redact(text, spans) == redact(text, spans, "en") == "Bel [naam] op [telefoonnummer]"
+    text = "Call Jan on 0612345678"
+    assert redact(text, [Span(5, 8, "name"), Span(12, 22, "phone_number")]) == "Call [name] on [phone number]"
 
 
 @pytest.fixture
@@ -107,15 +108,15 @@ def test_the_full_checks_finding_holds_an_auto_approved_answer_and_survives_a_re
     core: SessionCore, tmp_path: Path
 ) -> None:
     core.execute(Command("settings/auto_approve", {"on": True}))
-    text = "Jan Jansen was onbeleefd"  # no title: our rules let it pass, deduce finds it
+    text = "Gerard Brouwer was onbeleefd"  # no title, no name of our lists: our rules let it pass, deduce finds it
     add(core, "c1", text)
     assert core.state.contributions["c1"].visible  # the name check was not ready yet
-    data = {"items": [{"target": "contribution", "id": "c1", "text": text, "spans": [[0, 10, "name"]]}]}
+    data = {"items": [{"target": "contribution", "id": "c1", "text": text, "spans": [[0, 14, "name"]]}]}
     with pytest.raises(CommandError):
         core.execute(Command("moderation/screen", data, PHONE))  # only the kiosk itself reports findings
     core.execute(Command("moderation/screen", data, SYSTEM))
     c = core.state.contributions["c1"]
-    assert (c.status, c.held_reason, c.spans, c.screened) == ("pending", "name", [[0, 10, "name"]], True)
+    assert (c.status, c.held_reason, c.spans, c.screened) == ("pending", "name", [[0, 14, "name"]], True)
     assert core.log is not None and core.info is not None
     events = list(core.log.events(core.info.id))
     from kiosk.core.session import replay

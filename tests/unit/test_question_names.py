@@ -68,18 +68,20 @@ def test_the_full_checks_finding_holds_an_auto_approved_question_and_survives_a_
     core: SessionCore,
 ) -> None:
     core.execute(Command("settings/auto_approve", {"on": True}))
-    text = "Waarom mocht Jan Jansen niet mee op kamp?"  # no title: our own rules let it pass
+    text = (
+        "Waarom mocht Gerard Brouwer niet mee op kamp?"  # no title, not in our lists: our rules let it pass
+    )
     ask(core, "q1", text)
     assert core.state.questions.items["q1"].visible  # the full check was not ready yet
     assert ("question", "q1") in unscreened(core.state)  # it is checked once the full check is ready
-    item = {"target": "question", "id": "q1", "text": text, "spans": [[13, 23, "name"]]}
+    item = {"target": "question", "id": "q1", "text": text, "spans": [[13, 27, "name"]]}
     core.execute(Command("moderation/screen", {"items": [item]}, SYSTEM))
     q = core.state.questions.items["q1"]
     assert (q.status, q.held_reason, q.screened) == ("pending", "name", True)
     assert ("question", "q1") not in unscreened(core.state)
     assert core.log is not None and core.info is not None
     again = replay(core.agenda, list(core.log.events(core.info.id))).questions.items["q1"]
-    assert (again.status, again.held_reason, again.spans) == ("pending", "name", [[13, 23, "name"]])
+    assert (again.status, again.held_reason, again.spans) == ("pending", "name", [[13, 27, "name"]])
 
 
 def test_with_the_full_check_ready_auto_approve_waits_for_it_for_questions_too(core: SessionCore) -> None:

@@ -73,11 +73,10 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
     first = first_status(state, text, by_phone=new.device is not None, ctx=ctx)
     block = state.agenda.block_of_prompt(prompt_id) if prompt_id else None
     return {
-        **new_item_data(new, text, role, first),
+        **new_item_data(new, text, role, first, lang),
         "prompt": prompt_id,
         "block": block.index if block else state.current,
         "source": source,
-        "lang": lang,
     }
 
 
@@ -89,7 +88,6 @@ def _apply_add(state: SessionState, event: Event) -> Changes:
         prompt_id=d["prompt"],
         block_index=d["block"],
         source=d["source"],
-        lang=d.get("lang"),  # evenings stored before the language was noted have none
     )
     return store_new(ANSWERS, state, contribution)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from kiosk.catalog import catalog
+from kiosk.catalog import catalog, languages
 from kiosk.core.changes import Changes, one
 from kiosk.core.events import Command, CommandError, Event
 from kiosk.core.moderated import Contribution, Moderated, Question, Review
@@ -26,7 +26,6 @@ from kiosk.core.text import MAX_CONTRIBUTION, clean_text
 CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # Texts of one phone waiting for the facilitator: a lively parent has a few; a script has thousands.
 MAX_PENDING = 10
-REDACTION_LANGUAGES = ("nl", "en")
 
 Item = TypeVar("Item", bound=Moderated)
 
@@ -152,7 +151,9 @@ def first_status(state: SessionState, text: str, *, by_phone: bool, ctx: Context
     return FirstStatus(status, reason, screening.spans_json(), auto)
 
 
-def new_item_data(new: NewItem, text: str, role: str | None, first: FirstStatus) -> dict[str, Any]:
+def new_item_data(
+    new: NewItem, text: str, role: str | None, first: FirstStatus, lang: str | None
+) -> dict[str, Any]:
     """The event data every new item carries, whatever its kind adds."""
     return {
         "id": new.id,
@@ -163,6 +164,7 @@ def new_item_data(new: NewItem, text: str, role: str | None, first: FirstStatus)
         "held": first.reason,
         "spans": first.spans,
         "auto": first.auto,
+        "lang": lang,
     }
 
 
@@ -181,6 +183,7 @@ def moderated_fields(event: Event) -> dict[str, Any]:
         "spans": list(d.get("spans", [])),
         "auto": d.get("auto", False),
         "approved_seq": event.seq if d["status"] == "approved" else 0,
+        "lang": d.get("lang"),  # evenings stored before the language was noted have none
     }
 
 
@@ -207,17 +210,20 @@ def confirmed(cmd: Command, item: Moderated | Review) -> None:
 
 
 def redaction_lang(data: dict[str, Any]) -> str:
+    """The steering face's language: the placeholders' language when the text itself does not tell."""
     lang = data.get("lang", "nl")
-    if lang not in REDACTION_LANGUAGES:
-        raise CommandError("bad_request", "'lang' is nl or en", field="lang")
-    return str(lang)
+    if not isinstance(lang, str) or lang not in languages():
+        raise CommandError("bad_request", "'lang' is one of the page languages", field="lang")
+    return lang
 
 
-def redacted(text: str, spans: list[list[Any]], data: dict[str, Any]) -> str:
-    """The text with what moderation found replaced by "[naam]", "[adres]"...; refused when nothing was found."""
+def redacted(text: str, spans: list[list[Any]], data: dict[str, Any], written_in: str | None = None) -> str:
+    """The text with what moderation found replaced by "[naam]", "[adres]"... in the language it was written in
+    (else the steering face's); refused when nothing was found."""
     if not spans:
         raise CommandError("nothing_to_redact", "moderation found nothing to replace in this text")
-    return redact(text, map(Span.from_json, spans), redaction_lang(data))
+    hint = written_in or redaction_lang(data)
+    return redact(text, map(Span.from_json, spans), hint)
 
 
 def approve(item: Moderated, seq: int, by: str | None) -> None:
@@ -252,7 +258,10 @@ def register_moderation(kind: Kind[Any]) -> None:
     def check_redact(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any] | None:
         """Replace what moderation found with "[naam]", "[adres]"... and approve, in one step."""
         item = kind.existing(state, cmd.data)
-        return {"id": item.id, "text": redacted(item.text, item.spans, cmd.data), "by": cmd.actor.kind}
+        text = redacted(
+            item.text, item.spans, cmd.data, item.lang
+        )  # the writer's page language, else the face's
+        return {"id": item.id, "text": text, "by": cmd.actor.kind}
 
     @check_redact.applies
     def apply_redact(state: SessionState, event: Event) -> Changes:

@@ -46,6 +46,7 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
     if len(state.questions.items) >= MAX_QUESTIONS:
         raise CommandError("full", "the evening has as many questions as it can take")
     role: str | None = None
+    lang: str | None = None
     if new.device is not None:
         if waiting_of(QUESTIONS, state, new.device) >= MAX_PENDING:
             raise CommandError(
@@ -54,8 +55,9 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
                 max=MAX_PENDING,
             )
         role = state.devices[new.device].role
+        lang = state.devices[new.device].lang
     first = first_status(state, text, by_phone=new.device is not None, ctx=ctx)
-    return new_item_data(new, text, role, first)
+    return new_item_data(new, text, role, first, lang)
 
 
 @_check_add.applies
