@@ -10,10 +10,11 @@ import argparse
 from datetime import date, datetime
 
 from kiosk.catalog import refusal
-from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log
+from kiosk.commands.common import UserError, add_data_dir, add_lang, data_dir, open_log
 from kiosk.commands.export import iso_date, load_evening
 from kiosk.commands.texts import hint, say
 from kiosk.core.events import Command, CommandError
+from kiosk.core.hold import EveningHold
 from kiosk.core.session import SessionCore
 from kiosk.core.state import ACTION_STATUSES, Action, SessionState
 from kiosk.core.store import StoreError
@@ -164,12 +165,15 @@ def _heard(core: SessionCore, lang: str) -> None:
 def main(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     log = open_log(args)
+    hold: EveningHold | None = None
     try:
         evening = load_evening(log, args.session, args.lang)
         core = evening.core
         if args.heard:
             _heard(core, args.lang)
             return 0
+        if args.add is not None or args.update is not None:
+            hold = _hold(args, evening.info.id)
         fields = {k: v for k in ("owner", "due", "status") if (v := getattr(args, k)) is not None}
         links = args.link or args.unlink
         for ref in args.link + args.unlink:
@@ -194,5 +198,18 @@ def main(args: argparse.Namespace) -> int:
             raise UserError(say(args.lang, "actions.fields_alone"))
         _list(core, today, args.lang)
     finally:
+        if hold is not None:
+            hold.release()
         log.close()
     return 0
+
+
+def _hold(args: argparse.Namespace, session_id: str) -> EveningHold | None:
+    """Hold the evening while changing its actions; a running kiosk that holds it keeps it (a sentence says so)."""
+    try:
+        hold = EveningHold.take(data_dir(args), session_id)
+    except OSError:
+        return None  # a folder that cannot hold the lock file: the write itself says what is wrong
+    if hold is None:
+        raise UserError(say(args.lang, "actions.open_elsewhere"))
+    return hold

@@ -15,6 +15,7 @@ from kiosk.core.session import SessionCore
 from kiosk.core.store import StoreError
 from kiosk.hub.admission import FULL, Gate, forwarded_for
 from kiosk.hub.connections import Registry
+from kiosk.hub.held_evening import EveningHeldElsewhere, HeldEvening
 from kiosk.hub.i18n import Messages
 from kiosk.hub.netinfo import base_url, bind_problem, network_hint, url_origin
 from kiosk.hub.open_files import (
@@ -116,6 +117,7 @@ class Hub:
             lambda: self.urls.base,
             self.handles,
         )
+        self.held = HeldEvening(core)  # no other kiosk runs this evening while this hub does
         self.roles = RoleHandlers(core, self.gate, self.publisher, Messages(_i18n_dir(), lang), self.handles)
         self._server: Server | None = None
         self._pages: Pages | None = None
@@ -141,6 +143,10 @@ class Hub:
         self.gate.capacity = connection_places(self.open_files, self.max_connections)
         connection_class = type("HubConnection", (GatedConnection,), {"hub": self})
         try:
+            self.held.start(asyncio.get_running_loop(), self.lang)
+        except EveningHeldElsewhere as exc:
+            raise HubError(str(exc)) from None
+        try:
             self._server = await serve(
                 self._handle,
                 self.host,
@@ -156,6 +162,7 @@ class Hub:
                 backlog=BACKLOG,
             )
         except OSError as exc:
+            self.held.stop()
             raise HubError(bind_problem(exc, self.host, self.port, self.lang)) from None
         self._restore_loop = quiet_accept_errors(asyncio.get_running_loop())
         self.port = self._server.sockets[0].getsockname()[1] if self.port == 0 else self.port
@@ -184,6 +191,7 @@ class Hub:
         if self._restore_loop is not None:
             self._restore_loop()
             self._restore_loop = None
+        self.held.stop()
 
     def capacity_warning(self) -> str | None:
         """A sentence when the open-file limit leaves room for fewer phones than a large hall, in the hub's
@@ -270,7 +278,9 @@ def _peer(transport: asyncio.BaseTransport | None) -> str | None:
 
 
 def _log_storage(problem: StoreError | None) -> None:
-    if problem is not None:
+    if problem is not None and problem.reason == "taken_in":
+        log.warning("%s", problem)  # another process wrote to this evening: taken in, storing goes on
+    elif problem is not None:
         log.warning("Storing failed: %s Phones are told and keep what they sent.", problem)
     else:
         log.warning("Storing works again.")
