@@ -184,3 +184,20 @@ def test_kiosk_actions_only_reads_an_evening_a_kiosk_runs(
     finally:
         hold.release()
     assert main(["actions", "--data-dir", str(tmp_path), "--add", "Terugbellen"]) == 0
+
+
+def test_an_evening_a_kiosk_runs_is_not_deleted_under_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.core.hold import EveningHold
+
+    session = stored_evening(tmp_path)
+    hold = EveningHold.take(tmp_path, session)
+    assert hold is not None
+    try:
+        assert main(["sessions", "--data-dir", str(tmp_path), "--delete", session, "--yes"]) == 1
+        assert "draait nu in een kiosk" in capsys.readouterr().err
+    finally:
+        hold.release()
+    assert main(["sessions", "--data-dir", str(tmp_path), "--delete", session, "--yes"]) == 0
+    assert not (tmp_path / "held" / f"{session}.lock").exists()
