@@ -19,8 +19,11 @@ from kiosk.core.rules.devices import device_of
 from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
 from kiosk.core.state import SessionState
 
-# Questions of one evening in all: far beyond a hall's, and a bound on what a script can make the log hold.
+# Questions of one evening still in play (waiting or shown): far beyond a hall's. Hidden ones free their place,
+# so spam the facilitator hides never closes the questions; the hub keeps one address to a share of these.
 MAX_QUESTIONS = 2000
+# Questions stored in all, hidden ones too: the bound on what a script can make the log hold.
+MAX_STORED_QUESTIONS = 10_000
 
 
 def _existing(state: SessionState, data: dict[str, Any]) -> Question:
@@ -46,8 +49,9 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
     if state.finished:
         raise CommandError("session_finished", "the evening has been closed")
     text = cleaned_contribution_text(cmd.data)
-    if len(questions.questions) >= MAX_QUESTIONS:
-        raise CommandError("full", "the evening has as many questions as it can take")
+    in_play = sum(1 for q in questions.questions.values() if q.status != "hidden")
+    if in_play >= MAX_QUESTIONS or len(questions.questions) >= MAX_STORED_QUESTIONS:
+        raise CommandError("questions_full", "the evening takes no more questions", max=MAX_QUESTIONS)
     role: str | None = None
     if device is not None:
         if device not in state.devices:
