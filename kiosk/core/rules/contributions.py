@@ -13,7 +13,7 @@ from kiosk.core.rules.devices import device_of
 from kiosk.core.rules.prompts import prompt_field
 from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
 from kiosk.core.state import SOURCES, Contribution, SessionState
-from kiosk.core.text import MAX_CONTRIBUTION, clean_text
+from kiosk.core.text import MAX_CONTRIBUTION, clean_text, shortened, text_size
 
 CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_TAGS = 8
@@ -29,12 +29,12 @@ def cleaned_contribution_text(data: dict[str, Any]) -> str:
     text = clean_text(raw)
     if not text:
         raise CommandError("empty", "write something first")
-    if len(text) > MAX_CONTRIBUTION:
+    if text_size(text) > MAX_CONTRIBUTION:
         raise CommandError(
             "too_long",
             f"at most {MAX_CONTRIBUTION} characters, please",
             max=MAX_CONTRIBUTION,
-            length=len(text),
+            length=text_size(text),
         )
     return text
 
@@ -266,7 +266,7 @@ def _check_tag(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
         raise CommandError("bad_request", "'tags' must be a list of words", field="tags")
     cleaned: list[str] = []
     for tag in tags:
-        tag = clean_text(tag).replace("\n", " ")[:MAX_TAG_LEN]
+        tag = shortened(clean_text(tag).replace("\n", " "), MAX_TAG_LEN)
         if tag and tag not in cleaned:
             cleaned.append(tag)
     if len(cleaned) > MAX_TAGS:
