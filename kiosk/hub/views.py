@@ -17,6 +17,17 @@ from kiosk.core.state import Contribution, SessionState
 from kiosk.hub.question_views import display_questions, own_questions, phone_questions, remote_questions
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
 from kiosk.hub.table_views import display_tables, phone_table, remote_tables
+from kiosk.hub.view_bytes import (
+    DISPLAY_ANSWERS,
+    DISPLAY_HEARD,
+    OWN_ANSWERS,
+    PHONE_ANSWERS,
+    PHONE_QUESTIONS,
+    REMOTE_ANSWERS,
+    REMOTE_QUESTIONS,
+    first_within,
+    last_within,
+)
 
 PHONE_CONTRIBUTIONS = 200
 DISPLAY_CONTRIBUTIONS = 60
@@ -83,8 +94,8 @@ def phone_view(state: SessionState, now: float, counts: Counts, lang: str | None
         shown = [
             {"id": c.id, "text": c.text, "count": counts.get(c.id, 0), "n": c.approved_seq} for c in visible
         ]
-    view["contributions"] = shown
-    view["questions"] = phone_questions(state)
+    view["contributions"] = last_within(shown, PHONE_ANSWERS)
+    view["questions"] = first_within(phone_questions(state), PHONE_QUESTIONS)
     return view
 
 
@@ -112,18 +123,21 @@ def mine_view(
             "lang": known.lang if known else None,
         },
         "table": table,
-        "mine": [
-            {
-                "id": c.id,
-                "prompt": c.prompt_id,
-                "text": c.text,
-                "status": c.status,
-                "held": c.held_reason,
-                "withdrawn": c.withdrawn,
-                "merged": c.merged_into is not None,
-            }
-            for c in own
-        ],
+        "mine": last_within(
+            [
+                {
+                    "id": c.id,
+                    "prompt": c.prompt_id,
+                    "text": c.text,
+                    "status": c.status,
+                    "held": c.held_reason,
+                    "withdrawn": c.withdrawn,
+                    "merged": c.merged_into is not None,
+                }
+                for c in own
+            ],
+            OWN_ANSWERS,
+        ),
         "endorsed": sorted(
             cid
             for cid in state.endorsed.get(device, ())
@@ -134,8 +148,13 @@ def mine_view(
             for prompt, answers in state.responses.items()
             if device in answers
         },
-        **own_questions(state, device),
+        **_bounded_own(own_questions(state, device)),
     }
+
+
+def _bounded_own(own: dict[str, Any]) -> dict[str, Any]:
+    """A phone's own questions within their byte bound (the newest kept)."""
+    return {**own, "questions": last_within(own["questions"], OWN_ANSWERS)}
 
 
 def tally(state: SessionState) -> dict[str, Any] | None:
@@ -160,22 +179,27 @@ def display_view(
         key=lambda c: (not c.pinned, -counts.get(c.id, 0), -c.approved_seq, -c.at),
     )
     view["join"] = {"url": join_url, "room": room, "qr": "/qr.svg"}
-    view["contributions"] = [
-        {
-            "id": c.id,
-            "text": c.text,
-            "count": counts.get(c.id, 0),
-            "role": c.role,
-            "pinned": c.pinned,
-            "n": c.approved_seq,
-        }
-        for c in ranked[:DISPLAY_CONTRIBUTIONS]
-    ]
+    view["contributions"] = first_within(
+        [
+            {
+                "id": c.id,
+                "text": c.text,
+                "count": counts.get(c.id, 0),
+                "role": c.role,
+                "pinned": c.pinned,
+                "n": c.approved_seq,
+            }
+            for c in ranked[:DISPLAY_CONTRIBUTIONS]
+        ],
+        DISPLAY_ANSWERS,
+    )
     view["tally"] = tally(state)
     view["summary"] = {
         "shown": state.summary_shown,
         "view": state.summary_view,
-        "heard": heard(state) if state.summary_shown and state.summary_view == "heard" else [],
+        "heard": first_within(heard(state), DISPLAY_HEARD)
+        if state.summary_shown and state.summary_view == "heard"
+        else [],
         "points": [p.text for p in state.key_points],
         "key_message": state.key_message,
         "contact": state.contact,
@@ -309,7 +333,7 @@ def remote_view(
     ]
     view["points"] = list(state.block.points)
     view["prompts"] = [p.to_json() for p in state.block.prompts]
-    view["contributions"] = [_remote_contribution(c, counts) for c in chosen]
+    view["contributions"] = first_within([_remote_contribution(c, counts) for c in chosen], REMOTE_ANSWERS)
     view["window"] = window.to_json()
     view["totals"] = totals
     view["auto_approve"] = state.auto_approve
@@ -329,5 +353,6 @@ def remote_view(
     view["connected"] = dict(connected)
     view["tables"] = remote_tables(state, now, base_url=base_url, handles=handles)
     view["questions_on"] = questions_of(state).on_display
-    view["questions"], view["question_totals"] = remote_questions(state)
+    listed, view["question_totals"] = remote_questions(state)
+    view["questions"] = first_within(listed, REMOTE_QUESTIONS)
     return view
