@@ -11,11 +11,13 @@ from typing import Any
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
+from kiosk.catalog import FULL_LANGUAGES, catalog
 from kiosk.core.session import SessionCore
 from kiosk.core.store import StoreError
 from kiosk.hub.admission import FULL, Gate, forwarded_for
 from kiosk.hub.connections import Registry
 from kiosk.hub.held_evening import EveningHeldElsewhere, HeldEvening
+from kiosk.hub.http_guard import ANSWERED, HostCheck, request_method
 from kiosk.hub.i18n import Messages
 from kiosk.hub.netinfo import base_url, bind_problem, network_hint, url_origin
 from kiosk.hub.open_files import (
@@ -35,6 +37,7 @@ from kiosk.prepare.poster import evening_poster
 from kiosk.prepare.qr import Wifi
 
 MAX_FRAME = 4096
+REFUSED_LINGER = 2.0  # seconds a refused request may go on sending its body before the hub closes
 log = logging.getLogger("kiosk.hub")
 
 
@@ -43,6 +46,8 @@ class GatedConnection(ServerConnection):
 
     hub: Hub  # set on a subclass made per hub
     turned_away = False  # closed before websockets saw it: an address opening connections too fast
+    first_bytes: bytes | None = b""  # the request line, until it is all there
+    refusing = False  # answered 405 by the hub itself; what the client still sends is read and dropped
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         if not self.hub._opened(self, transport):
@@ -51,6 +56,30 @@ class GatedConnection(ServerConnection):
             transport.abort()  # no handshake, no handler: as cheap as a refusal can be
             return
         super().connection_made(transport)
+
+    def data_received(self, data: bytes) -> None:
+        if self.refusing:
+            return
+        if self.first_bytes is not None:
+            self.first_bytes += data
+            method = request_method(self.first_bytes)
+            if method is not None and method not in ANSWERED:
+                self._refuse_method()
+                return
+            if method is not None or len(self.first_bytes) > MAX_FRAME:
+                self.first_bytes = None  # a GET or HEAD, or no HTTP: websockets reads it from here
+        super().data_received(data)
+
+    def _refuse_method(self) -> None:
+        """405 for a method the kiosk does not answer, body or not; the body is read and dropped."""
+        self.refusing = True
+        transport = self.transport
+        assert isinstance(transport, asyncio.Transport)
+        words = catalog(self.hub.lang if self.hub.lang in FULL_LANGUAGES else "nl")
+        transport.write(plain(405, words("hub.http.method")).serialize())
+        if transport.can_write_eof():
+            transport.write_eof()
+        asyncio.get_running_loop().call_later(REFUSED_LINGER, transport.close)
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self.turned_away:
@@ -169,7 +198,8 @@ class Hub:
         public_origin = url_origin(self.public_url) if self.public_url else None
         tokens = (self.info.display_token, self.info.remote_token)
         posters = PosterPages(tokens, self.wifi, self.poster_html, self.lang)
-        self._pages = Pages(_web_dir(), self.urls.join, public_origin, posters.answer, self.lang)
+        hosts = HostCheck(self.public_url)
+        self._pages = Pages(_web_dir(), self.urls.join, public_origin, posters.answer, self.lang, hosts)
         self.publisher.start(asyncio.get_running_loop())
         self._unsubscribe = self.core.subscribe(self.roles.after_event)
         self._unsubscribe_storage = self.core.on_storage(_log_storage)
