@@ -127,6 +127,14 @@ class SessionCore:
                 storage_listener(taken)  # a word, not a problem: storing goes on
         return bool(others)
 
+    def would_change(self, command: Command) -> bool:
+        """Whether the command would change the evening now; checked as `execute` checks it, nothing stored."""
+        rule = RULES.get(command.type)
+        if rule is None or command.actor.kind not in rule.actors or not isinstance(command.data, dict):
+            return True  # `execute` says what is wrong with it
+        ctx = Context(now=max(self.clock(), self._last_at), new_id=lambda: "", full_check=self.full_check)
+        return rule.check(self.state, command, ctx) is not None
+
     def execute(self, command: Command) -> Outcome:
         """Validate, then append durably, then apply and publish.
 

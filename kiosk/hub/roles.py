@@ -312,7 +312,8 @@ class RoleHandlers:
         if client.role == "phone" and type_ in PHONE_DEEDS:
             self._take_part(client, actor, type_)
         thing = changed_thing(type_, data)
-        if thing is not None and not self.budget.may(device, thing):
+        spent = thing is not None and not self.budget.may(device, thing)
+        if spent and self.core.would_change(Command(type_, data, actor)):  # the same again is never refused
             raise CommandError(
                 "too_many_changes", "you changed this many times just now; try again in a minute"
             )
