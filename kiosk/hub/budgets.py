@@ -16,8 +16,8 @@ from kiosk.hub.admission import PRUNE_EVERY, Buckets
 # an answer and takes it back; a script flipping one thing all evening stores one change every half minute.
 CHANGES = (1 / 30, 10.0)
 # Questions in play (waiting or shown; hidden ones free their place) asked from one address. A hall behind one
-# address asks a few dozen; the evening takes 2000 (kiosk/core/rules/questions.py), so it takes many addresses,
-# not a few, to fill it.
+# address asks a few dozen; the evening takes 5000 (kiosk/core/rules/questions.py), so it takes 25 addresses,
+# not a few, to fill it, and each gets its share only at the pace of the gate's QUESTIONS (60, then 1 in 2 s).
 QUESTION_SHARE = 200
 
 

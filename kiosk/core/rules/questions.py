@@ -20,8 +20,9 @@ from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
 from kiosk.core.state import SessionState
 
 # Questions of one evening still in play (waiting or shown): far beyond a hall's. Hidden ones free their place,
-# so spam the facilitator hides never closes the questions; the hub keeps one address to a share of these.
-MAX_QUESTIONS = 2000
+# so spam the facilitator hides never closes the questions; the hub keeps each address to a share of 200
+# (kiosk/hub/budgets.py), so it takes 25 addresses, each at its own pace, to fill it.
+MAX_QUESTIONS = 5000
 # Questions stored in all, hidden ones too: the bound on what a script can make the log hold.
 MAX_STORED_QUESTIONS = 10_000
 
