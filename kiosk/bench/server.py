@@ -77,6 +77,12 @@ def hub_command(
     ]
 
 
+def kiosk_command(args: list[str], checkout: Path | None = None) -> list[str]:
+    """Any `kiosk` command line, from another checkout when `checkout` is given (as `hub_command`)."""
+    start = ["-c", _FROM_CHECKOUT, str(checkout)] if checkout is not None else ["-m", "kiosk"]
+    return [sys.executable, *start, *args]
+
+
 # `python -c _FROM_CHECKOUT DIR serve ...` runs the kiosk found in DIR, whatever is installed.
 _FROM_CHECKOUT = "import sys; sys.path.insert(0, sys.argv.pop(1)); from kiosk.cli import main; sys.exit(main(sys.argv[1:]))"
 

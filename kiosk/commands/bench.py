@@ -32,6 +32,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", type=Path, default=None, metavar="FILE", help=hint("bench.json"))
     parser.add_argument("--names", action="store_true", help=hint("bench.names"))
+    parser.add_argument("--hostile", action="store_true", help=hint("bench.hostile"))
 
 
 def main(args: argparse.Namespace) -> int:
@@ -41,6 +42,8 @@ def main(args: argparse.Namespace) -> int:
 
     if args.names:
         return names_bench(args)
+    if args.hostile:
+        return hostile_bench(args)
 
     if not 1 <= args.phones <= 4500:
         raise UserError("--phones must be between 1 and 4500 (the hub takes 5000 connections).")
@@ -79,3 +82,21 @@ def names_bench(args: argparse.Namespace) -> int:
     met = full["held"]["all"] >= TARGET_HELD and full["clean_held"]["all"] <= TARGET_CLEAN
     print("targets met" if met else "targets NOT met")
     return 0 if met else 1
+
+
+def hostile_bench(args: argparse.Namespace) -> int:
+    """`kiosk bench --hostile [--before CHECKOUT]`: each attack of the hostile room, before and after, as tables."""
+    import asyncio
+    import json
+    import tempfile
+
+    from kiosk.bench.hostile import render_hostile, run_hostile
+
+    if args.before is not None and not (args.before / "kiosk" / "cli.py").is_file():
+        raise UserError(f"--before {args.before}: no kiosk checkout there (no kiosk/cli.py).")
+    with tempfile.TemporaryDirectory(prefix="kiosk-hostile-") as tmp:
+        results = asyncio.run(run_hostile(Path(tmp), args.before))
+    print(render_hostile(results), flush=True)
+    if args.json is not None:
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 0

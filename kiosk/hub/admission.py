@@ -25,7 +25,7 @@ from kiosk.hub.limits import TokenBucket
 WAITING_PER_ADDRESS = 128
 # New connections per address: (per second, burst). A phone's page is a dozen requests, and a hall behind one
 # address loads it at once.
-CONNECTS = (100.0, 1000.0)
+CONNECTS = (300.0, 3000.0)
 # New phones (device ids this hub has not seen) per address: (per second, burst). A hall scans the QR code at
 # once: 300 at a time, then 120 a minute. A returning phone never counts.
 JOINS = (2.0, 300.0)
