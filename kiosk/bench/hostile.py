@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import sys
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
@@ -33,7 +32,7 @@ def _under(command: list[str], stderr: Path, ulimit: str | None = None) -> list[
     return ["sh", "-c", f'{limit}exec "$@" 2>"{stderr}"', "kiosk", *command]
 
 
-async def _serve(folder: Path, checkout: Path | None, ulimit: str | None = None) -> ServerProcess:
+async def serve_kiosk(folder: Path, checkout: Path | None, ulimit: str | None = None) -> ServerProcess:
     folder.mkdir(parents=True, exist_ok=True)
     return await start_server(_under(hub_command(folder, checkout=checkout), folder / "stderr.txt", ulimit))
 
@@ -46,7 +45,7 @@ def _remote(urls: Urls) -> dict[str, Any]:
     return {"role": "remote", "token": urls.remote_token, "lang": "en"}
 
 
-async def _join(urls: Urls, device: str, source: str, role: str = "parent") -> Talk:
+async def join_as_phone(urls: Urls, device: str, source: str, role: str = "parent") -> Talk:
     talk = await Talk.open(urls.ws, _phone(urls, device), source)
     answer = await talk.command("device/join", role=role)
     if answer.get("type") != "ack":
@@ -55,7 +54,7 @@ async def _join(urls: Urls, device: str, source: str, role: str = "parent") -> T
     return talk
 
 
-async def _to_dialogue(urls: Urls) -> Talk:
+async def remote_in_dialogue(urls: Urls) -> Talk:
     remote = await Talk.open(urls.ws, _remote(urls), REMOTE)
     await remote.command("block/jump", index=3)
     return remote
@@ -103,12 +102,12 @@ async def device_flood(
 ) -> Figures:
     """One phone takes part, then reuses its device id for every new socket, on a laptop of `files` open files;
     then 20 new phones from 20 addresses, the remote and a phone coming back from a locked screen try to get in."""
-    server = await _serve(root, checkout, f"-n {files}")
+    server = await serve_kiosk(root, checkout, f"-n {files}")
     urls = server.urls
     try:
-        returning = await _join(urls, "returning-phone-01", RETURNING)
+        returning = await join_as_phone(urls, "returning-phone-01", RETURNING)
         await returning.close()  # its screen locks
-        held = [await _join(urls, "flooding-phone-01", ATTACKER)]
+        held = [await join_as_phone(urls, "flooding-phone-01", ATTACKER)]
         started = time.monotonic()
         codes: Counter[str] = Counter()
 
@@ -125,7 +124,7 @@ async def device_flood(
         hall: Counter[str] = Counter()
         for n in range(20):
             try:
-                await _join(urls, f"hall-phone-{n:02d}", f"127.0.0.{10 + n}")
+                await join_as_phone(urls, f"hall-phone-{n:02d}", f"127.0.0.{10 + n}")
                 hall["in"] += 1
             except Refused as refused:
                 hall[refused.code] += 1
@@ -149,12 +148,12 @@ async def export_while_serving(root: Path, checkout: Path | None = None) -> Figu
     """`kiosk export --for parents` (md and pdf) while `kiosk serve` holds the evening; then a phone's answer and
     a remote command, at once and five seconds later."""
     folder = root / "data"
-    server = await _serve(folder, checkout)
+    server = await serve_kiosk(folder, checkout)
     urls = server.urls
     figures: Figures = {}
     try:
-        remote = await _to_dialogue(urls)
-        phone = await _join(urls, "answering-phone-01", HONEST)
+        remote = await remote_in_dialogue(urls)
+        phone = await join_as_phone(urls, "answering-phone-01", HONEST)
         figures["answer before export"] = outcome(
             await phone.command("contribution/add", id="c-0", text="Goed")
         )
@@ -206,7 +205,7 @@ async def export_while_serving(root: Path, checkout: Path | None = None) -> Figu
 async def question_flood(root: Path, checkout: Path | None = None, addresses: int = 34) -> Figures:
     """Each of `addresses` networks asks as many questions as it may at once (6 phones, 10 questions each);
     then an honest phone on another network asks one."""
-    server = await _serve(root, checkout)
+    server = await serve_kiosk(root, checkout)
     urls = server.urls
     codes: Counter[str] = Counter()
     try:
@@ -216,7 +215,7 @@ async def question_flood(root: Path, checkout: Path | None = None, addresses: in
             source = f"127.0.2.{n + 1}"
             for p in range(6):
                 try:
-                    talk = await _join(urls, f"asker-{n:02d}-{p}", source)
+                    talk = await join_as_phone(urls, f"asker-{n:02d}-{p}", source)
                 except Refused as refused:
                     codes[f"join {refused.code}"] += 1
                     continue
@@ -231,7 +230,7 @@ async def question_flood(root: Path, checkout: Path | None = None, addresses: in
 
         await asyncio.gather(*(network(n) for n in range(addresses)))
         seconds = time.monotonic() - started
-        honest = await _join(urls, "honest-asker-01", HONEST)
+        honest = await join_as_phone(urls, "honest-asker-01", HONEST)
         asked = outcome(await honest.command("question/add", id="q-honest", text="Komt er een schoolfeest?"))
     finally:
         await server.stop()
@@ -250,15 +249,15 @@ async def change_flood(
     """`sockets` phones on one address flip their role between parent and staff as fast as they may, while an
     honest phone on its own address answers twice a second; the database's growth and the honest acks."""
     folder = root / "data"
-    server = await _serve(folder, checkout)
+    server = await serve_kiosk(folder, checkout)
     urls = server.urls
     acks: list[float] = []
     answered: Counter[str] = Counter()
     try:
-        remote = await _to_dialogue(urls)
+        remote = await remote_in_dialogue(urls)
         await remote.command("settings/auto_approve", on=True)
-        honest = await _join(urls, "honest-phone-01", HONEST)
-        joins = [partial(_join, urls, f"flipper-{n:03d}", ATTACKER) for n in range(sockets)]
+        honest = await join_as_phone(urls, "honest-phone-01", HONEST)
+        joins = [partial(join_as_phone, urls, f"flipper-{n:03d}", ATTACKER) for n in range(sockets)]
         flippers: list[Talk] = await _gather_limited(joins, 50)  # under the 128 sockets waiting per address
         stop = asyncio.Event()
 
@@ -312,17 +311,17 @@ async def change_flood(
 async def first_views(root: Path, checkout: Path | None = None) -> Figures:
     """Answers and questions of four-byte characters, as long as the kiosk takes them: 400 waiting answers, then
     with auto-approve and recognition open 400 shown ones and 80 questions; how big is each first view?"""
-    server = await _serve(root, checkout)
+    server = await serve_kiosk(root, checkout)
     urls = server.urls
     figures: Figures = {}
     try:
-        remote = await _to_dialogue(urls)
-        probe = await _join(urls, "longest-text-01", ATTACKER)
+        remote = await remote_in_dialogue(urls)
+        probe = await join_as_phone(urls, "longest-text-01", ATTACKER)
         longest = "😀" * 500
         if outcome(await probe.command("contribution/add", id="probe-500", text=longest)) != "ack":
             longest = "😀" * 250
         figures["longest answer taken (characters, bytes)"] = (len(longest), len(longest.encode()))
-        phones = [await _join(urls, f"emoji-{n:02d}", f"127.0.3.{n % 10 + 1}") for n in range(40)]
+        phones = [await join_as_phone(urls, f"emoji-{n:02d}", f"127.0.3.{n % 10 + 1}") for n in range(40)]
 
         async def say(talk: Talk, n: int, start: int) -> None:
             for k in range(start, start + 10):
@@ -335,7 +334,9 @@ async def first_views(root: Path, checkout: Path | None = None) -> Figures:
         )
         await remote.command("settings/auto_approve", on=True)
         await remote.command("prompt/recognition", open=True)
-        shown = [await _join(urls, f"emoji-shown-{n:02d}", f"127.0.3.{n % 10 + 11}") for n in range(40)]
+        shown = [
+            await join_as_phone(urls, f"emoji-shown-{n:02d}", f"127.0.3.{n % 10 + 11}") for n in range(40)
+        ]
         await asyncio.gather(*(say(t, n, 10) for n, t in enumerate(shown)))  # others: 10 wait per phone
         for n, talk in enumerate(shown):
             for k in range(2):
@@ -363,7 +364,7 @@ async def _weigh(urls: Urls, hello: dict[str, Any], source: str) -> int:
 
 async def small_holes(root: Path, checkout: Path | None = None) -> Figures:
     """DNS rebinding, a method with a body, NaN in `ref`."""
-    server = await _serve(root, checkout)
+    server = await serve_kiosk(root, checkout)
     urls = server.urls
     host, port = urls.host, urls.port
     try:
@@ -395,172 +396,3 @@ async def small_holes(root: Path, checkout: Path | None = None) -> Figures:
         "POST with a body": status_of(posted),
         "NaN in ref": nan,
     }
-
-
-async def nat_hall(
-    root: Path, checkout: Path | None = None, phones: int = 500, spread: float = 30.0
-) -> Figures:
-    """`phones` phones behind one address (a school's NAT) load the page and join within `spread` seconds (a
-    phone told to wait tries again, as the page does), stay, and a tenth lock their screen and come back: how
-    many connections does that address hold at its peak?"""
-    server = await _serve(root, checkout)
-    urls = server.urls
-    nat = "127.0.0.3"
-    files = _page_files()
-    talks: list[Talk] = []
-    loading = [0]
-    opened: list[float] = []  # when each connection from the address was opened
-    peak = {"all": 0, "sockets": 0, "loading": 0}
-    got: Counter[str] = Counter()
-    done = asyncio.Event()
-
-    async def sample() -> None:
-        while not done.is_set():
-            live = sum(1 for t in talks if t.open_now)
-            peak["sockets"] = max(peak["sockets"], live)
-            peak["all"] = max(peak["all"], live + loading[0])
-            peak["loading"] = max(peak["loading"], loading[0])
-            await asyncio.sleep(0.05)
-
-    async def get(path: str) -> None:
-        loading[0] += 1
-        opened.append(time.monotonic())
-        try:
-            reader, writer = await asyncio.open_connection(urls.host, urls.port, local_addr=(nat, 0))
-            writer.write(f"GET {path} HTTP/1.1\r\nHost: {urls.host}:{urls.port}\r\n\r\n".encode())
-            await reader.read()
-            writer.close()
-        except OSError:
-            got["page request failed"] += 1
-        finally:
-            loading[0] -= 1
-
-    async def join(device: str) -> bool:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            opened.append(time.monotonic())
-            try:
-                talks.append(await _join(urls, device, nat))
-                return True
-            except Refused as refused:
-                got[f"told {refused.code}"] += 1
-                await asyncio.sleep(2.0)  # the page waits and tries again
-        return False
-
-    async def phone(n: int) -> None:
-        await asyncio.sleep(spread * n / phones)
-        gate = asyncio.Semaphore(6)  # a browser's connections per host
-
-        async def fetch(path: str) -> None:
-            async with gate:
-                await get(path)
-
-        await asyncio.gather(*(fetch(p) for p in [f"/join?room={urls.room}", *files]))
-        if not await join(f"nat-phone-{n:03d}"):
-            return
-        got["in"] += 1
-        if n % 10 == 0:  # its screen locks; when it wakes, the page opens a new connection
-            await asyncio.sleep(3.0)
-            if await join(f"nat-phone-{n:03d}"):
-                got["back in"] += 1
-
-    sampler = asyncio.create_task(sample())
-    try:
-        started = time.monotonic()
-        await asyncio.gather(*(phone(n) for n in range(phones)))
-        seconds = time.monotonic() - started
-        await asyncio.sleep(1.0)
-    finally:
-        done.set()
-        await sampler
-        await asyncio.gather(*(t.close() for t in talks), return_exceptions=True)
-        await server.stop()
-    return {
-        "phones behind one address": phones,
-        "joined": got["in"],
-        "came back after a locked screen": got["back in"],
-        "told to wait or refused (then tried again)": dict(
-            got - Counter({"in": got["in"], "back in": got["back in"]})
-        ),
-        "peak WebSockets from the address": peak["sockets"],
-        "peak connections from the address (with page loads)": peak["all"],
-        "peak page requests in flight": peak["loading"],
-        "connections opened, busiest second": max(Counter(int(t) for t in opened).values(), default=0),
-        "connections opened in all": len(opened),
-        "seconds": round(seconds, 1),
-    }
-
-
-def _page_files() -> list[str]:
-    """What a phone's browser fetches for the page: its styles, its scripts and their imports, its words."""
-    from kiosk.resources import web_dir
-
-    web = web_dir()
-    html = (web / "phone.html").read_text(encoding="utf-8")
-    found = [
-        part.split('"')[0]
-        for marker in ('href="', 'src="')
-        for part in html.split(marker)[1:]
-        if part.startswith("/static/")
-    ]
-    scripts = ["phone.js"]
-    seen: set[str] = set()
-    while scripts:
-        name = scripts.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        source = (web / "js" / name).read_text(encoding="utf-8")
-        scripts += [line.split('"./')[1].split('"')[0] for line in source.splitlines() if 'from "./' in line]
-    return sorted(
-        set(found) | {f"/static/js/{s}" for s in seen} | {"/static/i18n/nl.json", "/languages.json"}
-    )
-
-
-PROBES: dict[str, Callable[..., Awaitable[Figures]]] = {
-    "one device id on every socket (laptop of 640 files)": device_flood,
-    "kiosk export --for parents while kiosk serve runs": export_while_serving,
-    "questions from 34 networks at once": question_flood,
-    "150 phones on one address flipping their role": change_flood,
-    "first views of four-byte characters": first_views,
-    "smaller holes": small_holes,
-    "500 phones behind one address": nat_hall,
-}
-
-
-async def run_hostile(
-    root: Path, before: Path | None, only: set[str] | None = None
-) -> dict[str, dict[str, Figures]]:
-    """Every probe against this checkout and, when given, against `before`, one after the other."""
-    results: dict[str, dict[str, Figures]] = {}
-    for n, (name, probe) in enumerate(PROBES.items()):
-        if only and not any(word in name for word in only):
-            continue
-        for side, checkout in (("before", before), ("after", None)):
-            if side == "before" and before is None:
-                continue
-            print(f"hostile: {name} ({side}) ...", file=sys.stderr, flush=True)
-            try:
-                figures = await probe(root / f"{n}-{side}", checkout)
-            except Exception as exc:  # noqa: BLE001  # a probe that breaks is a figure too: the table says so
-                figures = {"probe failed": f"{type(exc).__name__}: {exc}"[:200]}
-            results.setdefault(name, {})[side] = figures
-    return results
-
-
-def render_hostile(results: dict[str, dict[str, Figures]]) -> str:
-    """A Markdown table per probe: each figure, before and after, side by side."""
-    lines: list[str] = []
-    for name, sides in results.items():
-        lines += ["", f"### {name}", "", "| figure | before | after |", "|---|---|---|"]
-        keys = list(dict.fromkeys(k for figures in sides.values() for k in figures))
-        for key in keys:
-            cells = [_cell(sides.get(side, {}).get(key, "")) for side in ("before", "after")]
-            lines.append(f"| {key} | {cells[0]} | {cells[1]} |")
-    return "\n".join(lines) + "\n"
-
-
-def _cell(value: object) -> str:
-    if isinstance(value, dict):
-        value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
-    return str(value).replace("|", "/").replace("\n", " ")

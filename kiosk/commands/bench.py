@@ -90,7 +90,7 @@ def hostile_bench(args: argparse.Namespace) -> int:
     import json
     import tempfile
 
-    from kiosk.bench.hostile import render_hostile, run_hostile
+    from kiosk.bench.hostile_run import render_hostile, run_hostile
 
     if args.before is not None and not (args.before / "kiosk" / "cli.py").is_file():
         raise UserError(f"--before {args.before}: no kiosk checkout there (no kiosk/cli.py).")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from kiosk.bench.hostile import HONEST, _join, _serve, _to_dialogue, export_while_serving
+from kiosk.bench.hostile import HONEST, export_while_serving, join_as_phone, remote_in_dialogue, serve_kiosk
 from kiosk.bench.hostile_client import outcome
 from kiosk.commands.common import parse_stored_agenda
 from kiosk.core.events import Command
@@ -35,10 +35,10 @@ async def test_a_letter_exported_while_the_hub_holds_the_evening_then_a_phone_an
 
 async def test_a_hub_that_another_program_wrote_beside_recovers_by_itself_and_says_so(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    server = await _serve(folder, None)
+    server = await serve_kiosk(folder, None)
     try:
-        await _to_dialogue(server.urls)
-        phone = await _join(server.urls, "answering-phone-01", HONEST)
+        await remote_in_dialogue(server.urls)
+        phone = await join_as_phone(server.urls, "answering-phone-01", HONEST)
         assert outcome(await phone.command("contribution/add", id="c-0", text="Goed")) == "ack"
         log = open_event_log(folder)  # an older kiosk, which knows nothing of holds, writes the evening
         try:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.bench.hostile import device_flood, nat_hall
+from kiosk.bench.hostile import device_flood
+from kiosk.bench.hostile_hall import nat_hall
 from kiosk.hub.admission import LIVE_PER_ADDRESS
 
 
