@@ -312,7 +312,8 @@ class RoleHandlers:
         if client.role == "phone" and type_ in PHONE_DEEDS:
             self._take_part(client, actor, type_)
         thing = changed_thing(type_, data)
-        spent = thing is not None and not self.budget.may(device, thing)
+        address = self.gate.address(client.ws)
+        spent = thing is not None and not self.budget.may(device, thing, address)
         if spent and self.core.would_change(Command(type_, data, actor)):  # the same again is never refused
             raise CommandError(
                 "too_many_changes", "you changed this many times just now; try again in a minute"
@@ -321,7 +322,6 @@ class RoleHandlers:
         if deed is not None and not self.gate.may(deed, client.ws, about):
             code, english = LIMITED[deed]
             raise CommandError(code, english)
-        address = self.gate.address(client.ws)
         if type_ == "question/add" and not self.shares.room(address, self._question_in_play):
             raise CommandError("questions_share", "this network asked as many questions as it may for now")
         changed = self._execute(request, actor)
@@ -332,7 +332,7 @@ class RoleHandlers:
         if deed is not None:
             self.gate.did(deed, client.ws, about)
         if thing is not None:
-            self.budget.spent(device, thing)
+            self.budget.spent(device, thing, address)
         if type_ == "question/add":
             self.shares.asked(address, str(data.get("id")))
 
