@@ -116,16 +116,7 @@ class RoleHandlers:
         if not await self._admit(client, idle_phone=not taking_part, replaces=older is not None):
             return
         self._replace(older)
-        self._welcome(client, hello)
-        try:
-            async for request in self._requests(client):
-                if request.type in VIEW_REQUESTS:
-                    await self._view_request(client, request)
-                    continue
-                actor = Actor("phone", device=device)
-                await self._answer(client, request, partial(self._room_deed, client, request, actor))
-        finally:
-            self.publisher.leave(client)
+        await self._stay(client, hello, partial(self._room_deed, client, Actor("phone", device=device)))
 
     async def host(self, ws: ServerConnection, hello: dict[str, Any], lang: str) -> None:
         """A table host: in with its table's link (never `full`), one live connection per host; it writes its
@@ -137,31 +128,17 @@ class RoleHandlers:
         if not await self._admit(client, kept=True, replaces=older is not None):
             return
         self._replace(older)
-        self._welcome(client, hello)
-        try:
-            async for request in self._requests(client):
-                if request.type in VIEW_REQUESTS:
-                    await self._view_request(client, request)
-                    continue
-                actor = Actor("host", device=client.device, table=client.table)
-                await self._answer(client, request, partial(self._room_deed, client, request, actor))
-        finally:
-            self.publisher.leave(client)
+        actor = Actor("host", device=client.device, table=client.table)
+        await self._stay(client, hello, partial(self._room_deed, client, actor))
 
     async def display(self, ws: ServerConnection, hello: dict[str, Any], lang: str) -> None:
         """The projector: in with its token (never `full`); it watches, and asks for a whole view after a gap."""
         client = token_client(ws, hello, "display", self.info.display_token, lang)
         if not await self._admit(client, kept=True):
             return
-        self._welcome(client, hello)
-        try:
-            async for request in self._requests(client):
-                if request.type in VIEW_REQUESTS:
-                    await self._view_request(client, request)
-                else:  # the core answers `forbidden`: the projector steers nothing
-                    await self._answer(client, request, partial(self._execute, request, Actor("display")))
-        finally:
-            self.publisher.leave(client)
+        await self._stay(
+            client, hello, partial(self._execute, actor=Actor("display"))
+        )  # the core: `forbidden`
 
     async def remote(self, ws: ServerConnection, hello: dict[str, Any], lang: str) -> None:
         """The facilitator's remote: in with its token (never `full`); it steers the evening, moderates, moves
@@ -169,15 +146,7 @@ class RoleHandlers:
         client = token_client(ws, hello, "remote", self.info.remote_token, lang)
         if not await self._admit(client, kept=True):
             return
-        self._welcome(client, hello)
-        try:
-            async for request in self._requests(client):
-                if request.type in VIEW_REQUESTS:
-                    await self._view_request(client, request)
-                    continue
-                await self._answer(client, request, partial(self._steer, request))
-        finally:
-            self.publisher.leave(client)
+        await self._stay(client, hello, self._steer)
 
     def after_event(self, event: Event, state: SessionState) -> None:
         """After a new division, a host whose link no longer opens its table is sent away like a wrong token."""
@@ -228,10 +197,20 @@ class RoleHandlers:
         self.publisher.leave(older)
         older.closing = self._later(self.refuse(older.ws, "replaced", older.lang, close_code=REPLACED))
 
-    def _welcome(self, client: Client, hello: dict[str, Any]) -> None:
+    async def _stay(self, client: Client, hello: dict[str, Any], run: Callable[[Request], object]) -> None:
+        """Its greeting and first view, then every request it sends until it leaves: what it is sent is the
+        publisher's to answer, what it asks of the evening is `run`'s."""
         greeting = {"type": "hello/ok", "role": client.role, "lang": client.lang, "room": self.info.room_code}
         broadcast([client.ws], encode(greeting))
         self.publisher.welcome(client, hello.get("resume"))
+        try:
+            async for request in self._requests(client):
+                if request.type in VIEW_REQUESTS:
+                    await self._view_request(client, request)
+                else:
+                    await self._answer(client, request, partial(run, request))
+        finally:
+            self.publisher.leave(client)
 
     # -- what clients send ----------------------------------------------------------------------------------
 
@@ -305,7 +284,7 @@ class RoleHandlers:
             data = {**{k: v for k, v in data.items() if k != "seat"}, "device": device}
         self._execute(Request(request.type, request.ref, data), Actor("remote"))
 
-    def _room_deed(self, client: Client, request: Request, actor: Actor) -> None:
+    def _room_deed(self, client: Client, actor: Actor, request: Request) -> None:
         """A phone's or host's command, within what one phone and one network may do of what the room shares."""
         type_, data, device = request.type, request.data, client.device
         assert device is not None
