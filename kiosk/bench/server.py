@@ -77,6 +77,12 @@ def hub_command(
     ]
 
 
+def kiosk_command(args: list[str], checkout: Path | None = None) -> list[str]:
+    """Any `kiosk` command line, from another checkout when `checkout` is given (as `hub_command`)."""
+    start = ["-c", _FROM_CHECKOUT, str(checkout)] if checkout is not None else ["-m", "kiosk"]
+    return [sys.executable, *start, *args]
+
+
 # `python -c _FROM_CHECKOUT DIR serve ...` runs the kiosk found in DIR, whatever is installed. It says on stderr
 # when the full name check is ready (NAME_CHECK_READY), in every version that has one, so a run can wait for it.
 NAME_CHECK_READY = "bench: name check ready"

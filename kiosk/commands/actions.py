@@ -11,11 +11,12 @@ import argparse
 from datetime import date, datetime
 
 from kiosk.catalog import refusal
-from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log
+from kiosk.commands.common import UserError, add_data_dir, add_lang, data_dir, open_log
 from kiosk.commands.export import iso_date, load_evening
 from kiosk.commands.refs import KINDS, linkable, resolve, short_ref
 from kiosk.commands.texts import hint, say
 from kiosk.core.events import Command, CommandError
+from kiosk.core.hold import EveningHold
 from kiosk.core.readings.questions import answered_questions
 from kiosk.core.readings.renderings import written_in
 from kiosk.core.session import SessionCore
@@ -173,6 +174,7 @@ def _render(core: SessionCore, render: list[str], into: str | None, lang: str) -
 def main(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     log = open_log(args)
+    hold: EveningHold | None = None
     try:
         evening = load_evening(log, args.session, args.lang)
         core = evening.core
@@ -180,9 +182,12 @@ def main(args: argparse.Namespace) -> int:
             _heard(core, args.lang)
             return 0
         if args.render is not None:
+            hold = _hold(args, evening.info.id)
             _render(core, args.render, args.into, args.lang)
             _heard(core, args.lang)
             return 0
+        if args.add is not None or args.update is not None:
+            hold = _hold(args, evening.info.id)
         fields = {k: v for k in ("owner", "due", "status") if (v := getattr(args, k)) is not None}
         links = args.link or args.unlink
         for ref in args.link + args.unlink:
@@ -207,5 +212,18 @@ def main(args: argparse.Namespace) -> int:
             raise UserError(say(args.lang, "actions.fields_alone"))
         _list(core, today, args.lang)
     finally:
+        if hold is not None:
+            hold.release()
         log.close()
     return 0
+
+
+def _hold(args: argparse.Namespace, session_id: str) -> EveningHold | None:
+    """Hold the evening while changing its actions; a running kiosk that holds it keeps it (a sentence says so)."""
+    try:
+        hold = EveningHold.take(data_dir(args), session_id)
+    except OSError:
+        return None  # a folder that cannot hold the lock file: the write itself says what is wrong
+    if hold is None:
+        raise UserError(say(args.lang, "actions.open_elsewhere"))
+    return hold

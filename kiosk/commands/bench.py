@@ -35,6 +35,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", type=Path, default=None, metavar="FILE", help=hint("bench.json"))
     parser.add_argument("--names", action="store_true", help=hint("bench.names"))
+    parser.add_argument("--hostile", action="store_true", help=hint("bench.hostile"))
 
 
 def main(args: argparse.Namespace) -> int:
@@ -44,6 +45,8 @@ def main(args: argparse.Namespace) -> int:
 
     if args.names:
         return names_bench(args)
+    if args.hostile:
+        return hostile_bench(args)
 
     if not 1 <= args.phones <= 4500:
         raise UserError("--phones must be between 1 and 4500 (the hub takes 5000 connections).")
@@ -66,12 +69,40 @@ def names_bench(args: argparse.Namespace) -> int:
 
     from kiosk.bench.names import run_names_bench
 
-    if args.before is not None and not (args.before / "kiosk" / "namecheck" / "deduce_finds.py").is_file():
-        raise UserError(f"--before {args.before}: no kiosk checkout with kiosk/namecheck/ there.")
+    before = _one_before(args)
+    if before is not None and not (before / "kiosk" / "namecheck" / "deduce_finds.py").is_file():
+        raise UserError(f"--before {before}: no kiosk checkout with kiosk/namecheck/ there.")
     seconds = min(args.duration, 10.0)
-    lines, figures, missed = run_names_bench(args.before, args.rate, seconds)
+    lines, figures, missed = run_names_bench(before, args.rate, seconds)
     print("\n".join(lines), flush=True)
     if args.json is not None:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")
     print("targets met" if not missed else "targets NOT met: " + "; ".join(missed))
     return 0 if not missed else 1
+
+
+def hostile_bench(args: argparse.Namespace) -> int:
+    """`kiosk bench --hostile [--before CHECKOUT]`: each attack of the hostile room, before and after, as tables."""
+    import asyncio
+    import json
+    import tempfile
+
+    from kiosk.bench.hostile_run import render_hostile, run_hostile
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-hostile-") as tmp:
+        results = asyncio.run(run_hostile(Path(tmp), _one_before(args)))
+    print(render_hostile(results), flush=True)
+    if args.json is not None:
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+def _one_before(args: argparse.Namespace) -> Path | None:
+    """The one --before checkout that --names and --hostile compare with (the load bench takes several)."""
+    befores = args.before or []
+    if len(befores) > 1:
+        raise UserError("--names and --hostile compare with one --before checkout.")
+    for before in befores:
+        if not (before / "kiosk" / "cli.py").is_file():
+            raise UserError(f"--before {before}: no kiosk checkout there (no kiosk/cli.py).")
+    return befores[0] if befores else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 import time
 from dataclasses import dataclass
@@ -197,15 +199,34 @@ def render_letter(evening: StoredEvening, fmt: str, lang: str, written_at: float
     return render_letter_markdown(letter)
 
 
-def _remember_letter(evening: StoredEvening, dated: float | None, lang: str = "nl") -> None:
-    """A letter written to a file may be sent: remember the actions as it told them, for the next letter."""
-    from kiosk.commands.actions import execute
+def _remember_letter(args: argparse.Namespace, evening: StoredEvening, dated: float | None) -> None:
+    """A letter written to a file may be sent: remember the actions as it told them, for the next letter. While
+    a kiosk runs the evening, that kiosk stores it; the letter is written either way."""
+    from kiosk.commands.common import data_dir
+    from kiosk.commands.stored_changes import store_change
 
+    command = Command("letter/exported", {} if dated is None else {"dated": dated})
     try:
-        execute(evening.core, Command("letter/exported", {} if dated is None else {"dated": dated}), lang)
+        note = store_change(data_dir(args), evening.info.id, command, args.lang)
     except UserError as exc:
         # The letter is written; only the next letter's "what changed since" will reach further back.
-        print(say(lang, "export.not_remembered", problem=exc), file=sys.stderr)
+        print(say(args.lang, "export.not_remembered", problem=exc), file=sys.stderr)
+        return
+    if note is not None:
+        print(note, file=sys.stderr)
+
+
+def write_private(path: Path, output: str | bytes, *, csv: bool = False) -> None:
+    """Write an export readable by its owner only (0600, like the database): it holds what the room said."""
+    data = output if isinstance(output, bytes) else output.encode("utf-8")
+    if not csv and not isinstance(output, bytes) and os.linesep != "\n":
+        data = output.replace("\n", os.linesep).encode("utf-8")  # as text files are written on this system
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as file:
+        file.write(data)
+    mode = path.stat().st_mode
+    if os.name == "posix" and stat.S_ISREG(mode) and mode & 0o077:
+        path.chmod(0o600)  # an older export of the same name was readable by others
 
 
 def main(args: argparse.Namespace) -> int:
@@ -216,15 +237,9 @@ def main(args: argparse.Namespace) -> int:
         written_at = datetime(args.date.year, args.date.month, args.date.day, 12).timestamp()
     if args.format == "pdf" and args.output is None and sys.stdout.isatty():
         raise UserError(say(args.lang, "export.pdf_to_file"))
-    # A letter written to a file is remembered in the evening's log; everything else only reads, so a backup on a
-    # read-only disk can be exported too (and a letter from it is written, with a note that it is not remembered).
-    remembers = args.audience == "parents" and args.output is not None and args.format != "csv"
-    try:
-        log = open_log(args, read_only=not remembers)
-    except UserError:
-        if not remembers:
-            raise
-        log = open_log(args, read_only=True)
+    # Exporting reads only, so a backup on a read-only disk can be exported too, and a running kiosk is never
+    # written beside. A letter written to a file is remembered afterwards (`_remember_letter`).
+    log = open_log(args, read_only=True)
     try:
         evening = load_evening(log, args.session, args.lang)
         held = unreviewed(evening.core.state, args.format, args.audience)
@@ -254,17 +269,14 @@ def main(args: argparse.Namespace) -> int:
                 sys.stdout.write(output)
             return 0
         try:
-            if isinstance(output, bytes):
-                args.output.write_bytes(output)
-            else:
-                args.output.write_text(output, encoding="utf-8", newline="" if args.format == "csv" else None)
+            write_private(args.output, output, csv=args.format == "csv")
         except OSError as exc:
             raise UserError(
                 say(args.lang, "export.cannot_write", file=args.output, reason=exc.strerror)
             ) from exc
-        if args.audience == "parents" and args.format != "csv":
-            _remember_letter(evening, written_at, args.lang)
     finally:
         log.close()
+    if args.audience == "parents" and args.format != "csv":
+        _remember_letter(args, evening, written_at)
     print(say(args.lang, "export.wrote", file=args.output), file=sys.stderr)
     return 0

@@ -6,8 +6,16 @@ import argparse
 import sys
 from datetime import datetime
 
-from kiosk.commands.common import UserError, add_data_dir, add_lang, open_log, open_log_for_reading
+from kiosk.commands.common import (
+    UserError,
+    add_data_dir,
+    add_lang,
+    data_dir,
+    open_log,
+    open_log_for_reading,
+)
 from kiosk.commands.texts import hint, say
+from kiosk.core.hold import EveningHold
 from kiosk.core.store import StoreError
 
 
@@ -32,17 +40,32 @@ def confirmed(args: argparse.Namespace, expected: str, question: str) -> bool:
 
 
 def delete(args: argparse.Namespace, session_ids: list[str]) -> int:
-    """Delete the given evenings after confirmation; says what went."""
+    """Delete the given evenings after confirmation; says what went. An evening a kiosk runs now stays."""
     log = open_log(args)
+    kept = 0
     try:
         for session_id in session_ids:
-            log.delete_session(session_id)
+            try:
+                hold = EveningHold.take(data_dir(args), session_id)
+            except OSError:
+                hold = None  # a folder without room for the lock file: deleting says what is wrong
+            else:
+                if hold is None:
+                    print(say(args.lang, "delete.running", evening=session_id), file=sys.stderr)
+                    kept += 1
+                    continue
+            try:
+                log.delete_session(session_id)
+            finally:
+                if hold is not None:
+                    hold.path.unlink(missing_ok=True)
+                    hold.release()
             print(say(args.lang, "delete.done", evening=session_id))
     except StoreError as exc:
         raise UserError(exc.said(args.lang)) from exc
     finally:
         log.close()
-    return 0
+    return 1 if kept else 0
 
 
 def main(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.core.events import CommandError
-from kiosk.core.text import clean_text
+from kiosk.core.text import clean_text, text_size
 
 
 def field_str(data: dict[str, Any], name: str, *, required: bool = True, max_len: int = 500) -> str:
@@ -18,7 +18,7 @@ def field_str(data: dict[str, Any], name: str, *, required: bool = True, max_len
     if not isinstance(value, str):
         raise CommandError("bad_request", f"'{name}' must be text", field=name)
     value = clean_text(value)
-    if len(value) > max_len:
+    if text_size(value) > max_len:
         raise CommandError(
             "too_long", f"'{name}' is longer than {max_len} characters", field=name, max=max_len
         )

@@ -87,7 +87,8 @@ class SessionCore:
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     def on_storage(self, listener: StorageListener) -> Callable[[], None]:
-        """Call `listener(problem)` when writing starts failing (a StoreError) and when it works again (None)."""
+        """Call `listener(problem)` when writing starts failing (a StoreError) and when it works again (None);
+        also once with a StoreError of reason `taken_in` when another process's events were taken in."""
         self._storage_listeners.append(listener)
         return lambda: (
             self._storage_listeners.remove(listener) if listener in self._storage_listeners else None
@@ -112,6 +113,33 @@ class SessionCore:
             for listener in list(self._storage_listeners):
                 listener(problem)
 
+    def _take_in_others(self) -> bool:
+        """Another process appended to this evening (an older kiosk, a command run beside this one): apply its
+        events as if they were ours, tell every listener, and say so once; False when there were none."""
+        assert self.log is not None and self.info is not None
+        try:
+            others = list(self.log.events(self.info.id, after=self.state.seq))
+        except StoreError:
+            return False
+        for event in others:
+            self._last_at = max(self._last_at, event.at)
+            changes = apply_event(self.state, event)
+            for listener in list(self._listeners):
+                listener(changes, self.state)
+        if others:
+            taken = StoreError("taken_in", "taken_in", n=len(others), path=self.log.path)
+            for storage_listener in list(self._storage_listeners):
+                storage_listener(taken)  # a word, not a problem: storing goes on
+        return bool(others)
+
+    def would_change(self, command: Command) -> bool:
+        """Whether the command would change the evening now; checked as `execute` checks it, nothing stored."""
+        rule = RULES.get(command.type)
+        if rule is None or command.actor.kind not in rule.actors or not isinstance(command.data, dict):
+            return True  # `execute` says what is wrong with it
+        ctx = Context(now=max(self.clock(), self._last_at), new_id=lambda: "", full_check=self.full_check)
+        return rule.check(self.state, command, ctx) is not None
+
     def execute(self, command: Command) -> Outcome:
         """Validate, then append durably, then apply and tell the listeners what changed.
 
@@ -135,6 +163,8 @@ class SessionCore:
             try:
                 self.log.append(self.info.id, [event])
             except StoreError as exc:
+                if exc.reason == "conflict" and self._take_in_others():
+                    return self.execute(command)  # checked again against the evening as the other left it
                 self._storage(exc)
                 raise
             if self.storage_problem is not None:

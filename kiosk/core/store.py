@@ -221,10 +221,12 @@ class EventLog:
         with self._transaction():
             self._db.execute("UPDATE meta SET value=value WHERE key='schema'")
 
-    def events(self, session_id: str) -> Iterator[Event]:
+    def events(self, session_id: str, after: int = 0) -> Iterator[Event]:
+        """The evening's events in order; `after`: only those after this seq (written since by another process)."""
         try:
             rows = self._db.execute(
-                "SELECT seq, at, type, data FROM events WHERE session_id=? ORDER BY seq", (session_id,)
+                "SELECT seq, at, type, data FROM events WHERE session_id=? AND seq>? ORDER BY seq",
+                (session_id, after),
             ).fetchall()
         except sqlite3.Error as exc:
             raise self._read_failure(exc) from exc

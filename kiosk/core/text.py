@@ -51,3 +51,20 @@ def clean_text(text: str) -> str:
 
 def _shows(ch: str) -> bool:
     return not _invisible(ch) and unicodedata.category(ch) not in ("Mn", "Me")
+
+
+def text_size(text: str) -> int:
+    """How long a text counts against a limit: its characters, or half its UTF-8 bytes when that is more (an emoji
+    counts as two, a Chinese character as one and a half). A limit of N then holds N letters of any alphabet the
+    pages speak and never more than 2N bytes, so views built from texts are bounded in bytes too."""
+    return max(len(text), (len(text.encode("utf-8", "surrogatepass")) + 1) // 2)
+
+
+def shortened(text: str, size: int) -> str:
+    """The text cut to at most `size` by `text_size`."""
+    if text_size(text) <= size:
+        return text
+    cut = text[:size]
+    while cut and text_size(cut) > size:
+        cut = cut[:-1]
+    return cut

@@ -1,10 +1,14 @@
 """Who may connect and join: limits per address that stop one phone and never a hall behind one address.
 
 Anyone who can read the projector can talk to the hub. On most hall Wi-Fi each phone has its own address, but
-some school networks put the whole hall behind one (NAT), so nothing here caps the phones an address may keep
-connected. What is limited per address is what costs the hub without being a person: sockets that have not
-said hello yet, new connections a second, new phones a minute, recognitions of one answer, upvotes of one
-question, and questions asked.
+some school networks put the whole hall behind one (NAT), so the phones one address may keep connected are
+capped far above what a hall behind one address holds (`LIVE_PER_ADDRESS`). What is limited per address is what
+costs the hub without being a person: sockets that have not said hello yet, new connections a second, new
+phones a minute, recognitions of one answer, upvotes of one question, and questions asked.
+
+A few places are kept for the projector, the remote and the table hosts (`reserve`): when every other place is
+taken, a newcomer may wait in them for its hello, and stays only with a valid token or when it takes over its
+own phone's older connection. A valid token is never told the hub is full.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from kiosk.hub.limits import TokenBucket
 WAITING_PER_ADDRESS = 128
 # New connections per address: (per second, burst). A phone's page is a dozen requests, and a hall behind one
 # address loads it at once.
-CONNECTS = (100.0, 1000.0)
+CONNECTS = (300.0, 3000.0)
 # New phones (device ids this hub has not seen) per address: (per second, burst). A hall scans the QR code at
 # once: 300 at a time, then 120 a minute. A returning phone never counts.
 JOINS = (2.0, 300.0)
@@ -36,6 +40,12 @@ QUESTIONS = (0.5, 60.0)
 DEEDS = {"recognition": RECOGNITIONS, "upvote": UPVOTES, "question": QUESTIONS}
 # The laptop itself (the benchmark, a proxy on the laptop) is never limited per address.
 LOCAL = frozenset({"127.0.0.1", "::1"})
+# Connections that said hello, per address. 500 phones behind one address (a school's NAT) hold 500 at their
+# peak, one per phone (a phone's new connection replaces its old one); see docs/security.md for the measurement.
+LIVE_PER_ADDRESS = 1000
+# Places kept for connections with a token (projector, remote, table hosts) and for phones taking over their own
+# older connection, at most an eighth of all places.
+RESERVED_PLACES = 64
 SEEN_DEVICES = 200_000  # device ids remembered as returning; the oldest is forgotten beyond this
 PRUNE_EVERY = 1000  # operations between sweeps of full, unused buckets
 
@@ -91,6 +101,9 @@ class _Entry:
     waiting: bool = True  # has not said hello
     idle_phone: bool = False  # a phone that said hello and has done nothing since
     evicted: bool = False
+    reserved: bool = (
+        False  # let in on a kept place: stays only with a token or as its phone's newer connection
+    )
 
 
 @dataclass
@@ -124,9 +137,11 @@ class Buckets:
 class Gate:
     """Admission for one hub: connections per address and in all, new phones and recognitions per address.
 
-    `capacity` is how many connections the hub can hold (the open-file limit leaves room for so many). A new
-    connection over it closes the oldest one that has not said hello, else the oldest phone that said hello and
-    did nothing since; only when every connection is someone doing something is the newcomer refused.
+    `capacity` is how many connections the hub can hold (the open-file limit leaves room for so many), of which
+    `reserve` are kept for tokens and for phones coming back. A new connection over the rest closes the oldest
+    one that has not said hello (of the address with the most of those), else the oldest phone that said hello
+    and did nothing since; when every connection is someone doing something, the newcomer waits on a kept place
+    for its hello, and is refused when those are taken too.
     """
 
     def __init__(self, capacity: int, clock: Callable[[], float] = time.monotonic) -> None:
@@ -137,6 +152,7 @@ class Gate:
             str | None, dict[Hashable, None]
         ] = {}  # not said hello, per address, oldest first
         self._idle: dict[Hashable, None] = {}  # phones that said hello and did nothing, oldest first
+        self._live: dict[str, int] = {}  # connections that said hello, per limited address
         self._evicted = 0
         self._connects = Buckets(*CONNECTS, clock)
         self._joins = Buckets(*JOINS, clock)
@@ -144,6 +160,11 @@ class Gate:
         self._seen: dict[str, None] = {}
         self._operations = 0
         self.refused = 0  # connections refused or closed by these limits, for the log
+
+    @property
+    def reserve(self) -> int:
+        """Places kept for tokens and returning phones."""
+        return min(RESERVED_PLACES, self.capacity // 8)
 
     @property
     def open(self) -> int:
@@ -184,16 +205,44 @@ class Gate:
         self._waiting.setdefault(address, {})[conn] = None
         return self._make_room(conn, entry)
 
-    def said_hello(self, conn: Hashable, *, idle_phone: bool) -> None:
-        """The connection introduced itself; `idle_phone`: a phone that is not (yet) taking part."""
+    def said_hello(
+        self, conn: Hashable, *, idle_phone: bool, kept: bool = False, replaces: bool = False
+    ) -> Verdict:
+        """The connection introduced itself: whether it may stay, and whom to close to make room.
+
+        `idle_phone`: a phone not (yet) taking part; `kept`: it showed a token (projector, remote, table host);
+        `replaces`: a phone or host whose older connection is closed for this one.
+        """
         entry = self._entries.get(conn)
-        if entry is None or not entry.waiting:
-            return
+        if entry is None or not entry.waiting or entry.evicted:
+            return Verdict([], None)
+        if entry.reserved and not (kept or replaces):
+            self._evict(conn)  # a kept place is not for a newcomer without a token
+            return Verdict([], FULL)
+        close: list[Hashable] = []
+        crowded = entry.address is not None and self._live.get(entry.address, 0) >= LIVE_PER_ADDRESS
+        if crowded and not (kept or replaces):
+            # That address's own idle phone makes room, never another address's.
+            victim = next((c for c in self._idle if self._entries[c].address == entry.address), None)
+            if victim is None:
+                self._evict(conn)
+                return Verdict([], FULL)
+            close.append(self._evict(victim))
         self._unwait(conn, entry)
         entry.waiting = False
+        entry.reserved = False
+        if entry.address is not None:
+            self._live[entry.address] = self._live.get(entry.address, 0) + 1
         if idle_phone:
             entry.idle_phone = True
             self._idle[conn] = None
+        return Verdict(close, None)
+
+    def let_go(self, conn: Hashable) -> None:
+        """An older connection of a phone that came back is being closed: its place is free at once."""
+        entry = self._entries.get(conn)
+        if entry is not None and not entry.evicted:
+            self._evict(conn)
 
     def active(self, conn: Hashable) -> None:
         """A phone did something: it is someone in the hall, never closed to make room."""
@@ -208,6 +257,8 @@ class Gate:
             return
         if entry.evicted:
             self._evicted -= 1
+        else:
+            self._unlive(entry)
         self._unwait(conn, entry)
         self._idle.pop(conn, None)
 
@@ -248,33 +299,47 @@ class Gate:
         waiting = self._waiting.get(entry.address, {})
         if entry.address is not None and len(waiting) > WAITING_PER_ADDRESS:
             close.append(self._evict(next(iter(waiting))))
-        while self.open > self.capacity:
-            victim = self._oldest_waiting(besides=conn) or next(iter(self._idle), None)
+        general = self.capacity - self.reserve
+        while self.open > general:
+            victim = self._most_waiting(besides=conn) or next(iter(self._idle), None)
             if victim is None:
-                self._evict(conn)  # everyone here is someone: the newcomer is told to come back later
-                return Verdict(close, FULL)
+                break
             close.append(self._evict(victim))
+        if self.open > self.capacity:
+            self._evict(conn)  # everyone here is someone: the newcomer is told to come back later
+            return Verdict(close, FULL)
+        entry.reserved = self.open > general  # it may wait for its hello on a kept place
         return Verdict(close, None)
 
-    def _oldest_waiting(self, besides: Hashable) -> Hashable | None:
-        oldest: tuple[float, Hashable] | None = None
+    def _most_waiting(self, besides: Hashable) -> Hashable | None:
+        """The oldest socket without hello of the address holding the most of them: one address flooding
+        sockets only pushes out its own, never a projector or a remote that is about to say hello."""
+        chosen: Hashable | None = None
+        most = 0
         for waiting in self._waiting.values():
-            for conn in waiting:
-                if conn is not besides:
-                    opened = self._entries[conn].opened
-                    if oldest is None or opened < oldest[0]:
-                        oldest = (opened, conn)
-                    break  # each address's first is its oldest
-        return None if oldest is None else oldest[1]
+            count = len(waiting) - (besides in waiting)
+            if count > most:
+                chosen = next(c for c in waiting if c is not besides)
+                most = count
+        return chosen
 
     def _evict(self, conn: Hashable) -> Hashable:
         entry = self._entries[conn]
+        if not entry.waiting:
+            self._unlive(entry)
         self._unwait(conn, entry)
         self._idle.pop(conn, None)
         entry.evicted = True
         self._evicted += 1
         self.refused += 1
         return conn
+
+    def _unlive(self, entry: _Entry) -> None:
+        if entry.waiting or entry.address is None or entry.address not in self._live:
+            return
+        self._live[entry.address] -= 1
+        if not self._live[entry.address]:
+            del self._live[entry.address]
 
     def _unwait(self, conn: Hashable, entry: _Entry) -> None:
         waiting = self._waiting.get(entry.address)

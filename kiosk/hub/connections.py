@@ -60,40 +60,42 @@ def _room(given: object) -> str:
     return "".join(given.split()).upper() if isinstance(given, str) else ""
 
 
-def introduce(
-    ws: ServerConnection, hello: dict[str, Any], info: SessionInfo, state: SessionState, lang: str
-) -> Client:
-    """The client a hello describes, or Refused with the reason."""
-    role = hello.get("role")
-    if role not in ROLES:
-        raise Refused("bad_hello")
-    table: int | None = None
-    if role == "phone" and not _same(_room(hello.get("room")), info.room_code):
+def phone_client(ws: ServerConnection, hello: dict[str, Any], info: SessionInfo, lang: str) -> Client:
+    """A phone that read the room code off the projector; Refused with the reason otherwise."""
+    if not _same(_room(hello.get("room")), info.room_code):
         raise Refused("bad_room")
-    if role == "display" and not _same(hello.get("token"), info.display_token):
+    return Client(ws=ws, role="phone", lang=lang, bucket=bucket_for("phone"), device=_device(hello))
+
+
+def host_client(ws: ServerConnection, hello: dict[str, Any], state: SessionState, lang: str) -> Client:
+    """A table host, with its table's link from the remote; Refused with the reason otherwise."""
+    token = hello.get("token")
+    table = table_for_host_token(state, token) if isinstance(token, str) else None
+    if table is None or not isinstance(token, str):
         raise Refused("bad_token")
-    if role == "remote" and not _same(hello.get("token"), info.remote_token):
-        raise Refused("bad_token")
-    token = hello.get("token") if role == "host" else None
-    if role == "host":
-        table = table_for_host_token(state, token) if isinstance(token, str) else None
-        if table is None:
-            raise Refused("bad_token")
-    device = hello.get("device")
-    if role in ("phone", "host"):
-        if not isinstance(device, str) or not _DEVICE.fullmatch(device):
-            raise Refused("bad_device")
-    else:
-        device = None
     return Client(
         ws=ws,
-        role=str(role),
+        role="host",
         lang=lang,
-        bucket=bucket_for(str(role)),
-        device=device,
+        bucket=bucket_for("host"),
+        device=_device(hello),
         table=table,
-        token=token if isinstance(token, str) else None,
+        token=token,
     )
+
+
+def token_client(ws: ServerConnection, hello: dict[str, Any], role: str, token: str, lang: str) -> Client:
+    """The projector or the remote, with the secret token of its link; Refused with the reason otherwise."""
+    if not _same(hello.get("token"), token):
+        raise Refused("bad_token")
+    return Client(ws=ws, role=role, lang=lang, bucket=bucket_for(role))
+
+
+def _device(hello: dict[str, Any]) -> str:
+    device = hello.get("device")
+    if not isinstance(device, str) or not _DEVICE.fullmatch(device):
+        raise Refused("bad_device")
+    return device
 
 
 class Registry:

@@ -15,6 +15,7 @@ from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
 from kiosk.catalog import FULL_LANGUAGES, Catalog, catalog, offered, page_part
+from kiosk.hub.http_guard import HostCheck
 
 WS_PATH = "/ws"
 LANGUAGES_PATH = "/languages.json"
@@ -159,12 +160,14 @@ class Pages:
         public_origin: str | None,
         extra: Callable[[Request], Response | None] | None = None,
         lang: str = "nl",
+        hosts: HostCheck | None = None,
     ) -> None:
         self.lang = lang  # of the sentences, for a browser that asks for no language the kiosk speaks
         self.web_dir = web_dir
         self.public_origin = public_origin
         self._qr = qr_svg(join_url)
         self._extra = extra  # more routes (the poster's), asked before the static pages
+        self._hosts = hosts  # None: any Host (a test's pages)
 
     def answer(self, request: Request) -> Response | None:
         """None lets the WebSocket handshake go on; a Response ends the request."""
@@ -176,6 +179,8 @@ class Pages:
             origin_ok = origin_allowed(request, self.public_origin)
         except ValueError as doubled:
             return plain(400, words("hub.http.twice", header=doubled), head=head)
+        if self._hosts is not None and not self._hosts.allows(single_header(request, "Host")):
+            return plain(421, words("hub.http.host"), head=head)  # another site's name: DNS rebinding
         path = urlsplit(request.path).path
         if path == WS_PATH:
             if head:

@@ -12,6 +12,7 @@ from typing import Any
 from kiosk.core.moderated import STATUSES, Question
 from kiosk.core.readings.questions import facilitator_rank, room_rank
 from kiosk.core.state import SessionState
+from kiosk.hub import view_bytes
 from kiosk.hub.selections import Spec
 
 PHONE_QUESTIONS = 50  # the most upvoted approved questions every phone sees; its own come in `mine`
@@ -40,6 +41,7 @@ def phone_questions(state: SessionState, votes: Votes) -> Spec[Question]:
             "answer": q.answer,
         },
         by="n",
+        budget=view_bytes.PHONE_QUESTIONS,
     )
 
 
@@ -66,6 +68,7 @@ def remote_questions(state: SessionState, votes: Votes) -> Spec[Question]:
         render=lambda q: _remote_question(q, votes),
         by="n",
         tally=lambda q: q.status if q.answer is None else f"{q.status}/{q.answer}",
+        budget=view_bytes.REMOTE_QUESTIONS,
     )
 
 

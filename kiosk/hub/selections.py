@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from kiosk.hub.view_bytes import json_bytes
+
 T = TypeVar("T")
 Item = dict[str, Any]
 
@@ -35,6 +37,9 @@ class Spec(Generic[T]):
     by: str = "id"  # the field count batches name items by ("n" where every item has that small number)
     ascending_list: bool = False  # listed oldest rank last (a phone's list grows at its end)
     tally: Callable[[T], str | None] | None = None  # count every item in scope by this (e.g. its status)
+    budget: int | None = (
+        None  # bytes of the list as JSON: the leading items that fit (kiosk/hub/view_bytes.py)
+    )
 
 
 @dataclass
@@ -66,6 +71,8 @@ class Selection(Generic[T]):
         self.spec = spec
         self.ranks: dict[str, tuple[Any, ...]] = {}
         self.items: dict[str, Item] = {}
+        self.sizes: dict[str, int] = {}  # each member's bytes as JSON, and a comma
+        self.used = 2  # the list's bytes: its brackets and its members
         self.complete = True  # every wanted item is a member: nothing waits outside
         self.totals: Counter[str] = Counter()
         self._tallied: dict[str, str] = {}  # id -> its tally key, for every item in scope
@@ -85,11 +92,16 @@ class Selection(Generic[T]):
             self.totals = Counter(self._tallied.values())
         wanted = [(self._rank(item, i), i, item) for i, item in source.items() if spec.wanted(item)]
         wanted.sort(key=lambda entry: entry[0])
-        chosen = wanted[: spec.limit]
-        self.complete = len(wanted) <= spec.limit
         before = self.items
-        self.ranks = {i: rank for rank, i, _ in chosen}
-        self.items = {i: spec.render(item) for _, i, item in chosen}
+        self.ranks, self.items, self.sizes, self.used = {}, {}, {}, 2
+        for rank, i, item in wanted[: spec.limit]:
+            rendered = spec.render(item)
+            size = _size(rendered)
+            if spec.budget is not None and self.used + size > spec.budget:
+                break  # the leading items that fit: the rest waits outside
+            self.ranks[i], self.items[i], self.sizes[i] = rank, rendered, size
+            self.used += size
+        self.complete = len(self.ranks) == len(wanted)
         delta = Delta(removed=[i for i in before if i not in self.items])
         for i, now in self.items.items():
             _compare(delta, before.get(i), now, spec.by)
@@ -125,24 +137,38 @@ class Selection(Generic[T]):
                 self.ranks[ident] = rank
                 touched.append(ident)
                 worst = None
-            elif self.complete or len(self.ranks) < spec.limit or rank < (worst := worst or self._worst()):
+            elif self.complete or rank < (worst := worst or self._worst()):
                 self.ranks[ident] = rank
                 touched.append(ident)
                 worst = None
+            elif len(self.ranks) < spec.limit:
+                return self.rebuild()  # the bytes, not the count, bound the list: only all items can say
             # else: it ranks after every member of a full selection, so it stays outside
-        while len(self.ranks) > spec.limit:
+        rendered: dict[str, Item] = {}
+        freed = False  # a member takes fewer bytes now: an outsider may fit
+        for ident in dict.fromkeys(touched):
+            now = rendered[ident] = spec.render(source[ident])
+            size = _size(now)
+            freed = freed or size < self.sizes.get(ident, size)
+            self.used += size - self.sizes.get(ident, 0)
+            self.sizes[ident] = size
+        for ident in left:
+            self.used -= self.sizes.pop(ident, 0)
+        while len(self.ranks) > spec.limit or (spec.budget is not None and self.used > spec.budget):
             out = max(self.ranks, key=self.ranks.__getitem__)
             del self.ranks[out]
+            self.used -= self.sizes.pop(out, 0)
             left.append(out)
             self.complete = False
+        if freed and not self.complete:
+            return self.rebuild()
         delta = Delta()
         for ident in left:
             if ident in self.items and ident not in self.ranks:
                 del self.items[ident]
                 delta.removed.append(ident)
-        for ident in dict.fromkeys(touched):
+        for ident, now in rendered.items():
             if ident in self.ranks:
-                now = spec.render(source[ident])
                 _compare(delta, self.items.get(ident), now, spec.by)
                 self.items[ident] = now
         return delta
@@ -165,6 +191,11 @@ class Selection(Generic[T]):
         """The members in rank order (or the reverse, for a list that grows at its end)."""
         order = sorted(self.ranks, key=self.ranks.__getitem__, reverse=self.spec.ascending_list)
         return [self.items[i] for i in order]
+
+
+def _size(item: Item) -> int:
+    """An item's bytes in the list: its compact JSON in UTF-8, and the comma after it."""
+    return json_bytes(item) + 1
 
 
 def _compare(delta: Delta, before: Item | None, now: Item, by: str) -> None:

@@ -17,6 +17,7 @@ from kiosk.core.tables import (
     theme_by_id,
 )
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
+from kiosk.hub.view_bytes import PRESENTED_POINTS, REMOTE_SEATS, first_within
 
 TABLE_KINDS = ("tables", "presentations")
 
@@ -79,9 +80,13 @@ def _presentation(state: SessionState, now: float, *, remote: bool) -> dict[str,
         presenting = {
             "number": table.number,
             "theme": _theme(state, table.theme),
+            # A held note waits for the facilitator; the points shown fit their byte bound.
             "points": [
-                n.text for n in table.notes if n.review.shown
-            ],  # a held note waits for the facilitator
+                p["text"]
+                for p in first_within(
+                    [{"text": n.text} for n in table.notes if n.review.shown], PRESENTED_POINTS
+                )
+            ],
             "timer": timer_json(table.timer, now),
         }
     following = presentation.order[presentation.position + 1 :]
@@ -146,10 +151,13 @@ def remote_tables(
         "themes": [_title_only(t) for t in state.agenda.themes],
         "cards": [_title_only(c) for c in load_cards().values() if c.id not in agenda_themes],
         "list": listed,
-        "seats": [
-            {"seat": s.number, "role": s.role, "table": s.table, "handle": handles.handle(s.device)}
-            for s in seats(state)
-        ],
+        "seats": first_within(
+            [
+                {"seat": s.number, "role": s.role, "table": s.table, "handle": handles.handle(s.device)}
+                for s in seats(state)
+            ],
+            REMOTE_SEATS,
+        ),
         "presentation": _presentation(state, now, remote=True),
     }
 

@@ -23,6 +23,15 @@ from kiosk.core.state import Contribution, SessionState
 from kiosk.hub.seat_handles import PROCESS_HANDLES, SeatHandles
 from kiosk.hub.selections import Spec
 from kiosk.hub.table_views import display_tables, phone_table, remote_tables
+from kiosk.hub.view_bytes import (
+    DISPLAY_ANSWERS,
+    DISPLAY_HEARD,
+    OWN_ANSWERS,
+    PHONE_ANSWERS,
+    REMOTE_ANSWERS,
+    first_within,
+    last_within,
+)
 
 PHONE_CONTRIBUTIONS = 200
 DISPLAY_CONTRIBUTIONS = 60
@@ -92,6 +101,7 @@ def phone_answers(state: SessionState, counts: Counts) -> Spec[Contribution]:
         render=lambda c: {"id": c.id, "text": c.text, "count": counts.get(c.id, 0), "n": c.approved_seq},
         by="n",
         ascending_list=True,
+        budget=PHONE_ANSWERS,
     )
 
 
@@ -117,18 +127,21 @@ def mine_view(
             "lang": known.lang if known else None,
         },
         "table": table,
-        "mine": [
-            {
-                "id": c.id,
-                "prompt": c.prompt_id,
-                "text": c.text,
-                "status": c.status,
-                "held": c.held_reason,
-                "withdrawn": c.withdrawn,
-                "merged": c.merged_into is not None,
-            }
-            for c in own
-        ],
+        "mine": last_within(
+            [
+                {
+                    "id": c.id,
+                    "prompt": c.prompt_id,
+                    "text": c.text,
+                    "status": c.status,
+                    "held": c.held_reason,
+                    "withdrawn": c.withdrawn,
+                    "merged": c.merged_into is not None,
+                }
+                for c in own
+            ],
+            OWN_ANSWERS,
+        ),
         "endorsed": sorted(
             cid
             for cid in state.endorsed.get(device, ())
@@ -139,8 +152,13 @@ def mine_view(
             for prompt, answers in state.responses.items()
             if device in answers
         },
-        **own_questions(state, device),
+        **_bounded_own(own_questions(state, device)),
     }
+
+
+def _bounded_own(own: dict[str, Any]) -> dict[str, Any]:
+    """A phone's own questions within their byte bound (the newest kept)."""
+    return {**own, "questions": last_within(own["questions"], OWN_ANSWERS)}
 
 
 def tally(state: SessionState) -> dict[str, Any] | None:
@@ -167,7 +185,9 @@ def display_fields(
     view["summary"] = {
         "shown": state.summary_shown,
         "view": state.summary_view,
-        "heard": heard(state) if state.summary_shown and state.summary_view == "heard" else [],
+        "heard": first_within(heard(state), DISPLAY_HEARD)
+        if state.summary_shown and state.summary_view == "heard"
+        else [],
         "points": [p.text for p in state.key_points],
         "key_message": state.key_message,
         "contact": state.contact,
@@ -198,6 +218,7 @@ def display_answers(state: SessionState, counts: Counts) -> Spec[Contribution]:
             "n": c.approved_seq,
         },
         by="n",
+        budget=DISPLAY_ANSWERS,
     )
 
 
@@ -260,6 +281,7 @@ def remote_answers(state: SessionState, counts: Counts, window: Window) -> Spec[
         limit=window.limit,
         render=lambda c: _remote_contribution(c, counts),
         tally=lambda c: _status_of(c) if in_scope(c) else None,
+        budget=REMOTE_ANSWERS,
     )
 
 

@@ -343,6 +343,9 @@ class KioskApp(App[None]):
         self.post_message(self.StorageChanged(problem))
 
     def on_kiosk_app_storage_changed(self, message: KioskApp.StorageChanged) -> None:
+        if message.problem is not None and message.problem.reason == "taken_in":
+            # Another program wrote to this evening; its changes are on the screens now and storing goes on.
+            self.notify(message.problem.said(self.t.lang), severity="warning", timeout=15, markup=False)
         problem = self.core.storage_problem  # the newest word, whatever order the messages came in
         self.storage_sentence = None if problem is None else self.storage_words(problem)
         for view in list(self._views):

@@ -31,6 +31,7 @@ export class Connection {
     this.pingTimer = null;
     this.pongTimer = null;
     this.stopped = false;
+    this.paused = false; // a newer connection of this phone (another tab) took over, until this page is seen again
     this.state = "connecting";
     this.fatalMessage = "";
     onLangChange(() => this.showStatus());
@@ -75,7 +76,7 @@ export class Connection {
       this.ws = null;
       this.ready = false;
       this.stopHeartbeat();
-      if (!this.stopped) this.scheduleRetry();
+      if (!this.stopped && !this.paused) this.scheduleRetry();
     });
   }
 
@@ -99,6 +100,14 @@ export class Connection {
       this.startHeartbeat();
       this.onMessage(message);
       this.onReady();
+      return;
+    }
+    if (message.type === "error" && message.code === "replaced") {
+      // Opened again in another tab: that one goes on; taking the connection back at once would start a tug of war.
+      this.paused = true;
+      clearTimeout(this.retryTimer);
+      this.setState("replaced");
+      ws.close();
       return;
     }
     if (message.type === "error" && !this.ready && FATAL.has(message.code)) {
@@ -139,6 +148,7 @@ export class Connection {
 
   reconnectNow() {
     if (this.stopped || this.ws) return;
+    this.paused = false; // looked at again: this page takes over
     this.attempt = 0;
     this.open();
   }

@@ -59,3 +59,11 @@ export function badge(count, spoken) {
   return el("span", { class: "badge" }, el("span", { "aria-hidden": "true" }, String(count)),
     el("span", { class: "visually-hidden" }, spoken));
 }
+
+const UTF8 = new TextEncoder();
+
+/** A text's size as the kiosk counts it: its characters, or half its UTF-8 bytes when that is more (an emoji
+ * counts as two), so the counter reaches the limit exactly where the hub would refuse (kiosk/core/text.py). */
+export function textSize(text) {
+  return Math.max([...text].length, Math.ceil(UTF8.encode(text).length / 2));
+}

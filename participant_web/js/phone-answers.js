@@ -1,7 +1,7 @@
 // The three ways a phone answers: an open text, a 1-5 rating with a comment, a choice among options.
 
 import { onLangChange, promptOptions, promptText, t } from "./i18n.js";
-import { byId, el, show } from "./elements.js";
+import { byId, el, show, textSize } from "./elements.js";
 
 const MAX = 500;
 
@@ -25,7 +25,7 @@ export class AnswerForms {
         answer.focus();
         return;
       }
-      if (text.length > MAX) {
+      if (textSize(text) > MAX) {
         this.feedback("open-feedback", t("error.too_long", { max: MAX }), "error");
         return;
       }
@@ -56,7 +56,7 @@ export class AnswerForms {
   }
 
   count() {
-    const length = byId("answer").value.trim().length;
+    const length = textSize(byId("answer").value.trim());
     const node = byId("answer-count");
     node.textContent = t("phone.count", { n: length, max: MAX });
     node.dataset.near = length > MAX * 0.9 ? "yes" : "no";

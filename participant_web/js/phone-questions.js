@@ -2,7 +2,7 @@
 // approved questions by votes, upvote ("Wil ik ook weten") once each, and follow my own questions' status.
 
 import { currentLang, t, tn } from "./i18n.js";
-import { badge, byId, el, show, syncList } from "./elements.js";
+import { badge, byId, el, show, syncList, textSize } from "./elements.js";
 import { Outbox, randomId } from "./outbox.js";
 
 const MAX = 500;
@@ -46,7 +46,7 @@ export class QuestionBox {
 
   count() {
     const node = byId("question-count");
-    const length = byId("question-text").value.trim().length;
+    const length = textSize(byId("question-text").value.trim());
     node.textContent = t("phone.count", { n: length, max: MAX });
     node.dataset.near = length > MAX * 0.9 ? "yes" : "no";
   }

@@ -9,6 +9,8 @@ import socket
 import pytest
 from conftest import Join, in_dialogue
 
+from kiosk.core.session import SessionCore
+from kiosk.hub.netinfo import lan_address
 from kiosk.hub.server import Hub
 from kiosk.resources import web_dir
 
@@ -113,3 +115,85 @@ async def test_a_lone_surrogate_over_the_wire_is_dropped_and_the_answer_acked(hu
     assert hub.core.state.contributions["c-broken"].text == "ab"
     await phone.send({"type": "ping", "ref": "still"})
     assert (await phone.next("pong"))["ref"] == "still"  # the connection stays up
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+async def test_a_method_with_a_body_gets_a_405_not_a_silent_close(hub: Hub, method: str) -> None:
+    for path in ("/join", "/ws"):
+        status, headers, body = await ask(hub, method, path, body=b'{"text": "spam"}' * 200)
+        assert status == 405 and headers["allow"] == "GET, HEAD", (method, path)
+        assert body.decode().endswith(".")
+    assert (await ask(hub, "GET", "/join?room=ABCDE"))[0] == 200  # and the hub answers as ever
+
+
+def upgrade(port: int, host: str, origin: str) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(
+            f"GET /ws HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+            f"Origin: {origin}\r\n\r\n".encode()
+        )
+        return sock.recv(4096)
+
+
+async def test_a_page_of_another_site_pointed_at_the_laptop_is_not_answered(hub: Hub) -> None:
+    """DNS rebinding: evil.example resolves to the laptop; its page's Origin then matches its own Host."""
+    port = hub.port
+    rebound = await asyncio.to_thread(upgrade, port, f"evil.example:{port}", f"http://evil.example:{port}")
+    assert rebound.startswith(b"HTTP/1.1 421")
+    status, _, body = await ask(hub, "GET", "/join?room=ABCDE", headers=[("Host", f"evil.example:{port}")])
+    assert status == 421 and b"QR" in body
+    elsewhere = await ask(hub, "GET", "/join", headers=[("Host", f"203.0.113.9:{port}")])  # not this laptop
+    assert elsewhere[0] == 421
+    for own in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", f"{lan_address()}:{port}"):
+        assert (await ask(hub, "GET", "/join", headers=[("Host", own)]))[0] == 200, own
+    answer = await asyncio.to_thread(upgrade, port, f"127.0.0.1:{port}", f"http://127.0.0.1:{port}")
+    assert answer.startswith(b"HTTP/1.1 101")
+
+
+async def test_the_public_urls_host_is_answered_behind_a_proxy(evening: SessionCore) -> None:
+    server = Hub(evening, host="127.0.0.1", port=0, public_url="https://kiosk.school.example")
+    await server.start()
+    try:
+        status, _, _ = await ask(server, "GET", "/join", headers=[("Host", "kiosk.school.example")])
+        assert status == 200
+        assert (await ask(server, "GET", "/join", headers=[("Host", "kiosk.evil.example")]))[0] == 421
+    finally:
+        await server.stop()
+
+
+async def test_a_number_json_does_not_allow_is_bad_json_not_echoed(hub: Hub, join: Join) -> None:
+    phone = await join("phone")
+    for junk in (
+        '{"type": "ping", "ref": NaN}',
+        '{"type": "ping", "ref": Infinity}',
+        '{"type": "x", "n": -Infinity}',
+    ):
+        await phone.send(junk)
+        error = await phone.next("error")
+        assert error["code"] == "bad_json" and error["ref"] is None
+    await phone.send({"type": "ping", "ref": 1.5})
+    assert (await phone.next("pong"))["ref"] == 1.5
+
+
+async def test_the_posters_token_is_compared_in_constant_time_with_every_token(
+    hub: Hub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hmac
+
+    compared: list[bytes] = []
+    real = hmac.compare_digest
+
+    def counting(given: bytes, known: bytes) -> bool:
+        compared.append(known)
+        return real(given, known)
+
+    monkeypatch.setattr(hmac, "compare_digest", counting)
+    info = hub.core.info
+    assert info is not None
+    assert (await ask(hub, "GET", f"/poster?token={info.display_token}"))[0] == 200
+    assert (await ask(hub, "GET", "/poster?token=guess"))[0] == 403
+    tokens = {info.display_token.encode(), info.remote_token.encode()}
+    assert (
+        set(compared[:2]) == tokens and set(compared[2:]) == tokens
+    )  # never stops at the first that differs

@@ -13,7 +13,7 @@ from kiosk.hub.selections import Selection, Spec
 Store = dict[str, dict[str, Any]]
 
 
-def spec(store: Store, limit: int) -> Spec[dict[str, Any]]:
+def spec(store: Store, limit: int, budget: int | None = None) -> Spec[dict[str, Any]]:
     return Spec(
         source=lambda: store,
         wanted=lambda item: bool(item["shown"]),
@@ -21,23 +21,34 @@ def spec(store: Store, limit: int) -> Spec[dict[str, Any]]:
         limit=limit,
         render=lambda item: {"id": item["id"], "text": item["text"], "count": item["score"]},
         tally=lambda item: "shown" if item["shown"] else "hidden",
+        budget=budget,
     )
 
 
 steps = st.lists(
     st.tuples(
         st.sampled_from([f"i{n}" for n in range(12)]),
-        st.one_of(st.none(), st.tuples(st.integers(0, 5), st.booleans(), st.sampled_from("ab"))),
+        st.one_of(
+            st.none(),
+            st.tuples(st.integers(0, 5), st.booleans(), st.sampled_from(["a", "b", "ä" * 30, "x" * 60])),
+        ),
     ),
     max_size=60,
 )
 
 
-@given(limit=st.integers(1, 6), plan=steps, burst=st.integers(1, 4))
-@settings(max_examples=300, deadline=None)
-def test_updating_by_changed_ids_equals_choosing_afresh(limit: int, plan: list[Any], burst: int) -> None:
+@given(
+    limit=st.integers(1, 6),
+    plan=steps,
+    burst=st.integers(1, 4),
+    budget=st.one_of(st.none(), st.integers(2, 400)),
+)
+@settings(max_examples=400, deadline=None)
+def test_updating_by_changed_ids_equals_choosing_afresh(
+    limit: int, plan: list[Any], burst: int, budget: int | None
+) -> None:
     store: Store = {}
-    kept = Selection(spec(store, limit))
+    kept = Selection(spec(store, limit, budget))
     client = {"contributions": kept.listed()}
     for start in range(0, len(plan), burst):
         changed = []
@@ -50,7 +61,7 @@ def test_updating_by_changed_ids_equals_choosing_afresh(limit: int, plan: list[A
         delta = kept.update(changed)
         for message in delta.messages("contributions", "id"):
             apply_changes(client, message)
-        fresh = Selection(spec(store, limit))
+        fresh = Selection(spec(store, limit, budget))
         assert kept.listed() == fresh.listed()
         assert kept.totals == fresh.totals
         assert sorted(client["contributions"], key=lambda i: i["id"]) == sorted(

@@ -198,3 +198,39 @@ def test_questions_survive_a_restart_from_the_sqlite_log(tmp_path: Path, clock) 
         True,
     )
     reopened.close()
+
+
+def test_spam_the_facilitator_hides_frees_the_evenings_questions_again(core, monkeypatch) -> None:
+    from kiosk.core.rules import questions as rules
+
+    monkeypatch.setattr(rules, "MAX_QUESTIONS", 30)
+    core.execute(Command("settings/auto_approve", {"on": True}))
+    spammers = [Actor("phone", device=f"device-spam-{n:02d}") for n in range(3)]
+    for n, spammer in enumerate(spammers):
+        core.execute(Command("device/join", {}, spammer))
+        for q in range(10):
+            ask(core, spammer, f"spam-{n}-{q}", f"Koop nu {n} {q}")
+    assert error_code(lambda: ask(core, MOM, "q-mom", "Wanneer is de volgende avond?")) == "questions_full"
+    for q in range(10):
+        core.execute(Command("question/hide", {"id": f"spam-0-{q}"}))
+    assert ask(core, MOM, "q-mom", "Wanneer is de volgende avond?").changed
+
+
+def test_the_questions_an_evening_stores_are_bounded_hidden_ones_too(core, monkeypatch) -> None:
+    from kiosk.core.rules import questions as rules
+
+    monkeypatch.setattr(rules, "MAX_STORED_QUESTIONS", 5)
+    for q in range(5):
+        ask(core, DAD, f"q-{q}", f"Vraag {q}")
+        core.execute(Command("question/hide", {"id": f"q-{q}"}))
+    assert error_code(lambda: ask(core, MOM, "q-mom", "Nog een vraag")) == "questions_full"
+
+
+def test_the_same_rating_again_stores_nothing(agenda, clock) -> None:
+    core = SessionCore(agenda, clock=clock)
+    core.execute(Command("device/join", {"role": "parent"}, MOM))
+    core.execute(Command("block/jump", {"index": 2}))
+    rating = {"prompt": "b3-q1", "value": 4, "comment": "Fijne avond"}
+    assert core.execute(Command("response/set", rating, MOM)).changed
+    assert not core.execute(Command("response/set", rating, MOM)).changed
+    assert core.execute(Command("response/set", {**rating, "value": 5}, MOM)).changed

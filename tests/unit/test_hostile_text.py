@@ -96,3 +96,27 @@ def test_a_language_or_date_with_a_trailing_newline_is_not_taken(core: SessionCo
         Command("action/add", {"what": "bellen", "due": "2099-10-01"})
     )  # ahead of any clock this runs on
     assert code(core, Command("action/add", {"what": "bellen", "due": "2099-10-01\n\n1"})) == "bad_date"
+
+
+@pytest.mark.parametrize(
+    ("letter", "most"),
+    [("a", 500), ("é", 500), ("я", 500), ("ب", 500), ("中", 333), ("😀", 250)],
+)
+def test_texts_are_bounded_in_utf8_bytes_as_well_as_characters(
+    core: SessionCore, letter: str, most: int
+) -> None:
+    room = Command("contribution/add", {"id": "fits", "text": letter * most}, PHONE)
+    core.execute(room)
+    assert len(core.state.contributions["fits"].text.encode()) <= 1000
+    assert (
+        code(core, Command("contribution/add", {"id": "over", "text": letter * (most + 1)}, PHONE))
+        == "too_long"
+    )
+    question = Command("question/add", {"id": "q-over", "text": letter * (most + 1)}, PHONE)
+    assert code(core, question) == "too_long"
+
+
+def test_a_tag_of_emoji_is_cut_to_its_size_not_its_characters(core: SessionCore) -> None:
+    core.execute(Command("contribution/add", {"id": "c1", "text": "Goed gesprek"}, PHONE))
+    core.execute(Command("contribution/tag", {"id": "c1", "tags": ["🎉" * 40]}))
+    assert core.state.contributions["c1"].tags == ["🎉" * 20]

@@ -329,21 +329,50 @@ def test_a_pdf_is_not_written_to_a_terminal(evening: tuple[list[str], Path]) -> 
     assert result.returncode == 1 and "schrijf hem naar een bestand met -o" in result.stderr
 
 
-def test_a_letter_written_while_the_evening_runs_elsewhere_is_kept_with_a_note(
+def test_a_letter_exported_while_a_kiosk_runs_the_evening_is_handed_to_that_kiosk(
+    evening: tuple[list[str], Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.commands import stored_changes
+    from kiosk.core.handover import Handover
+    from kiosk.core.hold import EveningHold
+    from kiosk.core.session import resume_session
+    from kiosk.core.store import DB_NAME
+
+    data, tmp_path = evening
+    monkeypatch.setattr(stored_changes, "HANDOVER_WAIT", 0.3)  # the "kiosk" below looks only once it is asked
+    folder = tmp_path / "data"
+    log = open_event_log(folder)
+    info = log.sessions()[0]
+    running = resume_session(log, info, lambda source, path: load_agenda(Path(path)))
+    hold = EveningHold.take(folder, info.id)  # as `kiosk serve` holds the evening it runs
+    assert hold is not None
+    try:
+        before = event_count(data, capsys)
+        letter = tmp_path / "brief.md"
+        assert main(["export", *data, "--for", "parents", "-o", str(letter), "--lang", "en"]) == 0
+        err = capsys.readouterr().err
+        assert "the kiosk running this evening remembers it as sent as soon as it can" in err
+        assert letter.read_text(encoding="utf-8").startswith("# ")
+        assert event_count(data, capsys) == before  # nothing written beside the running kiosk
+        handover = Handover(folder / DB_NAME)
+        assert handover.take_in(running) == 1  # what the running kiosk does every second
+        handover.close()
+        assert len(running.state.letters) == 1
+        assert event_count(data, capsys) == before + 1
+    finally:
+        hold.release()
+        log.close()
+
+
+def test_exports_are_private_to_their_owner_like_the_database(
     evening: tuple[list[str], Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kiosk.commands.export import _remember_letter, load_evening
-
-    _, tmp_path = evening
-    log = open_event_log(tmp_path / "data")
-    try:
-        exporting = load_evening(log, None)
-        running = load_evening(log, None)  # the same evening, open in a kiosk that appends meanwhile
-        running.core.execute(Command("action/add", {"what": "Nog een actie"}))
-        _remember_letter(exporting, None, "en")
-    finally:
-        log.close()
-    assert (
-        "note: the letter is written but not remembered as sent: This evening is open in a running kiosk"
-        in (capsys.readouterr().err)
-    )
+    data, tmp_path = evening
+    for audience, name in (("team", "verslag.md"), ("parents", "brief.html")):
+        target = tmp_path / name
+        target.write_text("older export, readable by all")
+        target.chmod(0o644)
+        assert (
+            main(["export", *data, "--for", audience, "--format", target.suffix[1:], "-o", str(target)]) == 0
+        )
+        assert target.stat().st_mode & 0o777 == 0o600, name

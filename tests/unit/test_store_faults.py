@@ -142,17 +142,62 @@ def test_sessions_count_phones_not_joins(tmp_path: Path, capsys: pytest.CaptureF
     assert capsys.readouterr().out.splitlines()[1].split()[3] == "1"
 
 
-def test_actions_while_a_running_kiosk_appends_to_the_evening_get_a_sentence(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_kiosk_that_another_process_wrote_beside_takes_those_changes_in_and_stores_on(
+    tmp_path: Path,
 ) -> None:
     session = stored_evening(tmp_path)
     log = open_event_log(tmp_path)
     running = resume_session(log, log.session(session), parse_stored_agenda)
-    other = open_event_log(tmp_path)  # `kiosk actions` in another terminal: the same evening, read before
-    behind = resume_session(other, other.session(session), parse_stored_agenda)
-    running.execute(Command("action/add", {"what": "Terugbellen"}))
-    with pytest.raises(StoreError) as refused:
-        behind.execute(Command("action/add", {"what": "Ook terugbellen"}))
-    assert refused.value.reason == "conflict"
+    heard: list[str] = []
+    said: list[str | None] = []
+    running.subscribe(lambda event, state: heard.append(event.type))
+    running.on_storage(lambda problem: said.append(None if problem is None else problem.reason))
+    other = open_event_log(tmp_path)  # an older `kiosk export` in another terminal writes the same evening
+    beside = resume_session(other, other.session(session), parse_stored_agenda)
+    beside.execute(Command("letter/exported", {}))
+    beside.execute(Command("action/add", {"what": "Terugbellen"}))
+    running.execute(
+        Command("action/add", {"what": "Ook terugbellen"})
+    )  # no `not_stored`: taken in, then stored
+    assert heard == ["letter/exported", "action/add", "action/add"]
+    assert said == ["taken_in"] and running.storage_problem is None
+    assert [a.what for a in running.state.actions.values()][-2:] == ["Terugbellen", "Ook terugbellen"]
+    assert [e.type for e in log.events(session)][-3:] == ["letter/exported", "action/add", "action/add"]
+    running.execute(Command("action/add", {"what": "Nog eentje"}))
+    assert said == ["taken_in"]  # said once
     log.close()
     other.close()
+
+
+def test_kiosk_actions_only_reads_an_evening_a_kiosk_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.core.hold import EveningHold
+
+    session = stored_evening(tmp_path)
+    hold = EveningHold.take(tmp_path, session)
+    assert hold is not None
+    try:
+        assert main(["actions", "--data-dir", str(tmp_path), "--add", "Terugbellen"]) == 1
+        assert "geopend in een draaiende kiosk" in capsys.readouterr().err
+        assert main(["actions", "--data-dir", str(tmp_path)]) == 0  # the list is still there to read
+    finally:
+        hold.release()
+    assert main(["actions", "--data-dir", str(tmp_path), "--add", "Terugbellen"]) == 0
+
+
+def test_an_evening_a_kiosk_runs_is_not_deleted_under_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.core.hold import EveningHold
+
+    session = stored_evening(tmp_path)
+    hold = EveningHold.take(tmp_path, session)
+    assert hold is not None
+    try:
+        assert main(["sessions", "--data-dir", str(tmp_path), "--delete", session, "--yes"]) == 1
+        assert "draait nu in een kiosk" in capsys.readouterr().err
+    finally:
+        hold.release()
+    assert main(["sessions", "--data-dir", str(tmp_path), "--delete", session, "--yes"]) == 0
+    assert not (tmp_path / "held" / f"{session}.lock").exists()

@@ -29,7 +29,7 @@ from kiosk.core.rules.moderated import apply_vote as _apply_vote
 from kiosk.core.rules.prompts import prompt_field
 from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
 from kiosk.core.state import SessionState
-from kiosk.core.text import clean_text
+from kiosk.core.text import clean_text, shortened
 
 __all__ = ["MAX_PENDING", "MAX_TAGS"]
 
@@ -115,7 +115,7 @@ def _check_tag(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
         raise CommandError("bad_request", "'tags' must be a list of words", field="tags")
     cleaned: list[str] = []
     for tag in tags:
-        tag = clean_text(tag).replace("\n", " ")[:MAX_TAG_LEN]
+        tag = shortened(clean_text(tag).replace("\n", " "), MAX_TAG_LEN)
         if tag and tag not in cleaned:
             cleaned.append(tag)
     if len(cleaned) > MAX_TAGS:

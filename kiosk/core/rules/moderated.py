@@ -21,7 +21,7 @@ from kiosk.core.moderation import Span, redact, screen
 from kiosk.core.rules.devices import device_of
 from kiosk.core.rules.registry import Context, rule
 from kiosk.core.state import SessionState
-from kiosk.core.text import MAX_CONTRIBUTION, clean_text
+from kiosk.core.text import MAX_CONTRIBUTION, clean_text, text_size
 
 CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # Texts of one phone waiting for the facilitator: a lively parent has a few; a script has thousands.
@@ -81,12 +81,12 @@ def cleaned_text(data: dict[str, Any]) -> str:
     text = clean_text(raw)
     if not text:
         raise CommandError("empty", "write something first")
-    if len(text) > MAX_CONTRIBUTION:
+    if text_size(text) > MAX_CONTRIBUTION:
         raise CommandError(
             "too_long",
             f"at most {MAX_CONTRIBUTION} characters, please",
             max=MAX_CONTRIBUTION,
-            length=len(text),
+            length=text_size(text),
         )
     return text
 

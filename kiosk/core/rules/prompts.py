@@ -74,6 +74,9 @@ def _check_response(state: SessionState, cmd: Command, ctx: Context) -> dict[str
         raise CommandError("prompt_closed", "this question is closed")
     value = kind_of(prompt).value(prompt, cmd.data)
     comment = field_str(cmd.data, "comment", required=False)
+    given = state.responses.get(prompt_id, {}).get(device)
+    if given is not None and given.value == value and given.comment == comment:
+        return None  # the same answer again (a resend, a second tap): nothing to store
     data = {"prompt": prompt_id, "device": device, "value": value, "comment": comment}
     if comment:
         data["review"] = review_json(

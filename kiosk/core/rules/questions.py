@@ -31,8 +31,12 @@ from kiosk.core.rules.moderated import apply_vote as _apply_vote
 from kiosk.core.rules.registry import EVERYONE, Context, field_bool, rule
 from kiosk.core.state import SessionState
 
-# Questions of one evening in all: far beyond a hall's, and a bound on what a script can make the log hold.
-MAX_QUESTIONS = 2000
+# Questions of one evening still in play (waiting or shown): far beyond a hall's. Hidden ones free their place,
+# so spam the facilitator hides never closes the questions; the hub keeps each address to a share of 200
+# (kiosk/hub/budgets.py), so it takes 25 addresses, each at its own pace, to fill it.
+MAX_QUESTIONS = 5000
+# Questions stored in all, hidden ones too: the bound on what a script can make the log hold.
+MAX_STORED_QUESTIONS = 10_000
 
 register_moderation(QUESTIONS)
 
@@ -43,8 +47,10 @@ def _check_add(state: SessionState, cmd: Command, ctx: Context) -> dict[str, Any
     if new is None:
         return None
     text = cleaned_text(cmd.data)
-    if len(state.questions.items) >= MAX_QUESTIONS:
-        raise CommandError("full", "the evening has as many questions as it can take")
+    items = state.questions.items
+    in_play = sum(1 for q in items.values() if q.status != "hidden")
+    if in_play >= MAX_QUESTIONS or len(items) >= MAX_STORED_QUESTIONS:
+        raise CommandError("questions_full", "the evening takes no more questions", max=MAX_QUESTIONS)
     role: str | None = None
     lang: str | None = None
     if new.device is not None:
