@@ -21,8 +21,9 @@ from kiosk.core.state import SessionState
 from kiosk.core.store import StoreError
 from kiosk.namecheck.service import FullCheck
 from kiosk.tui.i18n import Translator
+from kiosk.tui.key_words import translate_bindings
 from kiosk.tui.palette import KioskCommands, KioskPalette
-from kiosk.tui.screens.base import KioskScreen, translate_bindings
+from kiosk.tui.screens.base import KioskScreen
 from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.run import RunScreen
 from kiosk.tui.screens.waiting import WaitingScreen

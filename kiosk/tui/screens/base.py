@@ -1,40 +1,21 @@
-"""What the main screens share: the steering keys, the key bar, and hearing the core's events."""
+"""What the main screens share: the steering keys, the key bar, and hearing what the core changed."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Input
 
 from kiosk.core.changes import Changes
 from kiosk.tui.i18n import Translator
+from kiosk.tui.key_words import translate_bindings
 from kiosk.tui.widgets.status_strip import StatusStrip
 from kiosk.tui.widgets.storage_banner import StorageBanner
 
 if TYPE_CHECKING:
     from kiosk.tui.app import KioskApp
-
-
-def translate_binding(binding: Binding, t: Translator) -> Binding:
-    """A binding declared with catalog keys as texts, in the kiosk's language."""
-    group = binding.group
-    return replace(
-        binding,
-        description=t(binding.description) if binding.description else "",
-        tooltip=t(binding.tooltip) if binding.tooltip else "",
-        group=replace(group, description=t(group.description)) if group is not None else None,
-    )
-
-
-def translate_bindings(node: DOMNode, t: Translator) -> None:
-    """Bindings are declared with string keys as descriptions; show them in the kiosk's language."""
-    bindings = node._bindings.key_to_bindings
-    for key, group in bindings.items():
-        bindings[key] = [translate_binding(b, t) for b in group]
 
 
 # Keys that share one entry in the key bar ("n/p block").
@@ -144,7 +125,23 @@ class KioskScreen(Screen[None]):
     def action_help(self) -> None:
         from kiosk.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self))
+        own, shared = self.help_keys()
+        self.app.push_screen(HelpScreen(self.t(f"key.{self.kiosk.current_mode}"), own, shared, self.t))
+
+    def help_keys(self) -> tuple[list[Binding], list[Binding]]:
+        """This screen's own keys (its class and the kiosk's classes between it and KioskScreen), then the keys
+        every screen has."""
+        own: list[Binding] = []
+        for cls in type(self).__mro__:
+            if cls is KioskScreen:
+                break
+            if isinstance(cls, type) and issubclass(cls, KioskScreen):
+                own.extend(_declared(cls))
+        global_actions = {b.action for b in _declared(KioskScreen)}
+        own_keys = {b.key for b in own if b.action not in global_actions}
+        own = [b for b in own if b.action not in global_actions and b.description]
+        shared = [b for b in _declared(KioskScreen) if b.key not in own_keys]
+        return own, shared
 
     def action_next_screen(self) -> None:
         # In a form, tab moves to the next field as everywhere else.
@@ -158,3 +155,8 @@ class KioskScreen(Screen[None]):
 
     def action_show(self, name: str) -> None:
         self.kiosk.show(name)
+
+
+def _declared(cls: type[object]) -> list[Binding]:
+    """The bindings a class declares itself (not those it inherits)."""
+    return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]

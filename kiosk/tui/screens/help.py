@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from kiosk.tui.screens.base import KioskScreen, translate_binding
+from kiosk.tui.key_words import translate_binding
 
 if TYPE_CHECKING:
     from kiosk.tui.i18n import Translator
@@ -27,26 +27,6 @@ LIST_KEYS = (
 )
 
 
-def declared(cls: type[object]) -> list[Binding]:
-    """The bindings a class declares itself (not those it inherits)."""
-    return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
-
-
-def screen_and_global(screen: KioskScreen) -> tuple[list[Binding], list[Binding]]:
-    """The screen's own keys (its class and the kiosk classes between it and KioskScreen), then the global ones."""
-    own: list[Binding] = []
-    for cls in type(screen).__mro__:
-        if cls is KioskScreen:
-            break
-        if isinstance(cls, type) and issubclass(cls, KioskScreen):
-            own.extend(declared(cls))
-    global_actions = {b.action for b in declared(KioskScreen)}
-    own_keys = {b.key for b in own if b.action not in global_actions}
-    own = [b for b in own if b.action not in global_actions and b.description]
-    shared = [b for b in declared(KioskScreen) if b.key not in own_keys]
-    return own, shared
-
-
 class HelpScreen(ModalScreen[None]):
     """Dismissed with escape, `?` or `q`."""
 
@@ -54,14 +34,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "close", show=False),
     ]
 
-    def __init__(self, screen: KioskScreen) -> None:
+    def __init__(self, screen_name: str, own: list[Binding], shared: list[Binding], t: Translator) -> None:
         super().__init__(classes="dialog")
-        self.of_screen = screen
-        self.t: Translator = screen.t
+        self.screen_name = screen_name
+        self.own, self.shared = own, shared  # the screen's own keys, and those every screen has
+        self.t = t
 
     def compose(self) -> ComposeResult:
         t = self.t
-        name = t(f"key.{self.of_screen.kiosk.current_mode}")
+        name = self.screen_name
         with Vertical(classes="dialog-box wide", id="help-box"):
             yield Label(t("help.title", screen=name), classes="question")
             with VerticalScroll(id="help-keys"):
@@ -74,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
     def _keys(self) -> Group:
         t = self.t
         app = self.app
-        own, shared = screen_and_global(self.of_screen)
+        own, shared = self.own, self.shared
         parts: list[Table | Text] = []
 
         def section(title: str, rows: list[tuple[str, str, str]]) -> None:
