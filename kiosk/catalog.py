@@ -21,7 +21,7 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -259,3 +259,25 @@ class Sentence(Exception):
     def said(self, lang: str) -> str:
         params = {k: v.said(lang) if isinstance(v, Sentence) else v for k, v in self.params.items()}
         return catalog(lang if lang in FULL_LANGUAGES else "en")(self.key, **params)
+
+
+# -- dates and numbers as a reader of each language expects them ------------------------------------------
+
+
+def format_date(at: float, lang: str, tz: tzinfo | None = None) -> str:
+    """`12 mei 2026` / `12 May 2026`: no locale needed, the same on every laptop."""
+    return catalog(lang).short_date(datetime.fromtimestamp(at, tz).date())
+
+
+def format_due(due: str, lang: str) -> str:
+    """A due date `2026-11-01` as `1 november 2026`; anything else as it was written."""
+    try:
+        day = date.fromisoformat(due)
+    except ValueError:
+        return due
+    return catalog(lang).short_date(day)
+
+
+def format_number(value: float, lang: str) -> str:
+    """One decimal, with the language's decimal sign (`number.decimal`: a comma in Dutch)."""
+    return f"{value:.1f}".replace(".", catalog(lang).get("number.decimal") or ".")

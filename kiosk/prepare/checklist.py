@@ -7,9 +7,9 @@ import html
 from datetime import date
 
 from kiosk.agenda.model import Agenda, PrepTask
+from kiosk.catalog import format_due
 from kiosk.prepare.page import a4_document, letterhead
 from kiosk.prepare.words import word
-from kiosk.report.texts import format_due
 
 PHASES = ("before", "evening", "after")
 

@@ -6,13 +6,12 @@ import html
 from datetime import tzinfo
 from importlib.resources import files
 
-from kiosk.catalog import catalog
+from kiosk.catalog import catalog, format_date
 from kiosk.printing.direction import ISOLATE_CSS, bdi, isolates_to_html
 from kiosk.report.letter import ParentLetter
 from kiosk.report.letter_md import letter_body
 from kiosk.report.letter_words import say
 from kiosk.report.render_html import markdown_to_html, stylesheet
-from kiosk.report.texts import format_date
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
+from kiosk.catalog import format_date, format_due, format_number
 from kiosk.report.letter import Change, ComeBack, Heard, LetterAction, ParentLetter
 from kiosk.report.letter_words import iso, listing, say
 from kiosk.report.render_md import escape_line, escape_md, escape_paragraphs
-from kiosk.report.texts import format_date, format_due, format_number
 
 
 def _counts(heard: Heard, lang: str) -> str:

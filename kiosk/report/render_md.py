@@ -6,7 +6,7 @@ import re
 import unicodedata
 from datetime import tzinfo
 
-from kiosk.catalog import language_name
+from kiosk.catalog import format_date, format_due, format_number, language_name
 from kiosk.core.readings.summary import PromptSummary, SummaryItem
 from kiosk.report.aftercare import (
     ActionReport,
@@ -16,7 +16,7 @@ from kiosk.report.aftercare import (
     QuestionReport,
     RatingResult,
 )
-from kiosk.report.texts import format_date, format_due, format_number, label
+from kiosk.report.texts import label
 
 # Escapes go only where CommonMark would otherwise read markup, so a plain "Doe dit elk jaar!" stays as it is.
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
