@@ -156,3 +156,94 @@ def test_no_face_reads_events() -> None:
                 if isinstance(node, ast.Attribute) and node.attr == "events" and module not in EVENT_READERS:
                     readers.append(f"{module} reads .events at line {node.lineno}")
     assert readers == []
+
+
+def module_graph() -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
+    """Every module's imports of other kiosk modules, and which of those edges are under `if TYPE_CHECKING:`."""
+    found = {name: path for name, path in modules_under("kiosk")}
+    graph: dict[str, set[str]] = {name: set() for name in found}
+    typing_only: set[tuple[str, str]] = set()
+    for module, path in found.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        checked = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+            for inner in ast.walk(node)
+        }
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Import | ast.ImportFrom):
+                continue
+            for name in imports_of_node(node, module, path):
+                target = name
+                while target and target not in found:
+                    target = target.rpartition(".")[0]
+                if target and target != module and not module.startswith(target + "."):
+                    graph[module].add(target)
+                    if id(node) in checked:
+                        typing_only.add((module, target))
+    return graph, typing_only
+
+
+def imports_of_node(node: ast.Import | ast.ImportFrom, module: str, path: Path) -> set[str]:
+    if isinstance(node, ast.Import):
+        return {alias.name for alias in node.names}
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    base = node.module or ""
+    if node.level:
+        parts = package.split(".")
+        base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
+    return {base, *(f"{base}.{alias.name}" for alias in node.names)}
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Groups of modules that import each other round in a circle (Tarjan's strongly connected components)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in graph[node]:
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in graph:
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_modules_import_each_other_in_a_circle() -> None:
+    """An import for type hints alone, inside one face, may close a circle (the app and its screens); nothing else."""
+    graph, typing_only = module_graph()
+    kept = {
+        module: {
+            target
+            for target in targets
+            if (module, target) not in typing_only or module.split(".")[:2] != target.split(".")[:2]
+        }
+        for module, targets in graph.items()
+    }
+    assert circles(kept) == []
+
+
+def test_the_circle_check_sees_a_circle() -> None:
+    assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
