@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core.readings.kinds import kind_of
+from kiosk.core.readings.responses import tally_of
 from kiosk.core.readings.summary import running_summary
 from kiosk.core.readings.wall import wall_rank
 from kiosk.core.state import Contribution, SessionState
@@ -164,9 +164,7 @@ def _bounded_own(own: dict[str, Any]) -> dict[str, Any]:
 def tally(state: SessionState) -> dict[str, Any] | None:
     """Answers per value of the open rating or choice prompt; None for an open question or none."""
     prompt = state.agenda.prompt(state.open_prompt) if state.open_prompt else None
-    if prompt is None:
-        return None
-    counted = kind_of(prompt).tally(prompt, (a.value for a in state.responses.get(prompt.id, {}).values()))
+    counted = tally_of(state, prompt) if prompt is not None else None
     return None if counted is None else counted.to_json()
 
 

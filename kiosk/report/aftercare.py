@@ -10,6 +10,7 @@ from kiosk.core.moderation import review_reason
 from kiosk.core.readings import choice, rating
 from kiosk.core.readings.evening import evening_end, evening_start, people
 from kiosk.core.readings.questions import AnsweredQuestions, answered_questions
+from kiosk.core.readings.responses import rating_of, tally_of
 from kiosk.core.readings.summary import PromptSummary, RoleSplit, running_summary
 from kiosk.core.state import Response, SessionState
 from kiosk.core.tables import table_outcomes
@@ -134,14 +135,14 @@ class AftercareReport:
 
 def _rating(state: SessionState, prompt: Prompt, text: str) -> RatingResult:
     answers = list(state.responses.get(prompt.id, {}).values())
-    values = [a.value for a in answers]
-    c = rating.tally(prompt, values).counts
+    summary = rating_of(state, prompt)
+    c = summary.distribution
     shown = [a for a in answers if a.comment]
     # Only what moderation let through or a person approved; the rules again for logs from before reviews.
     comments = tuple(a.comment for a in shown if _comment_shown(a))
     distribution = (c[0], c[1], c[2], c[3], c[4])
     return RatingResult(
-        text, len(answers), rating.average(values), distribution, comments, len(shown) - len(comments)
+        text, summary.count, summary.average, distribution, comments, len(shown) - len(comments)
     )
 
 
@@ -152,9 +153,11 @@ def _comment_shown(answer: Response) -> bool:
 
 
 def _choice(state: SessionState, prompt: Prompt, text: str, options: tuple[str, ...]) -> ChoiceResult:
-    answers = list(state.responses.get(prompt.id, {}).values())
-    counts = choice.tally(prompt, (a.value for a in answers)).counts
-    return ChoiceResult(text, len(answers), tuple(zip(options, counts, strict=True)))
+    counted = tally_of(state, prompt)
+    counts = counted.counts if counted is not None else tuple(0 for _ in options)
+    return ChoiceResult(
+        text, len(state.responses.get(prompt.id, {})), tuple(zip(options, counts, strict=True))
+    )
 
 
 def _blocks(state: SessionState, lang: str) -> tuple[BlockReport, ...]:

@@ -19,6 +19,7 @@ from kiosk.core.readings.asked import asked_prompts
 from kiosk.core.readings.evening import people
 from kiosk.core.readings.questions import answered_questions
 from kiosk.core.readings.renderings import text_in
+from kiosk.core.readings.responses import rating_of
 from kiosk.core.readings.summary import RoleSplit, running_summary
 from kiosk.core.rules.followup import previous_letter
 from kiosk.core.state import Action, Contribution, SessionState
@@ -267,9 +268,9 @@ def _ratings(state: SessionState, lang: str) -> tuple[Rating, ...]:
     ratings = []
     for block in state.agenda.blocks:
         for prompt in block.prompts:
-            values = [r.value for r in state.responses.get(prompt.id, {}).values() if 1 <= r.value <= 5]
-            if prompt.kind == "rating" and values:
-                ratings.append(Rating(prompt.text_in(lang), sum(values) / len(values), len(values)))
+            summary = rating_of(state, prompt) if prompt.kind == "rating" else None
+            if summary is not None and summary.average is not None:
+                ratings.append(Rating(prompt.text_in(lang), summary.average, summary.count))
     return tuple(ratings)
 
 

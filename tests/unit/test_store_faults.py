@@ -12,6 +12,7 @@ import pytest
 from kiosk.agenda.parser import load_agenda
 from kiosk.cli import main
 from kiosk.commands.common import parse_stored_agenda
+from kiosk.core.changes import Changes
 from kiosk.core.events import Actor, Command
 from kiosk.core.session import SessionCore, resume_session, start_session
 from kiosk.core.store import DB_NAME, StoreError, open_event_log
@@ -148,9 +149,9 @@ def test_a_kiosk_that_another_process_wrote_beside_takes_those_changes_in_and_st
     session = stored_evening(tmp_path)
     log = open_event_log(tmp_path)
     running = resume_session(log, log.session(session), parse_stored_agenda)
-    heard: list[str] = []
+    heard: list[Changes] = []
     said: list[str | None] = []
-    running.subscribe(lambda event, state: heard.append(event.type))
+    running.subscribe(lambda changes, state: heard.append(changes))
     running.on_storage(lambda problem: said.append(None if problem is None else problem.reason))
     other = open_event_log(tmp_path)  # an older `kiosk export` in another terminal writes the same evening
     beside = resume_session(other, other.session(session), parse_stored_agenda)
@@ -159,7 +160,8 @@ def test_a_kiosk_that_another_process_wrote_beside_takes_those_changes_in_and_st
     running.execute(
         Command("action/add", {"what": "Ook terugbellen"})
     )  # no `not_stored`: taken in, then stored
-    assert heard == ["letter/exported", "action/add", "action/add"]
+    # Every listener heard the other's changes as if they were its own: the letter, then the two actions.
+    assert [c.letters for c in heard] == [True, False, False] and all(c.actions for c in heard[1:])
     assert said == ["taken_in"] and running.storage_problem is None
     assert [a.what for a in running.state.actions.values()][-2:] == ["Terugbellen", "Ook terugbellen"]
     assert [e.type for e in log.events(session)][-3:] == ["letter/exported", "action/add", "action/add"]

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from kiosk.agenda.model import Prompt
 from kiosk.core.readings import rating
-from kiosk.core.readings.kinds import kind_of
+from kiosk.core.readings.responses import rating_of, tally_of
 from kiosk.core.state import SessionState
 from kiosk.tui.i18n import Translator
 
@@ -38,14 +38,12 @@ def questions_table(state: SessionState, t: Translator) -> Table:
 
 def results_line(state: SessionState, prompt: Prompt, t: Translator) -> Text | None:
     """What the phones gave a rating or choice question so far: "1★ 0 · 2★ 0 · 3★ 2 · 4★ 3 · 5★ 3 · average 4.1 (8)"."""
-    values = [answer.value for answer in state.responses.get(prompt.id, {}).values()]
-    counted = kind_of(prompt).tally(prompt, values)
+    counted = tally_of(state, prompt)
     if counted is None or not counted.total:
         return None
     if prompt.kind == "rating":
         parts = [f"{value}★ {count}" for value, count in enumerate(counted.counts, start=rating.LOWEST)]
-        mean = rating.average([v for v in values if rating.LOWEST <= v <= rating.HIGHEST]) or 0.0
-        parts.append(t("run.rating_average", average=t.decimal(mean)))
+        parts.append(t("run.rating_average", average=t.decimal(rating_of(state, prompt).average or 0.0)))
     else:
         parts = [
             f"{option} {count}"
