@@ -18,6 +18,7 @@ from kiosk.catalog import FULL_LANGUAGES, catalog, languages
 from kiosk.commands.common import UserError, add_data_dir, open_log, parse_stored_agenda
 from kiosk.commands.texts import hint, say
 from kiosk.core.events import Command
+from kiosk.core.readings.waiting import held_texts, waiting_of
 from kiosk.core.session import SessionCore, resume_session
 from kiosk.core.state import SessionState
 from kiosk.core.store import EventLog, SessionInfo, StoreError
@@ -96,8 +97,8 @@ def unreviewed(state: SessionState, fmt: str, audience: str) -> dict[str, int]:
     """
     if fmt != "csv" or audience != "team":
         return {}
-    answers = sum(1 for c in state.contributions.values() if c.held and not c.withdrawn)
-    comments = sum(1 for answers_ in state.responses.values() for r in answers_.values() if r.review.held)
+    answers = waiting_of(state).answers_held
+    comments = sum(1 for target, _, _, _ in held_texts(state) if target == "comment")
     found = {"answers": answers, "comments": comments}
     return {where: n for where, n in found.items() if n}
 

@@ -17,11 +17,11 @@ from datetime import date, datetime, tzinfo
 
 from kiosk.core.readings.asked import asked_prompts
 from kiosk.core.readings.evening import people
+from kiosk.core.readings.letters import previous_letter
 from kiosk.core.readings.questions import answered_questions
 from kiosk.core.readings.renderings import text_in
 from kiosk.core.readings.responses import rating_of
 from kiosk.core.readings.summary import RoleSplit, running_summary
-from kiosk.core.rules.followup import previous_letter
 from kiosk.core.state import Action, Contribution, SessionState
 from kiosk.core.tables import theme_by_id
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kiosk.core.rules.screening import held_texts
-from kiosk.tui.waiting import next_waiting, waiting_answer_ids, waiting_of, waiting_question_ids
+from kiosk.core.readings.waiting import held_texts, waiting_answer_ids, waiting_of, waiting_question_ids
+from kiosk.tui.waiting import next_waiting
 
 if TYPE_CHECKING:
     from kiosk.tui.app import KioskApp

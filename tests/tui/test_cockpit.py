@@ -239,9 +239,9 @@ async def test_the_run_screen_shows_the_rating_results(core: SessionCore) -> Non
 
 
 def test_the_strip_names_each_state_of_the_name_check_within_80_columns(core: SessionCore) -> None:
+    from kiosk.core.readings.waiting import Waiting
     from kiosk.namecheck.service import FullCheck
     from kiosk.tui.i18n import Translator
-    from kiosk.tui.waiting import Waiting
     from kiosk.tui.widgets.status_strip import StatusFacts, name_check_state, strip_text
 
     check = FullCheck(core)  # its process not started: deduce still has to load

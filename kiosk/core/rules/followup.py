@@ -106,16 +106,3 @@ def _check_letter(state: SessionState, cmd: Command, ctx: Context) -> dict[str, 
 def _apply_letter(state: SessionState, event: Event) -> Changes:
     state.letters.append(LetterMark(event.data.get("dated", event.at), dict(event.data["actions"])))
     return Changes(letters=True)
-
-
-def previous_letter(state: SessionState) -> LetterMark | None:
-    """The letter that the next one reports changes since.
-
-    That is the last letter, unless nothing changed since it: then the letter is being made again, and it
-    reports the same changes as the first time, since the letter before it.
-    """
-    if not state.letters:
-        return None
-    if state.letters[-1].actions != actions_snapshot(state):
-        return state.letters[-1]
-    return state.letters[-2] if len(state.letters) > 1 else None

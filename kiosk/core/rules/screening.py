@@ -292,15 +292,3 @@ def _apply_redact(state: SessionState, event: Event) -> Changes:
     review.state = "approved"
     review.by = event.data["by"]
     return _review_changed(state, event.data)
-
-
-def held_texts(state: SessionState) -> list[tuple[str, str, str, Review]]:
-    """Comments, notes and other reviewed texts waiting for a person: (target, id, text, review)."""
-    out = []
-    for kind, target in TARGETS.items():
-        for ident in target.ids(state):
-            item = target.find(state, ident)
-            review = target.review(item)
-            if review.held:
-                out.append((kind, ident, target.text(item), review))
-    return out

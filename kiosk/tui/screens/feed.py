@@ -11,14 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from kiosk.core.changes import Changes
-from kiosk.core.rules.screening import held_texts
+from kiosk.core.readings.waiting import held_texts, waiting_answer_ids
 from kiosk.core.state import Contribution
 from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
 from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.paper import PaperScreen
 from kiosk.tui.screens.pick import PickScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
-from kiosk.tui.waiting import waiting_answer_ids
 from kiosk.tui.waiting_steering import cursor_to_next_waiting
 from kiosk.tui.widgets.feed_table import FILTERS, FeedTable, in_filter
 from kiosk.tui.widgets.key_bar import KeyBar

@@ -12,10 +12,10 @@ from textual.widgets import Static
 
 from kiosk.core.changes import Changes
 from kiosk.core.moderated import Question
+from kiosk.core.readings.waiting import waiting_question_ids
 from kiosk.tui.screens.base import QUIET_STEERING, KioskScreen
 from kiosk.tui.screens.confirm import ConfirmScreen
 from kiosk.tui.screens.text_prompt import TextPrompt
-from kiosk.tui.waiting import waiting_question_ids
 from kiosk.tui.waiting_steering import cursor_to_next_waiting
 from kiosk.tui.widgets.key_bar import KeyBar
 from kiosk.tui.widgets.now_bar import NowBar

@@ -10,6 +10,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from kiosk.core.readings.evening import people
 from kiosk.core.state import SessionState
 from kiosk.tui.i18n import Translator
 from kiosk.tui.pace import Pace, clock_text
@@ -122,9 +123,8 @@ class EveningStatus(Widget):
             facts.append(Fact(Text(t("run.expected_end", time=clock_text(pace.expected_end))), 1))
             drift, style = drift_text(pace.behind, t)
             facts.append(Fact(Text(drift, style=style), 1))
-        roles: dict[str, int] = {}
-        for device in state.devices.values():
-            roles[device.role or "unknown"] = roles.get(device.role or "unknown", 0) + 1
+        came = people(state)
+        roles = {"parent": came.parent, "staff": came.staff, "unknown": came.unknown}
         facts.append(
             Fact(Text(t("run.joined", people=people_text(t, roles, ("parent", "staff", "unknown")))), 2)
         )

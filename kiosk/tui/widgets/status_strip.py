@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual.widget import Widget
 
+from kiosk.core.readings.waiting import Waiting, waiting_of
 from kiosk.tui.i18n import Translator
-from kiosk.tui.waiting import Waiting, waiting_of
 
 if TYPE_CHECKING:
     from kiosk.namecheck.service import FullCheck
