@@ -21,7 +21,7 @@ from kiosk.core.readings.letters import previous_letter
 from kiosk.core.readings.questions import answered_questions
 from kiosk.core.readings.renderings import text_in
 from kiosk.core.readings.responses import rating_of
-from kiosk.core.readings.summary import RoleSplit, running_summary
+from kiosk.core.readings.summary import RoleSplit, running_summary, said_of
 from kiosk.core.state import Action, Contribution, SessionState
 from kiosk.core.tables import theme_by_id
 
@@ -157,29 +157,16 @@ class _Texts:
         return LeftOut(tuple(self.answers), tuple(self.questions))
 
 
-def _said_with(state: SessionState, contribution: Contribution) -> list[Contribution]:
-    """A contribution and the repeats merged into it that still count (not hidden, not withdrawn)."""
-    repeats = [state.contributions[i] for i in state.duplicates.get(contribution.id, ())]
-    return [contribution, *(c for c in repeats if not c.withdrawn and c.status != "hidden")]
-
-
 def _heard_of_sources(state: SessionState, text: str, sources: list[str]) -> Heard:
-    shown = [state.contributions[s] for s in sources if s in state.contributions]
-    said = [c for source in shown if source.visible for c in _said_with(state, source)]
-    recognised: set[str] = set()
-    for c in said:
-        recognised |= c.endorsements
-    return Heard(text, len(said), len(recognised))
+    counted = said_of(state, sources)
+    return Heard(text, counted.said, counted.recognised)
 
 
 def _top_answers(state: SessionState, texts: _Texts) -> tuple[Heard, ...]:
     """The most recognised answers per question; one in another language without a rendering makes way."""
     heard = []
     for prompt in running_summary(state).prompts:
-        items = sorted(
-            (item for group in prompt.groups for item in group.items),
-            key=lambda i: (not i.pinned, -i.recognitions, -i.duplicates),
-        )
+        items = prompt.ranked()
         taken = 0
         for item in items:
             text = texts.answer(state.contributions[item.id]) if item.id in state.contributions else None

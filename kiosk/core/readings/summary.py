@@ -96,13 +96,32 @@ class RunningSummary:
         return sum(p.count for p in self.prompts)
 
 
+def repeats(state: SessionState, c: Contribution) -> list[Contribution]:
+    """The duplicates merged into a contribution that still count (not hidden, not withdrawn)."""
+    merged = (state.contributions[other] for other in state.duplicates.get(c.id, ()))
+    return [other for other in merged if not other.withdrawn and other.status != "hidden"]
+
+
 def _duplicates(state: SessionState, c: Contribution) -> int:
-    """How many duplicates were merged into a contribution (hidden or withdrawn ones do not count)."""
-    return sum(
-        1
-        for other in state.duplicates.get(c.id, ())
-        if not state.contributions[other].withdrawn and state.contributions[other].status != "hidden"
-    )
+    return len(repeats(state, c))
+
+
+@dataclass(frozen=True)
+class Said:
+    """How often the room said something (answers and their merged repeats) and how many phones recognised it."""
+
+    said: int
+    recognised: int
+
+
+def said_of(state: SessionState, sources: list[str]) -> Said:
+    """What a key point drawn from these answers stands for: the shown ones, their repeats, their recognitions."""
+    shown = [state.contributions[s] for s in sources if s in state.contributions]
+    said = [c for source in shown if source.visible for c in (source, *repeats(state, source))]
+    recognised: set[str] = set()
+    for c in said:
+        recognised |= c.votes
+    return Said(len(said), len(recognised))
 
 
 def summary_rank(item: SummaryItem) -> tuple[bool, int, int]:
