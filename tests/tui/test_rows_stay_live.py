@@ -55,11 +55,11 @@ async def test_an_answer_the_name_check_holds_shows_as_held_in_its_row_without_a
     async with app.run_test(size=SIZE) as pilot:
         await to_dialogue(app, pilot)
         await pilot.press("2")
-        phone_says(core, "c-sam", "Sam wordt elke pauze gepest")  # our own rules see no name here
+        phone_says(core, "c-sam", "Quirijn wordt elke pauze gepest")  # a name none of our own lists knows
         await pilot.pause()
         feed = app.screen.query_one(FeedTable)
         assert row_status(feed, "c-sam") == "wachtend"
-        deduce_found_a_name(core, "contribution", "c-sam", "Sam")
+        deduce_found_a_name(core, "contribution", "c-sam", "Quirijn")
         await pilot.pause()
         assert core.state.contributions["c-sam"].held_reason == "name"
         assert row_status(feed, "c-sam") == "noemt een naam"
@@ -75,7 +75,7 @@ async def test_auto_approves_verdict_shows_as_approved_and_a_pulled_back_approva
         await pilot.pause()
         assert core.state.auto_approve
         # Before the full check is ready, auto-approve shows what our rules let pass at once.
-        phone_says(core, "c-early", "Noor mist haar vriendinnen", device="phone-test-0002")
+        phone_says(core, "c-early", "Tjitske mist haar vriendinnen", device="phone-test-0002")
         core.full_check = True  # the check is ready: auto-approve waits for its verdict
         phone_says(core, "c-fine", "Meer contact met de mentor")
         await pilot.pause()
@@ -83,7 +83,7 @@ async def test_auto_approves_verdict_shows_as_approved_and_a_pulled_back_approva
         assert row_status(feed, "c-early") == "goedgekeurd"
         assert row_status(feed, "c-fine") == "wachtend"
         deduce_found_nothing(core, "contribution", "c-fine")
-        deduce_found_a_name(core, "contribution", "c-early", "Noor")  # checked after loading: pulled back
+        deduce_found_a_name(core, "contribution", "c-early", "Tjitske")  # checked after loading: pulled back
         await pilot.pause()
         assert core.state.contributions["c-fine"].status == "approved"
         assert row_status(feed, "c-fine") == "goedgekeurd"
@@ -102,11 +102,13 @@ async def test_a_question_the_name_check_holds_shows_as_held_on_the_questions_sc
         await to_dialogue(app, pilot)
         await pilot.press("5")
         core.execute(Command("device/join", {"role": "parent"}, actor=phone))
-        core.execute(Command("question/add", {"id": "q-ayoub", "text": "Mag Ayoub eerder naar huis?"}, phone))
+        core.execute(
+            Command("question/add", {"id": "q-ayoub", "text": "Mag Bartholomeus eerder naar huis?"}, phone)
+        )
         await pilot.pause()
         table = app.screen.query_one(QuestionTable)
         assert table.row_count == 1 and "wachtend" in row_status(table, "q-ayoub")
-        deduce_found_a_name(core, "question", "q-ayoub", "Ayoub")
+        deduce_found_a_name(core, "question", "q-ayoub", "Bartholomeus")
         await pilot.pause()
         assert core.state.questions.items["q-ayoub"].held_reason == "name"
         assert row_status(table, "q-ayoub") == "noemt een naam"
