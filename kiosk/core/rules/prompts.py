@@ -67,6 +67,9 @@ def _check_response(state: SessionState, cmd: Command, ctx: Context) -> dict[str
         raise CommandError("prompt_closed", "this question is closed")
     value = kind_of(prompt).value(prompt, cmd.data)
     comment = field_str(cmd.data, "comment", required=False)
+    earlier = state.responses.get(prompt_id, {}).get(device)
+    if earlier is not None and earlier.value == value and earlier.comment == comment:
+        return None  # a resend from the phone's outbox (or the same tap twice): stored once
     data = {"prompt": prompt_id, "device": device, "value": value, "comment": comment}
     if comment:
         data["review"] = review_json(
