@@ -236,6 +236,7 @@ class ShapingProxy:
         self.connections = 0
         self._server: asyncio.Server | None = None
         self._flows: set[Flow] = set()
+        self._handlers: set[asyncio.Task[Any]] = set()
         self._stalled: list[asyncio.Future[None]] = []
 
     @property
@@ -253,6 +254,10 @@ class ShapingProxy:
         for flow in list(self._flows):
             flow.close()
         self._flows.clear()
+        handlers = list(self._handlers)
+        for handler in handlers:
+            handler.cancel()
+        await asyncio.gather(*handlers, return_exceptions=True)
         if self._server is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self._server.wait_closed(), 2)
@@ -283,6 +288,10 @@ class ShapingProxy:
         if self.path == "refuse":
             _reset(writer)
             return
+        handler = asyncio.current_task()
+        if handler is not None:
+            self._handlers.add(handler)
+            handler.add_done_callback(self._handlers.discard)
         self.connections += 1
         flow = Flow(self)
         flow.writers.append(writer)
@@ -401,6 +410,14 @@ class ProxyThread:
 
     def set_path(self, proxy: ShapingProxy, path: str) -> None:
         self.loop.call_soon_threadsafe(proxy.set_path, path)
+
+    def retarget(self, proxy: ShapingProxy, target: tuple[str, int]) -> None:
+        """New connections go to `target` (a hub restarted on another port: the phones' address stays)."""
+
+        def move() -> None:
+            proxy.target = target
+
+        self.loop.call_soon_threadsafe(move)
 
     def close(self) -> None:
         async def stop_all() -> None:

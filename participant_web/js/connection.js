@@ -9,8 +9,13 @@ import { has, onLangChange, t } from "./i18n.js";
 // within about 9 s. Hidden (a locked screen), every 25 s within 10 s, to spare the battery; on unlocking at once.
 const HEARTBEAT = { visible: { every: 5000, within: 4000 }, hidden: { every: 25000, within: 10000 } };
 const CHECK_WITHIN_MS = 3000; // the answer to the check made when the network or the page comes back
-const ATTEMPT_LIMIT_MS = 7000; // from `new WebSocket` to hello/ok
+// From `new WebSocket` to hello/ok. An attempt whose handshake never completed went into a dead network: the next
+// one follows at once, so the phone is back within seconds of the network. One that got through the handshake
+// reached a hub that is slow to answer: the next gets twice the time (up to 20 s) after the usual backoff.
+const ATTEMPT_LIMIT_MS = 5000;
+const SLOW_HUB_LIMIT_MS = 20000;
 const FRESH_ATTEMPT_MS = 1500; // a check leaves an attempt younger than this alone
+const AGAIN_MS = 500; // after an attempt into a dead network
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = { visible: 4000, hidden: 15000 };
 const TRY_LATER_MS = 15000; // the hub said it is full: come back later, not sooner
@@ -40,6 +45,7 @@ export class Connection {
     this.ws = null;
     this.ready = false;
     this.attempt = 0;
+    this.limit = ATTEMPT_LIMIT_MS;
     this.openedAt = 0;
     this.lastHeard = 0;
     this.pingSentAt = 0; // a ping waits for its answer since then (0: none)
@@ -104,11 +110,20 @@ export class Connection {
     }
     this.ws = ws;
     this.openedAt = Date.now();
+    let handshake = false;
     clearTimeout(this.limitTimer);
     this.limitTimer = setTimeout(() => {
-      if (this.ws === ws && !this.ready) this.drop("connecting");
-    }, ATTEMPT_LIMIT_MS);
+      if (this.ws !== ws || this.ready) return;
+      if (handshake) {
+        this.limit = Math.min(this.limit * 2, SLOW_HUB_LIMIT_MS);
+        this.drop("connecting");
+      } else {
+        this.abandon();
+        this.retryTimer = setTimeout(() => this.open(), AGAIN_MS / 2 + Math.random() * (AGAIN_MS / 2));
+      }
+    }, this.limit);
     ws.addEventListener("open", () => {
+      handshake = true;
       if (this.ws === ws) ws.send(JSON.stringify(this.hello()));
     });
     ws.addEventListener("message", (event) => this.receive(ws, event));
@@ -135,6 +150,7 @@ export class Connection {
       clearTimeout(this.limitTimer);
       this.ready = true;
       this.attempt = 0;
+      this.limit = ATTEMPT_LIMIT_MS;
       this.setState("online");
       this.onMessage(message);
       this.onReady();
