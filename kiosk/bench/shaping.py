@@ -160,11 +160,15 @@ class Link:
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
+        # The link's own clock: when it is free again. While busy it runs on by each segment's time, so a
+        # sleep that wakes late (a loaded machine) is caught up rather than added; idle, it waits for now.
         free_at = loop.time()
         while True:
-            while not self._ready or self.held:
-                self._wake.clear()
-                await self._wake.wait()
+            if not self._ready or self.held:
+                while not self._ready or self.held:
+                    self._wake.clear()
+                    await self._wake.wait()
+                free_at = max(free_at, loop.time())
             pipe = self._ready.popleft()
             if pipe.dead:
                 continue
@@ -173,12 +177,14 @@ class Link:
                 self._ready.append(pipe)
             if chunk:
                 if self.rate is not None:
-                    free_at = max(free_at, loop.time()) + len(chunk) / self.rate
+                    free_at += len(chunk) / self.rate
                     if free_at > loop.time():
                         await asyncio.sleep(free_at - loop.time())
-                pipe.arrive(chunk, loop.time() + self.delay)
+                else:
+                    free_at = max(free_at, loop.time())
+                pipe.arrive(chunk, free_at + self.delay)
             if pipe.eof and not pipe.queued:
-                pipe.arrive(None, loop.time() + self.delay)
+                pipe.arrive(None, max(free_at, loop.time()) + self.delay)
                 pipe.eof = False
 
 
