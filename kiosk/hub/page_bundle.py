@@ -6,6 +6,7 @@ opens instead of fifteen in four rounds: websockets' HTTP side closes the connec
 request costs a new TCP connection, two round trips on a slow network, and its own headers.
 
 - `<link rel="stylesheet" href="/static/css/X.css">` becomes `<style>` with X.css (comments left out).
+- `<script src="/static/js/X.js">` (a classic script: early-socket.js) goes inline as it is, comments left out.
 - `<script type="module" src="/static/js/X.js">` becomes one inline module: X.js and every module it imports,
   each in its own function scope, in the order the browser would evaluate them. Our modules import with
   `import { a, b as c } from "./m.js";` and export with `export function|class|const|async function`; anything
@@ -29,12 +30,17 @@ from kiosk.catalog import DEFAULT, PAGE_NAMESPACES, offered, page_part
 
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="/static/(css/[\w.-]+\.css)">')
 _MODULE = re.compile(r'<script type="module" src="/static/(js/[\w.-]+\.js)"></script>')
+_CLASSIC = re.compile(r'<script src="/static/(js/[\w.-]+\.js)"></script>')
 _IMPORT = re.compile(r'^import\s*\{([^}]*)\}\s*from\s*"\./([\w.-]+\.js)";?\s*$')
 _EXPORT = re.compile(r"^export\s+((?:async\s+)?function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)")
 _NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
-# A key's namespace as the pages write it: "phone.send", `conn.${state}`, data-i18n="role.parent",
-# data-i18n-attr="alt:display.qr_alt".
-_KEY_START = re.compile(r"[\"`:]([a-z_]+)\.")
+# Keys as the pages write them: "phone.send", data-i18n="role.parent", data-i18n-attr="alt:display.qr_alt";
+# and keys made as the page runs (`conn.${state}`, `questions.status.${s}`): their whole namespace is needed.
+_LITERAL_KEY = re.compile(r"[\"`:]([a-z_]+\.[a-z_][\w.]*)")
+_MADE_KEY = re.compile(r"`([a-z_]+)\.[\w.]*\$\{")
+_PLURAL = re.compile(r"_(zero|one|two|few|many)$")
+# A comment after code on its line: cut only where nothing before it could hide a string or a regular expression.
+_TRAILING_COMMENT = re.compile(r"^([^/\\\"'`]*(?:\"[^\"\\/]*\"[^/\\\"'`]*)*)\s+// .*$")
 
 
 class BundleError(ValueError):
@@ -80,7 +86,8 @@ def lean_js(source: str) -> str:
             in_comment = "*/" not in text
             continue
         if text:
-            kept.append(text)
+            trailing = _TRAILING_COMMENT.match(text)
+            kept.append(trailing[1] if trailing else text)
     return "\n".join(kept) + "\n"
 
 
@@ -192,8 +199,13 @@ def boot_data(web_dir: Path, source: str) -> dict[str, object]:
     versions = {path.stem: digest(catalog_bytes(path)) for path in sorted(i18n.glob("*.json"))}
     fallback = i18n / f"{DEFAULT}.json"
     table = json.loads(catalog_bytes(fallback)) if fallback.is_file() else {}
-    used = {found for found in _KEY_START.findall(source) if found in PAGE_NAMESPACES}
-    catalog = {k: v for k, v in table.items() if k.startswith("_") or k.split(".", 1)[0] in used}
+    made = {found for found in _MADE_KEY.findall(source) if found in PAGE_NAMESPACES}
+    literal = set(_LITERAL_KEY.findall(source))
+
+    def needed(key: str) -> bool:
+        return key.startswith("_") or key.split(".", 1)[0] in made or _PLURAL.sub("", key) in literal
+
+    catalog = {k: v for k, v in table.items() if needed(k)}
     return {"lang": DEFAULT, "catalog": catalog, "catalogs": versions, "languages": offered(i18n)}
 
 
@@ -216,7 +228,19 @@ def assemble(web_dir: Path, html_name: str, base_csp: str) -> Assembled:
         scripts.append(_csp_hash(code))
         return f'<script type="module">{code}</script>'
 
+    def inline_classic(found: re.Match[str]) -> str:
+        code = lean_js((web_dir / found[1]).read_text(encoding="utf-8"))
+        if (
+            "</script" in code.lower()
+            or "<!--" in code
+            or re.search(r"^\s*(import|export)\b", code, re.MULTILINE)
+        ):
+            raise BundleError(f"{found[1]}: not a classic script that can go inline")
+        scripts.append(_csp_hash(code))
+        return f"<script>{code}</script>"
+
     html = _STYLESHEET.sub(inline_style, html)
+    html = _CLASSIC.sub(inline_classic, html)
     html = _MODULE.sub(inline_module, html)
     boot = json.dumps(boot_data(web_dir, html), ensure_ascii=False, separators=(",", ":")).replace(
         "<", "\\u003c"

@@ -30,6 +30,13 @@ export function socketUrl() {
   return `${scheme}//${location.host}/ws`;
 }
 
+/** The socket early-socket.js opened while the page loaded, once, if it is still opening or open. */
+function earlySocket() {
+  const ws = window.kioskEarlySocket;
+  window.kioskEarlySocket = null;
+  return ws && ws.readyState <= WebSocket.OPEN ? ws : null;
+}
+
 /**
  * A connection that keeps itself up. `hello()` makes the first message each time; `onMessage(msg)` gets every
  * frame after hello/ok; `onReady()` runs after each hello/ok (resend what is waiting there). `statusEl` shows the
@@ -101,16 +108,16 @@ export class Connection {
       return;
     }
     this.setState("connecting");
-    let ws;
+    let ws = earlySocket();
     try {
-      ws = new WebSocket(socketUrl());
+      ws = ws || new WebSocket(socketUrl());
     } catch {
       this.scheduleRetry();
       return;
     }
     this.ws = ws;
     this.openedAt = Date.now();
-    let handshake = false;
+    let handshake = ws.readyState === WebSocket.OPEN;
     clearTimeout(this.limitTimer);
     this.limitTimer = setTimeout(() => {
       if (this.ws !== ws || this.ready) return;
@@ -126,6 +133,7 @@ export class Connection {
       handshake = true;
       if (this.ws === ws) ws.send(JSON.stringify(this.hello()));
     });
+    if (handshake) ws.send(JSON.stringify(this.hello()));
     ws.addEventListener("message", (event) => this.receive(ws, event));
     ws.addEventListener("close", (event) => {
       if (this.ws !== ws) return;
