@@ -179,10 +179,26 @@ async def _first_load_and_reload(browser: Any, urls: Urls, data_dir: Path, plan:
 
 
 async def _crowd(browser: Any, urls: Urls, data_dir: Path, plan: PhonePlan) -> dict[str, Any]:
+    """Every phone opens the page at the same moment. Two times per phone: until the page is usable and live in
+    this machine's Chromium (every phone's page shares its CPU, unlike a hall's phones), and until the network
+    has delivered everything the phone received (the page and its first view), which is the hall's own share."""
     async with _proxies(urls, HALL_1MBIT, plan.crowd) as proxies:
         pages = [await _phone(browser, proxy) for proxy in proxies]
         await asyncio.sleep(1.0)  # the machine settles after starting the browsers
+        for proxy in proxies:
+            proxy.reset_counts()
         start = time.monotonic()
+        received: list[list[tuple[float, int]]] = [[] for _ in proxies]
+
+        async def watch() -> None:
+            while True:
+                now = time.monotonic() - start
+                for seen, proxy in zip(received, proxies, strict=True):
+                    if not seen or seen[-1][1] != proxy.bytes_down:
+                        seen.append((now, proxy.bytes_down))
+                await asyncio.sleep(0.02)
+
+        watcher = asyncio.create_task(watch())
 
         async def one(page: Any, proxy: ShapingProxy) -> float:
             await page.goto(_phone_url(proxy, urls), wait_until="commit", timeout=180_000)
@@ -197,12 +213,16 @@ async def _crowd(browser: Any, urls: Urls, data_dir: Path, plan: PhonePlan) -> d
             await asyncio.sleep(2.0)
             per_phone = [proxy.bytes / 1000 for proxy in proxies]
         finally:
+            watcher.cancel()
             for page in pages:
                 await page.context.close()
+    # Delivered: when the phone had all but the last 100 bytes it ever got (a heartbeat may come later).
+    delivered = [next(t for t, n in seen if n >= seen[-1][1] - 100) for seen in received if seen]
     return {
         "crowd_phones": len(times),
         "crowd_median_s": statistics.median(times),
         "crowd_max_s": max(times),
+        "crowd_delivered_median_s": statistics.median(delivered) if delivered else None,
         "crowd_kb_per_phone": statistics.mean(per_phone),
     }
 

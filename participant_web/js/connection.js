@@ -30,11 +30,15 @@ export function socketUrl() {
   return `${scheme}//${location.host}/ws`;
 }
 
-/** The socket early-socket.js opened while the page loaded, once, if it is still opening or open. */
-function earlySocket() {
-  const ws = window.kioskEarlySocket;
-  window.kioskEarlySocket = null;
-  return ws && ws.readyState <= WebSocket.OPEN ? ws : null;
+/** What early-socket.js opened while the page loaded ({socket, hello, messages}), once, if it is still usable. */
+function early() {
+  const opened = window.kioskEarly;
+  window.kioskEarly = null;
+  return opened && opened.socket && opened.socket.readyState <= WebSocket.OPEN ? opened : null;
+}
+
+function sameHello(a, b) {
+  return ["type", "role", "room", "device", "lang"].every((field) => a[field] === b[field]);
 }
 
 /**
@@ -108,7 +112,14 @@ export class Connection {
       return;
     }
     this.setState("connecting");
-    let ws = earlySocket();
+    // The socket the page's first bytes opened, unless it said a hello other than this page's (then it goes).
+    let taken = early();
+    const said = Boolean(taken && taken.hello && sameHello(taken.hello, this.hello()));
+    if (taken && taken.hello && !said) {
+      taken.socket.close();
+      taken = null;
+    }
+    let ws = taken ? taken.socket : null;
     try {
       ws = ws || new WebSocket(socketUrl());
     } catch {
@@ -131,15 +142,20 @@ export class Connection {
     }, this.limit);
     ws.addEventListener("open", () => {
       handshake = true;
-      if (this.ws === ws) ws.send(JSON.stringify(this.hello()));
+      if (this.ws === ws && !said) ws.send(JSON.stringify(this.hello()));
     });
-    if (handshake) ws.send(JSON.stringify(this.hello()));
+    if (handshake && !said) ws.send(JSON.stringify(this.hello()));
     ws.addEventListener("message", (event) => this.receive(ws, event));
     ws.addEventListener("close", (event) => {
       if (this.ws !== ws) return;
       this.forget();
       if (!this.stopped) this.scheduleRetry(event.code === TRY_LATER);
     });
+    if (taken) {
+      // What came before this script ran (hello/ok, the view), in order, as if it came now.
+      ws.removeEventListener("message", taken.keep);
+      for (const event of taken.messages) this.receive(ws, event);
+    }
   }
 
   receive(ws, event) {

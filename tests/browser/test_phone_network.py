@@ -6,12 +6,13 @@ The figures these tests print are for a reader; the targets live in `kiosk bench
 
 from __future__ import annotations
 
+import json
 import subprocess
 import time
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, WebSocketRoute, expect
 
 from kiosk.bench.server import hub_command
 from kiosk.bench.shaping import WIFI
@@ -175,3 +176,44 @@ def test_a_rating_given_while_the_hub_restarts_is_stored_once(
     finally:
         again.terminate()
         again.wait(timeout=10)
+
+
+def test_a_recognition_whose_ack_is_lost_is_resent_and_stored_once(
+    evening: Evening, screens: Screens, steer: Remote
+) -> None:
+    on_the_dialogue(steer)
+    steer.command("contribution/add", id="c-paper-2", text="Op papier: de nieuwsbrief komt te laat.")
+    steer.command("prompt/recognition", open=True)
+    sent: list[str] = []
+    dropped: list[str] = []
+
+    def lossy_network(ws: WebSocketRoute) -> None:
+        server = ws.connect_to_server()
+
+        def to_server(message: str | bytes) -> None:
+            if json.loads(message).get("type") == "contribution/endorse":
+                sent.append(str(message))
+            server.send(message)
+
+        def to_page(message: str | bytes) -> None:
+            data = json.loads(message)
+            if data.get("type") == "ack" and data.get("of") == "contribution/endorse" and not dropped:
+                dropped.append(str(message))  # stored, but the phone never hears so: the line breaks here
+                ws.close()
+                return
+            ws.send(message)
+
+        ws.on_message(to_server)
+        server.on_message(to_page)
+
+    phone = screens.new_page()
+    phone.route_web_socket("**/ws", lossy_network)
+    phone.goto(evening.join)
+    other = phone.locator("#others li").filter(has_text="nieuwsbrief")
+    other.get_by_role("button", name="Herken ik").click()
+
+    wait_stored(evening.data_dir, "contribution/endorse", "c-paper-2")
+    expect(other.locator(".row-note")).to_have_count(0, timeout=20_000)  # the resend's ack arrived
+    expect(other.get_by_role("button", name="Herken ik")).to_have_attribute("aria-pressed", "true")
+    assert len(dropped) == 1 and len(sent) >= 2
+    assert stored(evening.data_dir, "contribution/endorse") == 1
