@@ -13,19 +13,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Error, Page, ViewportSize, sync_playwright
 
+from kiosk.bench.phone_net import CHROMIUM, CHROMIUM_ARGS
 from kiosk.bench.server import hub_command
 from kiosk.bench.shaping import ProxyThread
 from tests.browser.hall_network import Hall, Remote
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 REPO = Path(__file__).resolve().parents[2]
 PHONE: ViewportSize = {"width": 390, "height": 844}
 PROJECTOR: ViewportSize = {"width": 1920, "height": 1080}

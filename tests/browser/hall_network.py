@@ -8,11 +8,12 @@ import itertools
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from playwright.sync_api import WebSocketRoute
 from websockets.sync.client import ClientConnection, connect
 
 from kiosk.bench.shaping import WIFI, ProxyThread, Shape, ShapingProxy, lan_address
@@ -94,3 +95,32 @@ def wait_stored(data_dir: Path | None, kind: str, containing: str = "", within: 
             return time.monotonic() - start
         time.sleep(0.1)
     raise AssertionError(f"no {kind} with {containing!r} stored within {within:.0f} s")
+
+
+def losing_the_first_ack(
+    of: str, sent: list[dict[str, Any]], dropped: list[dict[str, Any]]
+) -> Callable[[WebSocketRoute], None]:
+    """A route for the page's WebSocket that notes every `of` command sent and breaks the line right after the
+    hub's first ack of one: stored, but the phone never hears so."""
+
+    def lossy_network(ws: WebSocketRoute) -> None:
+        server = ws.connect_to_server()
+
+        def to_server(message: str | bytes) -> None:
+            data = json.loads(message)
+            if data.get("type") == of:
+                sent.append(data)
+            server.send(message)
+
+        def to_page(message: str | bytes) -> None:
+            data = json.loads(message)
+            if data.get("type") == "ack" and data.get("of") == of and not dropped:
+                dropped.append(data)
+                ws.close()
+                return
+            ws.send(message)
+
+        ws.on_message(to_server)
+        server.on_message(to_page)
+
+    return lossy_network

@@ -6,18 +6,18 @@ The figures these tests print are for a reader; the targets live in `kiosk bench
 
 from __future__ import annotations
 
-import json
 import subprocess
 import time
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, WebSocketRoute, expect
+from playwright.sync_api import Page, expect
 
 from kiosk.bench.server import hub_command
-from kiosk.bench.shaping import WIFI
+from kiosk.bench.shaping import WIFI, ShapingProxy
 from tests.browser.conftest import REPO, Evening, Screens
-from tests.browser.hall_network import Hall, Remote, stored, wait_stored
+from tests.browser.hall_network import Hall, Remote, losing_the_first_ack, stored, wait_stored
 from tests.browser.steps import FIRST_QUESTION, answer, connected
 
 pytestmark = pytest.mark.browser
@@ -30,13 +30,19 @@ def on_the_dialogue(steer: Remote) -> None:
     steer.command("block/jump", index=3)  # the dialogue; its first question opens with it
 
 
+def phone_on_the_hall_wifi(screens: Screens, hall: Hall) -> tuple[Page, ShapingProxy]:
+    """A phone through the proxy on good Wi-Fi, connected; and its proxy, whose path the test takes away."""
+    proxy = hall.proxy(WIFI)
+    phone = screens.open(hall.join_url(proxy))
+    connected(phone)
+    return phone, proxy
+
+
 def test_an_answer_sent_into_a_dead_path_is_stored_soon_after_the_network_returns(
     evening: Evening, screens: Screens, hall: Hall, steer: Remote
 ) -> None:
     on_the_dialogue(steer)
-    proxy = hall.proxy(WIFI)
-    phone = screens.open(hall.join_url(proxy))
-    connected(phone)
+    phone, proxy = phone_on_the_hall_wifi(screens, hall)
     hall.path(proxy, "dead")  # the phone went over to mobile data: its connection is gone for good
     time.sleep(1)
     text = "Verstuurd terwijl de wifi wegviel."
@@ -64,9 +70,7 @@ def test_unlocking_the_phone_finds_a_dead_connection_at_once(
     evening: Evening, screens: Screens, hall: Hall, steer: Remote
 ) -> None:
     on_the_dialogue(steer)
-    proxy = hall.proxy(WIFI)
-    phone = screens.open(hall.join_url(proxy))
-    connected(phone)
+    phone, proxy = phone_on_the_hall_wifi(screens, hall)
     expect(phone.get_by_role("textbox", name=FIRST_QUESTION)).to_be_visible()
 
     # The screen locks (no script runs); the phone drops off the Wi-Fi and comes back on another address.
@@ -155,9 +159,7 @@ def test_a_rating_given_while_the_hub_restarts_is_stored_once(
     evening: Evening, screens: Screens, hall: Hall, steer: Remote
 ) -> None:
     steer.command("block/jump", index=8)  # the closing: its rating opens with it
-    proxy = hall.proxy(WIFI)
-    phone: Page = screens.open(hall.join_url(proxy))
-    connected(phone)
+    phone, proxy = phone_on_the_hall_wifi(screens, hall)
     again, address = restart_hub(evening)
     try:
         expect(phone.locator("#conn")).not_to_have_attribute("data-state", "online")
@@ -184,30 +186,10 @@ def test_a_recognition_whose_ack_is_lost_is_resent_and_stored_once(
     on_the_dialogue(steer)
     steer.command("contribution/add", id="c-paper-2", text="Op papier: de nieuwsbrief komt te laat.")
     steer.command("prompt/recognition", open=True)
-    sent: list[str] = []
-    dropped: list[str] = []
-
-    def lossy_network(ws: WebSocketRoute) -> None:
-        server = ws.connect_to_server()
-
-        def to_server(message: str | bytes) -> None:
-            if json.loads(message).get("type") == "contribution/endorse":
-                sent.append(str(message))
-            server.send(message)
-
-        def to_page(message: str | bytes) -> None:
-            data = json.loads(message)
-            if data.get("type") == "ack" and data.get("of") == "contribution/endorse" and not dropped:
-                dropped.append(str(message))  # stored, but the phone never hears so: the line breaks here
-                ws.close()
-                return
-            ws.send(message)
-
-        ws.on_message(to_server)
-        server.on_message(to_page)
-
+    sent: list[dict[str, Any]] = []
+    dropped: list[dict[str, Any]] = []
     phone = screens.new_page()
-    phone.route_web_socket("**/ws", lossy_network)
+    phone.route_web_socket("**/ws", losing_the_first_ack("contribution/endorse", sent, dropped))
     phone.goto(evening.join)
     other = phone.locator("#others li").filter(has_text="nieuwsbrief")
     other.get_by_role("button", name="Herken ik").click()
