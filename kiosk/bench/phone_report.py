@@ -31,6 +31,7 @@ ROWS: list[tuple[str, str, str, Check]] = [
     ("crowd at once: the slowest (s)", "crowd_max_s", "", None),
     ("crowd at once: all delivered, median (s)", "crowd_delivered_median_s", "", None),
     ("crowd at once: per phone on the wire (kB)", "crowd_kb_per_phone", "", None),
+    ("crowd at once: load average of this machine", "crowd_load_average", "", None),
     ("outage: answer stored after the network (s)", "outage_back_s", "<= 15", ("<=", 15.0)),
     ("outage: copies of the answer stored", "outage_copies", "1", ("==", 1.0)),
 ]
