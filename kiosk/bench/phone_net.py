@@ -1,12 +1,15 @@
 """`kiosk bench --phone-net`: the phone page on a hall's Wi-Fi, in real Chromium through the shaping proxy.
 
-Four scenarios per hub (this checkout, and with --before an older one, in one run):
+Per hub (this checkout, and with --before an older one, in one run):
 - first load on slow 3G (400 ms round trip, 400 kbit/s): bytes on the wire, requests, seconds until the open
   question's box is on screen ("usable") and until the connection is up ("live");
 - reload of the same page, and back to it from another page: the same figures;
-- a crowd scanning the QR code at once on one 1 Mbit/s, 400 ms link: each phone's time until usable;
+- a crowd scanning the QR code at once on one 1 Mbit/s, 400 ms link: each phone's time until usable and live,
+  and until the network had delivered all it received;
 - an outage: the hub out of reach (a dead path) for N seconds while an answer waits; the time from the network
   coming back until the answer is in the hub's database, and how often it is stored.
+The first two are taken three times with fresh phones and each figure is the median: the browsers share this
+machine's CPU with whatever else runs on it.
 
 The proxy listens on this machine's LAN address when it has one, so the page is not a secure context (as on
 http://192.168.x.y in a hall): no service worker, no help from being "localhost".
@@ -20,7 +23,7 @@ import os
 import sqlite3
 import statistics
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,9 +51,8 @@ OUTAGE_WAIT = 300.0  # longest wait for the answer after the network returns (Ch
 class PhonePlan:
     crowd: int = 30
     outage_seconds: float = 40.0
-    crowd_rounds: int = (
-        3  # the crowd's figures are the median of its rounds: other work on the machine varies
-    )
+    # The load and crowd figures are each the median of this many rounds: other work on the machine varies.
+    rounds: int = 3
 
 
 async def run_phone_net(
@@ -70,8 +72,8 @@ async def run_phone_net(
                     continue
                 figures: dict[str, Any] = {"host": lan_address()}
                 for name, scenario in (
-                    ("load", _first_load_and_reload),
-                    ("crowd", _crowds),
+                    ("load", _rounds(_first_load_and_reload)),
+                    ("crowd", _rounds(_crowd)),
                     ("outage", _outage),
                 ):
                     data_dir = scratch / f"{label}-{name}"
@@ -85,6 +87,19 @@ async def run_phone_net(
         finally:
             await browser.close()
     return results
+
+
+Scenario = Callable[[Any, Urls, Path, PhonePlan], Awaitable[dict[str, Any]]]
+
+
+def _rounds(scenario: Scenario) -> Scenario:
+    """The scenario `plan.rounds` times on one hub (each with fresh phones); each figure the median."""
+
+    async def rounds(browser: Any, urls: Urls, data_dir: Path, plan: PhonePlan) -> dict[str, Any]:
+        found = [await scenario(browser, urls, data_dir, plan) for _ in range(plan.rounds)]
+        return {key: statistics.median(each[key] for each in found) for key in found[0]}
+
+    return rounds
 
 
 def _brief(found: dict[str, Any]) -> str:
@@ -179,12 +194,6 @@ async def _first_load_and_reload(browser: Any, urls: Urls, data_dir: Path, plan:
     for name, figures in (("first", first), ("reload", again), ("back", back)):
         found.update({f"{name}_{key}": value for key, value in figures.items()})
     return found
-
-
-async def _crowds(browser: Any, urls: Urls, data_dir: Path, plan: PhonePlan) -> dict[str, Any]:
-    """The crowd `plan.crowd_rounds` times on one hub; each figure the median of the rounds."""
-    rounds = [await _crowd(browser, urls, data_dir, plan) for _ in range(plan.crowd_rounds)]
-    return {key: statistics.median(found[key] for found in rounds) for key in rounds[0]}
 
 
 async def _crowd(browser: Any, urls: Urls, data_dir: Path, plan: PhonePlan) -> dict[str, Any]:
