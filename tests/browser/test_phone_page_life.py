@@ -120,9 +120,19 @@ def test_a_rating_given_offline_waits_on_the_phone_and_is_stored_once(
     assert stored(evening.data_dir, "response/set") == 1
 
 
+def until(page: Page, condition: str) -> None:
+    """Until `condition` (a JS expression) holds; polled from here, since the page's policy refuses the eval a
+    polling wait_for_function uses."""
+    for _ in range(150):
+        if page.evaluate(f"() => Boolean({condition})"):
+            return
+        page.wait_for_timeout(100)
+    pytest.fail(f"never true: {condition}")
+
+
 def controlled(phone: Page) -> None:
     """Until the service worker controls the page (it claims the pages it finds when it starts)."""
-    phone.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+    until(phone, "navigator.serviceWorker && navigator.serviceWorker.controller !== null")
 
 
 def test_a_reload_without_a_network_shows_the_page_and_what_waits(
@@ -160,17 +170,27 @@ def test_the_connection_state_stays_in_sight_and_a_flicker_is_not_read_out(
     evening: Evening, screens: Screens, steer: Remote
 ) -> None:
     on_the_dialogue(steer)
-    phone = screens.open(evening.join)
+    phone = screens.new_page()
+    phone.clock.install()  # the page's timers run when the test says, so "a moment" is a moment on any machine
+    phone.goto(evening.join)
     connected(phone)
+    phone.clock.run_for(2000)
     expect(phone.locator("#conn-said")).to_have_text("Verbonden")
     phone.evaluate(RECORD, ["conn-said"])
     phone.context.set_offline(True)
+    expect(phone.locator("#conn")).to_have_attribute("data-state", "offline")
     phone.context.set_offline(False)  # back within a moment: nothing worth saying
     connected(phone)
-    time.sleep(2)
+    phone.clock.run_for(2000)
     assert phone.evaluate("window.said['conn-said']") == []
+    phone.context.set_offline(True)
+    phone.clock.run_for(2000)  # gone for longer: said once
+    expect(phone.locator("#conn-said")).to_have_text("Geen verbinding. Wat je schrijft, blijft bewaard.")
+    phone.clock.run_for(5000)
+    assert phone.evaluate("window.said['conn-said']") == ["Geen verbinding. Wat je schrijft, blijft bewaard."]
+    phone.context.set_offline(False)
 
     phone.mouse.wheel(0, 5000)
-    phone.wait_for_function("window.scrollY > 300")
+    until(phone, "window.scrollY > 300")
     box = phone.locator("#conn").bounding_box()
     assert box is not None and 0 <= box["y"] < 80  # at the top of the screen, wherever the page is scrolled
