@@ -36,6 +36,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", type=Path, default=None, metavar="FILE", help=hint("bench.json"))
     parser.add_argument("--names", action="store_true", help=hint("bench.names"))
     parser.add_argument("--hostile", action="store_true", help=hint("bench.hostile"))
+    parser.add_argument("--phone-net", action="store_true", help=hint("bench.phone_net"))
+    parser.add_argument("--phone-crowd", type=int, default=30, help=hint("bench.phone_crowd"))
+    parser.add_argument("--outage", type=float, default=40.0, help=hint("bench.outage"))
 
 
 def main(args: argparse.Namespace) -> int:
@@ -47,6 +50,8 @@ def main(args: argparse.Namespace) -> int:
         return names_bench(args)
     if args.hostile:
         return hostile_bench(args)
+    if args.phone_net:
+        return phone_net_bench(args)
 
     if not 1 <= args.phones <= 4500:
         raise UserError("--phones must be between 1 and 4500 (the hub takes 5000 connections).")
@@ -60,6 +65,24 @@ def main(args: argparse.Namespace) -> int:
     if args.json is not None and not args.json.parent.exists():
         raise UserError(f"Cannot write {args.json}: the folder {args.json.parent} does not exist.")
     return asyncio.run(run_bench(args))
+
+
+def phone_net_bench(args: argparse.Namespace) -> int:
+    """`kiosk bench --phone-net`: the phone page in Chromium through the shaping proxy; 1 when a target is missed."""
+    if not 1 <= args.phone_crowd <= 60:
+        raise UserError(
+            "--phone-crowd must be between 1 and 60 (each phone is a browser page on this machine)."
+        )
+    if not 5 <= args.outage <= 300:
+        raise UserError("--outage must be between 5 and 300 seconds.")
+    args.before = _one_before(args)  # the phone's bench compares with one older checkout
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        raise UserError("--phone-net drives Chromium through Playwright: pip install -e '.[test]'.") from None
+    from kiosk.bench.phone_report import main as phone_main
+
+    return phone_main(args)
 
 
 def names_bench(args: argparse.Namespace) -> int:
@@ -98,10 +121,11 @@ def hostile_bench(args: argparse.Namespace) -> int:
 
 
 def _one_before(args: argparse.Namespace) -> Path | None:
-    """The one --before checkout that --names and --hostile compare with (the load bench takes several)."""
+    """The one --before checkout that --names, --hostile and --phone-net compare with (the load bench takes
+    several)."""
     befores = args.before or []
     if len(befores) > 1:
-        raise UserError("--names and --hostile compare with one --before checkout.")
+        raise UserError("--names, --hostile and --phone-net compare with one --before checkout.")
     for before in befores:
         if not (before / "kiosk" / "cli.py").is_file():
             raise UserError(f"--before {before}: no kiosk checkout there (no kiosk/cli.py).")

@@ -6,19 +6,23 @@ import email.utils
 import http
 import io
 import json
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
-from kiosk.catalog import FULL_LANGUAGES, Catalog, catalog, offered, page_part
+from kiosk.catalog import FULL_LANGUAGES, Catalog, catalog, offered
+from kiosk.hub.http_cache import FOR_GOOD, REVALIDATE, Representation, compressible, negotiate
 from kiosk.hub.http_guard import HostCheck
+from kiosk.hub.page_bundle import Assembled, BundleError, assemble, catalog_bytes, digest
 
 WS_PATH = "/ws"
 LANGUAGES_PATH = "/languages.json"
+SERVICE_WORKER = "/sw.js"  # at the root, so that it may serve the pages under /
 PAGES = {
     "/": "phone.html",
     "/join": "phone.html",
@@ -41,30 +45,41 @@ CONTENT_TYPES = {
     ".woff2": "font/woff2",
 }
 
+log = logging.getLogger("kiosk.hub")
 
 MAX_NAME = 200  # longer file names are not ours; the file system would refuse them with an error anyway
 
 
 def respond(
-    status: int, body: bytes, content_type: str, *, page: bool = False, head: bool = False
+    status: int,
+    body: bytes,
+    content_type: str,
+    *,
+    page: bool = False,
+    head: bool = False,
+    cache: str = "no-store",
+    csp: str = CSP,
+    extra: Iterable[tuple[str, str]] = (),
 ) -> Response:
     """A complete response; built by hand because `Headers[...] = ...` appends rather than replaces.
 
-    `head`: the answer to a HEAD request, with the headers of the full answer and no body.
+    `head`: the answer to a HEAD request, with the headers of the full answer and no body. `cache`: its
+    Cache-Control; `extra`: more headers (a validator, the encoding). A 304 carries no length and no body.
     """
+    described = [] if status == 304 else [("Content-Length", str(len(body))), ("Content-Type", content_type)]
     headers = Headers(
         [
             ("Date", email.utils.formatdate(usegmt=True)),
             ("Connection", "close"),
-            ("Content-Length", str(len(body))),
-            ("Content-Type", content_type),
+            *described,
             ("X-Content-Type-Options", "nosniff"),
             ("Referrer-Policy", "no-referrer"),
-            ("Cache-Control", "no-store"),
+            ("Cache-Control", cache),
+            *extra,
         ]
     )
     if page:
-        headers["Content-Security-Policy"] = CSP
+        headers["Content-Security-Policy"] = csp
         headers["X-Frame-Options"] = "DENY"
     if status == 405:
         headers["Allow"] = "GET, HEAD"
@@ -100,19 +115,34 @@ def static_file(web_dir: Path, relative: str) -> Path | None:
     return candidate
 
 
-@lru_cache(maxsize=16)
-def page_catalog(path: Path, mtime_ns: int, size: int) -> bytes:
-    """A language's catalog as the pages need it: their namespaces only, compact (the app's, CLI's and
-    report's texts stay on the laptop); read again when the file changes."""
-    raw = path.read_bytes()
+@lru_cache(maxsize=128)
+def _file_representation(path: Path, mtime_ns: int, size: int, content_type: str) -> Representation:
+    """A static file as it goes out (a catalog: its pages' part only); read again when the file changes."""
+    body = catalog_bytes(path) if path.parent.name == "i18n" and path.suffix == ".json" else path.read_bytes()
+    return Representation.of(body, compressible(content_type))
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file under the pages' folder with its change time and size: a page is put together again when
+    one of them changes."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def _assembled(web_dir: Path, name: str, stamp: object) -> tuple[Assembled, Representation] | None:
     try:
-        table = json.loads(raw)
-    except ValueError:
-        return raw  # not ours to fix: the page's loader falls back to Dutch
-    if not isinstance(table, dict):
-        return raw
-    part = page_part({k: v for k, v in table.items() if isinstance(k, str) and isinstance(v, str)})
-    return json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode()
+        page = assemble(web_dir, name, CSP)
+    except (OSError, UnicodeError, BundleError) as problem:
+        log.warning("The page %s goes out as separate files: %s", name, problem)
+        return None
+    return page, Representation.of(page.body)
 
 
 def qr_svg(url: str) -> bytes:
@@ -191,34 +221,52 @@ class Pages:
         if path == "/qr.svg":
             return respond(200, self._qr, "image/svg+xml", head=head)
         if path == LANGUAGES_PATH:
-            return self._languages(head)
+            return self._languages(request, head)
         if self._extra is not None and (extra := self._extra(request)) is not None:
             return extra
         if path in PAGES:
-            return self._file(PAGES[path], words, page=True, head=head)
+            return self._page(request, PAGES[path], words, head)
+        if path == SERVICE_WORKER:
+            return self._file(request, "sw.js", words, page=False, head=head)
         if path.startswith("/static/"):
-            return self._file(path[len("/static/") :], words, page=False, head=head)
+            return self._file(request, path[len("/static/") :], words, page=False, head=head)
         return plain(404, words("hub.http.no_page"), head=head)
 
-    def _languages(self, head: bool) -> Response:
+    def _languages(self, request: Request, head: bool) -> Response:
         """The languages the pages speak, from the catalog files present: a new language is one file."""
         listed = offered(self.web_dir / "i18n") if self.web_dir is not None else []
         body = json.dumps(listed, ensure_ascii=False).encode()
-        return respond(200, body, "application/json", head=head)
+        status, body, extra = negotiate(request, Representation.of(body))
+        return respond(status, body, "application/json", head=head, cache=REVALIDATE, extra=extra)
 
-    def _file(self, relative: str, words: Catalog, *, page: bool, head: bool) -> Response:
+    def _page(self, request: Request, name: str, words: Catalog, head: bool) -> Response:
+        """A page put together in one answer (page_bundle); its separate files when that cannot be done."""
+        if self.web_dir is None:
+            return plain(404, words("hub.http.missing", name=name), head=head)
+        made = _assembled(self.web_dir, name, _stamp(self.web_dir))
+        if made is None:
+            return self._file(request, name, words, page=True, head=head)
+        page, representation = made
+        status, body, extra = negotiate(request, representation)
+        content_type = CONTENT_TYPES[".html"]
+        return respond(
+            status, body, content_type, page=True, head=head, cache=REVALIDATE, csp=page.csp, extra=extra
+        )
+
+    def _file(self, request: Request, relative: str, words: Catalog, *, page: bool, head: bool) -> Response:
         found = static_file(self.web_dir, relative) if self.web_dir is not None else None
         name = relative if len(relative) <= MAX_NAME else "asked for"
         if found is None:
             return plain(404, words("hub.http.missing", name=name), head=head)
+        content_type = CONTENT_TYPES.get(found.suffix.lower(), "application/octet-stream")
         try:
             stat = found.stat()
-            body = (
-                page_catalog(found, stat.st_mtime_ns, stat.st_size)
-                if found.parent.name == "i18n" and found.suffix == ".json"
-                else found.read_bytes()
-            )
+            representation = _file_representation(found, stat.st_mtime_ns, stat.st_size, content_type)
         except OSError:
             return plain(404, words("hub.http.unreadable", name=name), head=head)
-        content_type = CONTENT_TYPES.get(found.suffix.lower(), "application/octet-stream")
-        return respond(200, body, content_type, page=page or found.suffix.lower() == ".html", head=head)
+        # Asked for by its content hash: that URL never changes, so it may be kept for good.
+        version = parse_qs(urlsplit(request.path).query).get("v", [""])[0]
+        cache = FOR_GOOD if version and version == digest(representation.body) else REVALIDATE
+        status, body, extra = negotiate(request, representation)
+        page = page or found.suffix.lower() == ".html"
+        return respond(status, body, content_type, page=page, head=head, cache=cache, extra=extra)

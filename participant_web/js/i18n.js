@@ -1,5 +1,7 @@
 // Translations: flat JSON files per language, Dutch as the default and the fallback for missing keys.
 
+import { bootData } from "./boot.js";
+
 const FALLBACK = "nl";
 const STORE_KEY = "kiosk.lang";
 const RTL = new Set(["ar", "he", "fa", "ur"]);
@@ -16,7 +18,12 @@ let lang = FALLBACK;
 const listeners = [];
 
 async function load(code) {
-  const response = await fetch(`/static/i18n/${code}.json`, { cache: "no-cache" });
+  // Dutch comes with the page; another catalog asked for by its version may come from the browser's cache.
+  const boot = bootData();
+  if (code === boot.lang && boot.catalog) return boot.catalog;
+  const version = boot.catalogs && boot.catalogs[code];
+  const url = version ? `/static/i18n/${code}.json?v=${version}` : `/static/i18n/${code}.json`;
+  const response = await fetch(url, { cache: version ? "default" : "no-cache" });
   if (!response.ok) throw new Error(`no translations for ${code}`);
   return response.json();
 }
@@ -127,6 +134,8 @@ let offering = null; // asked once per page: the start and the switch both need 
 
 function offered() {
   offering ??= (async () => {
+    // The page brings the list with it; an older hub (or a page assembled without it) is asked.
+    if (Array.isArray(bootData().languages) && bootData().languages.length) return bootData().languages;
     try {
       const response = await fetch("/languages.json", { cache: "no-cache" });
       if (response.ok) {

@@ -1,11 +1,13 @@
-// Contributions waiting for the server's ack, kept in localStorage so a reload or a dead network loses nothing.
+// What waits for the server's ack, kept in localStorage so a reload or a dead network loses nothing.
 
 export class Outbox {
   constructor(key) {
     this.key = key;
+    this.memory = null; // the items while localStorage cannot hold them (blocked or full)
   }
 
   items() {
+    if (this.memory) return [...this.memory];
     try {
       const parsed = JSON.parse(localStorage.getItem(this.key) || "[]");
       return Array.isArray(parsed) ? parsed : [];
@@ -17,8 +19,9 @@ export class Outbox {
   save(items) {
     try {
       localStorage.setItem(this.key, JSON.stringify(items));
+      this.memory = null;
     } catch {
-      // storage full or blocked: the item still goes out while this page lives
+      this.memory = [...items]; // storage full or blocked: the items still go out while this page lives
     }
   }
 
@@ -52,7 +55,14 @@ export class Sender {
     this.outbox = outbox;
     this.send = send;
     this.lastSent = new Map(); // outbox key -> when it last went out
+    this.notBefore = new Map(); // outbox key -> not again before then (the hub said "later")
     this.flushing = false;
+  }
+
+  /** The hub asked to wait (rate limited, storage trouble): this item goes again after `ms`. */
+  later(id, ms) {
+    this.notBefore.set(id, Date.now() + ms);
+    setTimeout(() => this.flush(), ms + 50);
   }
 
   sendNow(item) {
@@ -70,10 +80,12 @@ export class Sender {
     if (this.flushing) return;
     this.flushing = true;
     try {
-      for (const item of this.outbox.items()) {
-        const sentAt = this.lastSent.get(item.id);
+      for (const { id } of this.outbox.items()) {
+        const sentAt = this.lastSent.get(id);
         if (sentAt && Date.now() - sentAt < RESEND_AFTER_MS) continue;
-        if (!this.outbox.get(item.id) || !this.sendNow(item)) continue;
+        if ((this.notBefore.get(id) || 0) > Date.now()) continue;
+        const current = this.outbox.get(id); // as it is now: a tap during the gaps may have changed it
+        if (!current || !this.sendNow(current)) continue;
         await new Promise((resolve) => setTimeout(resolve, RESEND_GAP_MS));
       }
     } finally {

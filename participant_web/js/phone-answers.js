@@ -1,24 +1,70 @@
 // The three ways a phone answers: an open text, a 1-5 rating with a comment, a choice among options.
+// What is typed is kept as a draft until it is sent; a send button is busy until the hub has answered, so a
+// second tap does nothing.
 
 import { onLangChange, promptOptions, promptText, t } from "./i18n.js";
 import { byId, el, show, textSize } from "./elements.js";
 
 const MAX = 500;
+const FORMS = { open: "open-form", rating: "rating-form", choice: "choice-form" };
+const BUSY_AT_LEAST_MS = 800; // a double tap lands on a busy button even when the answer only went into the outbox
+const BUSY_AT_MOST_MS = 15000;
 
 export class AnswerForms {
-  constructor({ submitOpen, submitResponse, feedback }) {
+  /** `waiting(promptId)`: the rating or choice for that question still in the outbox, or null. */
+  constructor({ submitOpen, submitResponse, feedback, drafts, waiting = () => null }) {
     this.submitOpen = submitOpen;
     this.submitResponse = submitResponse;
     this.feedback = feedback;
+    this.drafts = drafts;
+    this.waiting = waiting;
     this.prompt = null;
+    this.busyUntil = {}; // form kind -> {at least, at most} while its send is busy
     onLangChange(() => this.render(this.prompt, this.responses, true));
+  }
+
+  /** The form's send button says it is busy: taps are ignored until `idle` (or at most 15 s). */
+  busy(kind) {
+    const button = byId(FORMS[kind]).querySelector("button[type=submit]");
+    button.setAttribute("aria-disabled", "true");
+    button.dataset.busy = "yes";
+    const since = Date.now();
+    this.busyUntil[kind] = since;
+    setTimeout(() => this.idle(kind, since), BUSY_AT_MOST_MS);
+  }
+
+  /** The hub answered (or the line dropped and the answer waits in the outbox): the button is free again. */
+  idle(kind, since = null) {
+    const started = this.busyUntil[kind];
+    if (started === undefined || (since !== null && since !== started)) return;
+    const left = started + BUSY_AT_LEAST_MS - Date.now();
+    if (left > 0) {
+      setTimeout(() => this.idle(kind, started), left);
+      return;
+    }
+    delete this.busyUntil[kind];
+    const button = byId(FORMS[kind]).querySelector("button[type=submit]");
+    button.removeAttribute("aria-disabled");
+    delete button.dataset.busy;
+  }
+
+  idleAll() {
+    for (const kind of Object.keys(this.busyUntil)) this.idle(kind);
+  }
+
+  isBusy(kind) {
+    return this.busyUntil[kind] !== undefined;
   }
 
   bind() {
     const answer = byId("answer");
+    answer.value = answer.value || this.drafts.get("answer");
     answer.addEventListener("input", () => this.count());
+    this.drafts.bind(answer);
+    this.drafts.bind(byId("rating-comment"), () => (this.prompt ? this.prompt.id : ""));
     byId("open-form").addEventListener("submit", (event) => {
       event.preventDefault();
+      if (this.isBusy("open")) return;
       const text = answer.value.trim();
       if (!text) {
         this.feedback("open-feedback", t("error.empty"), "error");
@@ -30,11 +76,13 @@ export class AnswerForms {
         return;
       }
       answer.value = "";
+      this.drafts.drop("answer");
       this.count();
       this.submitOpen(text, this.prompt.id);
     });
     byId("rating-form").addEventListener("submit", (event) => {
       event.preventDefault();
+      if (this.isBusy("rating")) return;
       const picked = byId("rating-form").querySelector("input[name=rating]:checked");
       if (!picked) {
         this.feedback("rating-feedback", t("phone.pick_rating"), "error");
@@ -45,6 +93,7 @@ export class AnswerForms {
     });
     byId("choice-form").addEventListener("submit", (event) => {
       event.preventDefault();
+      if (this.isBusy("choice")) return;
       const picked = byId("choice-form").querySelector("input[name=choice]:checked");
       if (!picked) {
         this.feedback("choice-feedback", t("phone.pick_choice"), "error");
@@ -76,12 +125,15 @@ export class AnswerForms {
     const words = JSON.stringify([promptText(prompt), promptOptions(prompt)]);
     const reworded = words !== this.words;
     this.words = words;
+    const pending = this.waiting(prompt.id);
     if (changed) {
       for (const id of ["open-feedback", "rating-feedback", "choice-feedback"]) this.feedback(id, "");
-      byId("rating-comment").value = "";
+      byId("rating-comment").value = this.drafts.get("rating-comment", prompt.id);
+      if (pending && kind !== "open") this.feedback(`${kind}-feedback`, t("phone.saved_offline"), "wait");
     }
     if (!changed && !relabel && !reworded) return;
-    const earlier = responses[prompt.id];
+    // What this phone chose last: the one still waiting to be sent, else the one the hub has.
+    const earlier = pending ? pending.data : responses[prompt.id];
     if (kind === "open") byId("question").textContent = promptText(prompt);
     if (kind === "rating") this.renderRating(prompt, earlier);
     if (kind === "choice") this.renderChoice(prompt, earlier);
@@ -117,14 +169,14 @@ export class AnswerForms {
     });
   }
 
-  /** Put a refused text back in the box when it is still the same question and the box is empty. */
+  /** Put a refused text back in the box when an open question shows and the box is empty: "same" when it is
+   * the question it was written for, "other" when another one is open now, "" when it cannot go back. */
   restore(item) {
     const answer = byId("answer");
-    if (!this.prompt || this.prompt.id !== item.prompt || this.prompt.kind !== "open" || answer.value.trim()) {
-      return false;
-    }
+    if (!this.prompt || this.prompt.kind !== "open" || answer.value.trim()) return "";
     answer.value = item.text;
+    this.drafts.keep("answer", item.text);
     this.count();
-    return true;
+    return this.prompt.id === item.prompt ? "same" : "other";
   }
 }

@@ -1,20 +1,21 @@
 // The phone page: what happens now, answer the open question, recognise others, see and take back my own,
-// and ask the school a question at any moment.
+// and ask the school a question at any moment. Everything tapped goes through one outbox (phone-outbox.js);
+// the last view is kept (view-cache.js), so a reload or a page opened offline shows at once what it knew.
 
 import { Connection } from "./connection.js";
 import { bindSwitch, currentLang, has, onLangChange, preferredLang, setLang, t } from "./i18n.js";
 import { bindRoomEntry } from "./room-entry.js";
-import { Outbox, Sender, randomId } from "./outbox.js";
+import { randomId } from "./outbox.js";
+import { PhoneOutbox, kindOf } from "./phone-outbox.js";
 import { everyHalfSecond, formatClock, remaining, stampTimer } from "./clock.js";
 import { byId, show } from "./elements.js";
 import { AnswerForms } from "./phone-answers.js";
 import { ViewState } from "./view-state.js";
 import { renderMine, renderOthers } from "./phone-lists.js";
 import { QuestionBox } from "./phone-questions.js";
+import { Drafts } from "./drafts.js";
+import { ViewCache } from "./view-cache.js";
 
-// Codes that will not succeed on a resend: the item leaves the outbox and its text goes back to the writer.
-const RETRYABLE = new Set(["rate_limited", "full", "internal", "not_stored"]);
-// The hub allows a phone 5 messages a second; resends go out slower than that and repeat until acked.
 const TIMED_KINDS = new Set(["break", "tables"]);
 const TABLE_KINDS = new Set(["tables", "presentations"]);
 
@@ -43,26 +44,22 @@ function remember(key, value) {
 }
 
 const device = remembered(store("device"), () => randomId("d-"));
-const outbox = new Outbox(store("outbox"));
-const sender = new Sender(outbox, sendContribution);
-const pending = new Map(); // ref -> what it was for, to place errors and confirmations
+const drafts = new Drafts(store("drafts"));
+const cache = new ViewCache(store("view"));
+const outbox = new PhoneOutbox(room, (message) => conn.send(message));
 let view = null;
 let timer = null;
+let live = false; // the view came over the socket (not only from the kept copy)
 // Others' answers in the order the room first saw them: new ones join at the end, nothing moves while reading.
 const viewState = new ViewState({ order: (a, b) => a.n - b.n, resync: () => conn.send({ type: "state/resync" }) });
+let mineMessage = null; // the last mine/update, kept with the view
 let mine = []; // this phone's contributions as the server has them (mine/update)
 let endorsed = new Set();
 let responses = {};
 let deviceInfo = {};
 let seat = null; // {number, theme: {title, card}} once the room is divided over the theme tables
-let refCount = 0;
-
-function nextRef(kind) {
-  refCount += 1;
-  const ref = `${kind}-${refCount}-${randomId("", 3)}`;
-  pending.set(ref, { kind });
-  return ref;
-}
+const notes = new Map(); // contribution id -> why a tap on its row was refused, shown on that row
+let workerAsked = false;
 
 function feedback(id, text, kind = "ok") {
   const node = byId(id);
@@ -70,35 +67,38 @@ function feedback(id, text, kind = "ok") {
   node.dataset.kind = kind;
 }
 
-const questions = new QuestionBox(store("questions"), (message) => conn.send(message), feedback);
+const questions = new QuestionBox({ outbox, feedback, drafts, live: () => conn.ready });
 
 const conn = new Connection({
   hello: () => ({ type: "hello", role: "phone", room, device, lang: currentLang(), resume: viewState.resume() }),
   onMessage: receive,
   onReady: () => {
-    // The hello joined this phone already; device/join only adds the role, when one was chosen.
-    if (chosenRole()) sendJoin();
-    sender.forget();
-    sender.flush();
-    questions.resend();
+    outbox.resend();
+    offlineCopy();
   },
   statusEl: byId("conn"),
+  sayEl: byId("conn-said"),
 });
 
 const answers = new AnswerForms({
   submitOpen(text, prompt) {
-    const item = { id: randomId("c-"), text, prompt, at: Date.now() };
-    outbox.add(item);
+    const id = randomId("c-");
+    const { sent } = outbox.put(id, "contribution/add", { id, text, prompt });
     drawMine();
-    if (sender.sendNow(item)) feedback("open-feedback", t("phone.sending"));
+    if (sent) feedback("open-feedback", t("phone.sending"));
     else feedback("open-feedback", t("phone.saved_offline"), "wait");
+    answers.busy("open");
+    if (!sent) answers.idle("open");
   },
-  submitResponse(kindId, prompt, value, comment) {
-    const ref = nextRef(kindId);
-    const sent = conn.send({ type: "response/set", ref, prompt, value, comment });
-    feedback(`${kindId}-feedback`, sent ? t("phone.sending") : t("phone.not_connected"), sent ? "ok" : "error");
+  submitResponse(kind, prompt, value, comment) {
+    const { sent } = outbox.put(`response:${prompt}`, "response/set", { prompt, value, comment }, kind);
+    feedback(`${kind}-feedback`, sent ? t("phone.sending") : t("phone.saved_offline"), sent ? "ok" : "wait");
+    answers.busy(kind);
+    if (!sent) answers.idle(kind);
   },
   feedback,
+  drafts,
+  waiting: (prompt) => outbox.get(`response:${prompt}`),
 });
 
 function chosenRole() {
@@ -106,99 +106,135 @@ function chosenRole() {
   return role === "parent" || role === "staff" ? role : null;
 }
 
-function sendJoin() {
-  const message = { type: "device/join", ref: nextRef("join"), lang: currentLang() };
+/** The role and language this phone joins with; kept in the outbox until the hub has them. */
+function join() {
+  const data = { lang: currentLang() };
   const role = chosenRole();
-  if (role) message.role = role;
-  conn.send(message);
+  if (role) data.role = role;
+  outbox.put("join", "device/join", data);
 }
 
-function sendContribution(item) {
-  pending.set(item.id, { kind: "open", item });
-  return conn.send({ type: "contribution/add", ref: item.id, id: item.id, text: item.text, prompt: item.prompt });
-}
-
-/** The server's message is already in this phone's language; our own text covers a missing one. */
+/** The hub writes every error in this phone's language (so the page carries only its own few). */
 function errorText(message) {
-  if (message.message) return message.message;
-  const key = `error.${message.code}`;
-  return has(key) ? t(key) : t("error.unknown");
+  return message.message || t("error.unknown");
 }
 
 function receive(message) {
   if (viewState.take(message)) {
     view = viewState.view;
     timer = stampTimer(view.timer);
+    live = true;
+    cache.soon();
     draw();
     return;
   }
   switch (message.type) {
     case "mine/update":
-      mine = Array.isArray(message.mine) ? message.mine : [];
-      endorsed = new Set(Array.isArray(message.endorsed) ? message.endorsed : []);
-      responses = message.responses && typeof message.responses === "object" ? message.responses : {};
-      deviceInfo = message.device && typeof message.device === "object" ? message.device : {};
-      seat = message.table && typeof message.table === "object" ? message.table : null;
-      questions.takeMine(message);
+      takeMine(message);
+      cache.soon();
       draw();
       break;
     case "ack":
-      acknowledged(message);
-      break;
     case "error":
-      refused(message);
+      replied(message);
       break;
     default:
       break;
   }
 }
 
-function acknowledged(message) {
-  if (questions.answered(message, "")) return;
-  const what = pending.get(message.ref);
-  pending.delete(message.ref);
-  if (message.of === "contribution/add") {
-    outbox.remove(message.id || message.ref);
-    feedback("open-feedback", t("phone.saved"));
-    drawMine();
-  } else if (message.of === "response/set" && what) {
-    feedback(`${what.kind}-feedback`, t("phone.saved"));
-  } else if (message.of === "contribution/withdraw") {
-    feedback("mine-feedback", t("phone.withdrawn_done"));
+function takeMine(message) {
+  mineMessage = message;
+  mine = Array.isArray(message.mine) ? message.mine : [];
+  endorsed = new Set(Array.isArray(message.endorsed) ? message.endorsed : []);
+  responses = message.responses && typeof message.responses === "object" ? message.responses : {};
+  deviceInfo = message.device && typeof message.device === "object" ? message.device : {};
+  seat = message.table && typeof message.table === "object" ? message.table : null;
+  questions.takeMine(message);
+}
+
+function replied(message) {
+  const text = message.type === "error" ? errorText(message) : "";
+  const result = outbox.reply(message);
+  if (!result) {
+    if (message.type === "error" && (message.ref === undefined || message.ref === null)) {
+      feedback("notice", text, "error");
+    }
+    return;
+  }
+  const { item, outcome } = result;
+  switch (item.type) {
+    case "contribution/add":
+      answerReplied(item, outcome, text);
+      break;
+    case "response/set":
+      responseReplied(item, outcome, text);
+      break;
+    case "contribution/endorse":
+    case "contribution/withdraw":
+      rowReplied(item, outcome, text);
+      break;
+    case "question/add":
+    case "question/upvote":
+      questions.replied(result, text);
+      break;
+    default:
+      if (outcome === "refused") feedback("notice", text, "error");
   }
 }
 
-function refused(message) {
-  const text = errorText(message);
-  if (questions.answered(message, text)) return;
-  const what = pending.get(message.ref);
-  pending.delete(message.ref);
-  if (!what) {
-    if (message.ref === undefined || message.ref === null) feedback("notice", text, "error");
-    return;
+function answerReplied(item, outcome, text) {
+  answers.idle("open");
+  drawMine();
+  if (outcome === "stored") {
+    feedback("open-feedback", t("phone.saved"));
+  } else if (outcome === "later") {
+    feedback("open-feedback", text, "wait");
+  } else {
+    // Back in the box when an open question shows; otherwise said where it is seen, with the text itself.
+    const back = answers.restore(item.data);
+    if (back === "same") feedback("open-feedback", text, "error");
+    else if (back === "other") feedback("open-feedback", `${text} ${t("phone.text_back")}`, "error");
+    else feedback("notice", t("phone.not_saved_text", { reason: text, text: item.data.text }), "error");
   }
-  if (what.kind === "open") {
-    if (RETRYABLE.has(message.code)) {
-      feedback("open-feedback", text, "wait");
-      setTimeout(() => sender.flush(), 5000);
-      return;
-    }
-    outbox.remove(what.item.id);
-    drawMine();
-    // Back in the box when the question is still open; otherwise said where it is seen, with the text itself.
-    if (answers.restore(what.item)) feedback("open-feedback", text, "error");
-    else feedback("notice", t("phone.not_saved_text", { reason: text, text: what.item.text }), "error");
-  } else if (what.kind === "rating" || what.kind === "choice") {
-    feedback(`${what.kind}-feedback`, text, "error");
-  } else if (what.kind === "endorse") {
-    feedback("recognise-feedback", text, "error");
-  } else if (what.kind === "withdraw") {
-    feedback("mine-feedback", text, "error");
+}
+
+function responseReplied(item, outcome, text) {
+  const kind = item.what === "choice" ? "choice" : "rating";
+  answers.idle(kind);
+  const shown = Boolean(view && view.prompt && view.prompt.id === item.data.prompt);
+  if (outcome === "stored") {
+    // Shown as chosen at once; the mine/update that follows says the same.
+    responses = { ...responses, [item.data.prompt]: { value: item.data.value, comment: item.data.comment } };
+    if (shown) feedback(`${kind}-feedback`, t("phone.saved"));
+  } else if (outcome === "later") {
+    if (shown) feedback(`${kind}-feedback`, text, "wait");
+  } else {
+    feedback(shown ? `${kind}-feedback` : "notice", text, "error");
   }
+}
+
+/** A recognition or a withdrawal: said on its row, or at the top when its row is gone. */
+function rowReplied(item, outcome, text) {
+  const id = item.data.id;
+  const endorse = item.type === "contribution/endorse";
+  if (outcome === "stored") {
+    if (endorse && item.data.on === false) endorsed.delete(id);
+    else if (endorse) endorsed.add(id);
+    else mine = mine.map((c) => (c.id === id ? { ...c, withdrawn: true } : c));
+    if (!endorse) feedback("mine-feedback", t("phone.withdrawn_done"));
+  } else if (outcome === "refused") {
+    notes.set(id, text);
+    const onScreen = document.querySelector(`[data-key="${CSS.escape(id)}"]`);
+    feedback(onScreen ? (endorse ? "recognise-feedback" : "mine-feedback") : "notice", text, "error");
+  }
+  if (endorse) drawOthers();
+  else drawMine();
 }
 
 function draw() {
   drawMine();
+  drawWaiting();
   if (!view) return;
   const block = view.block || {};
   byId("block-title").textContent = translated(block, "title") || block.title || "";
@@ -238,7 +274,8 @@ function drawTable() {
 
 function drawClock() {
   const node = byId("time-left");
-  const timed = Boolean(view && timer && TIMED_KINDS.has(view.block && view.block.kind) && !view.finished);
+  // A kept view's clock is as old as the copy: it shows once the hub has said how much time is left.
+  const timed = Boolean(live && view && timer && TIMED_KINDS.has(view.block && view.block.kind) && !view.finished);
   show(node, timed);
   if (!timed) return;
   const left = remaining(timer);
@@ -246,33 +283,81 @@ function drawClock() {
 }
 
 function ownIds() {
-  return new Set([...mine.map((c) => c.id), ...outbox.items().map((c) => c.id)]);
+  return new Set([...mine.map((c) => c.id), ...outbox.items("contribution/add").map((c) => c.id)]);
+}
+
+function tapping() {
+  return conn.ready ? "sending" : "waiting";
 }
 
 function drawOthers() {
   const shown = view && view.recognition && view.prompt ? view.contributions || [] : [];
-  const items = shown.map((item) => ({ ...item, endorsed: endorsed.has(item.id) }));
+  const items = shown.map((item) => {
+    const pending = outbox.get(`endorse:${item.id}`);
+    return {
+      ...item,
+      endorsed: pending ? pending.data.on !== false : endorsed.has(item.id),
+      pending: pending ? tapping() : null,
+      note: notes.get(item.id) || null,
+    };
+  });
   show(byId("recognise"), items.length > 0);
   renderOthers(byId("others"), items, ownIds(), (item) => {
-    const ref = nextRef("endorse");
-    if (!conn.send({ type: "contribution/endorse", ref, id: item.id, on: !item.endorsed })) {
-      feedback("recognise-feedback", t("phone.not_connected"), "error");
-    }
+    notes.delete(item.id);
+    outbox.put(`endorse:${item.id}`, "contribution/endorse", { id: item.id, on: !item.endorsed });
+    drawOthers();
   });
 }
 
 function drawMine() {
-  const waiting = outbox.items();
-  const list = [...waiting.map((item) => ({ ...item, status: "waiting" }))];
+  const waiting = outbox.items("contribution/add");
+  const list = waiting.map((item) => ({ ...item.data, status: tapping() }));
   const waitingIds = new Set(waiting.map((x) => x.id));
   // The server lists oldest first; a phone reads newest first.
-  for (const item of [...mine].reverse()) if (!waitingIds.has(item.id)) list.push(item);
+  for (const item of [...mine].reverse()) {
+    if (waitingIds.has(item.id)) continue;
+    const pending = outbox.get(`withdraw:${item.id}`) ? tapping() : null;
+    list.push({ ...item, pending, note: notes.get(item.id) || null });
+  }
   show(byId("mine"), list.length > 0);
   renderMine(byId("mine-list"), list, (item) => {
-    const ref = nextRef("withdraw");
-    if (!conn.send({ type: "contribution/withdraw", ref, id: item.id })) {
-      feedback("mine-feedback", t("phone.not_connected"), "error");
-    }
+    notes.delete(item.id);
+    outbox.put(`withdraw:${item.id}`, "contribution/withdraw", { id: item.id });
+    drawMine();
+  });
+}
+
+/** Beside the connection's state, while it is down: what this phone holds to send ("an answer and 2
+ * recognitions"), so nobody wonders whether a tap counted. */
+function drawWaiting() {
+  const node = byId("waiting");
+  const items = outbox.items();
+  if (conn.ready || !items.length) {
+    show(node, false);
+    return;
+  }
+  const counts = new Map();
+  for (const item of items) counts.set(kindOf(item), (counts.get(kindOf(item)) || 0) + 1);
+  const parts = [...counts].map(([kind, n]) => {
+    const what = has(`phone.what.${kind}`) ? t(`phone.what.${kind}`) : t("phone.what.other");
+    return n > 1 ? t("phone.what_many", { what, n }) : what;
+  });
+  let list = parts.join(", ");
+  try {
+    list = new Intl.ListFormat(currentLang(), { type: "conjunction" }).format(parts);
+  } catch {
+    // an old browser or an unknown locale: commas do
+  }
+  node.textContent = t("phone.waiting_list", { list });
+  show(node, true);
+}
+
+/** Where the browser allows it (https, or the laptop itself), a service worker keeps the page for offline use. */
+function offlineCopy() {
+  if (workerAsked || !("serviceWorker" in navigator)) return;
+  workerAsked = true;
+  navigator.serviceWorker.register("/sw.js").catch(() => {
+    // not allowed here (http on a LAN address): the kept view and outbox still survive a reload
   });
 }
 
@@ -283,10 +368,23 @@ function setupRole() {
     button.addEventListener("click", () => {
       remember(store("role"), button.dataset.role || "none");
       show(section, false);
-      sendJoin();
+      join();
       byId("now").focus?.();
     });
   }
+}
+
+/** Start from the kept view, if any: shown at once, then the socket brings what changed since. */
+function fromCache() {
+  const saved = cache.read();
+  if (saved && viewState.restore(saved)) {
+    view = viewState.view;
+    if (saved.mine) takeMine(saved.mine);
+  }
+  cache.follow(() => {
+    const snapshot = viewState.snapshot();
+    return snapshot && { ...snapshot, mine: mineMessage };
+  });
 }
 
 async function start() {
@@ -294,7 +392,7 @@ async function start() {
   bindSwitch(byId("lang"));
   onLangChange(() => {
     draw();
-    sendJoin();
+    join();
   });
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(room)) {
     show(byId("no-room"), true);
@@ -306,10 +404,22 @@ async function start() {
   setupRole();
   answers.bind();
   questions.bind();
-  drawMine();
+  fromCache();
+  draw();
+  outbox.onChange(drawWaiting);
+  conn.onChange(() => {
+    if (!conn.ready) {
+      answers.idleAll();
+      questions.idle();
+    }
+    drawWaiting();
+    drawMine();
+    drawOthers();
+    questions.draw(view);
+  });
   conn.start();
   everyHalfSecond(drawClock);
-  sender.every(() => conn.ready);
+  outbox.every(() => conn.ready);
 }
 
 start();

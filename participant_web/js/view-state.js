@@ -86,6 +86,19 @@ export class ViewState {
     return { reset: false, fields };
   }
 
+  /** What to keep to start from next time (view-cache.js); null before the first whole view. */
+  snapshot() {
+    if (this.view === null || this.waiting || !this.stream) return null;
+    return { view: this.view, seq: this.seq, stream: this.stream };
+  }
+
+  /** Start from a kept snapshot: shown at once, and the hello asks only for what changed since. */
+  restore(saved) {
+    if (!saved || !saved.view || typeof saved.stream !== "string" || typeof saved.seq !== "number") return false;
+    this.take({ type: "state/reset", state: saved.view, seq: saved.seq, stream: saved.stream });
+    return true;
+  }
+
   /** For a new connection's hello: the view this page holds, so the server sends only what it missed. */
   resume() {
     if (this.view === null || this.waiting || !this.stream) return undefined;

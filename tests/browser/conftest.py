@@ -13,17 +13,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Error, Page, ViewportSize, sync_playwright
 
+from kiosk.bench.phone_net import CHROMIUM, CHROMIUM_ARGS
 from kiosk.bench.server import hub_command
+from kiosk.bench.shaping import ProxyThread
+from tests.browser.hall_network import Hall, Remote
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 REPO = Path(__file__).resolve().parents[2]
 PHONE: ViewportSize = {"width": 390, "height": 844}
 PROJECTOR: ViewportSize = {"width": 1920, "height": 1080}
@@ -55,6 +49,7 @@ class Evening:
     display: str
     remote: str
     process: subprocess.Popen[str]
+    data_dir: Path | None = None
 
     @property
     def origin(self) -> str:
@@ -82,7 +77,7 @@ def evening(tmp_path: Path) -> Iterator[Evening]:
             name, _, url = line.strip().partition(" ")
             if name in ("join", "display", "remote"):
                 urls[name] = url
-        yield Evening(urls["join"], urls["display"], urls["remote"], process)
+        yield Evening(urls["join"], urls["display"], urls["remote"], process, tmp_path / "data")
     finally:
         process.terminate()
         try:
@@ -90,6 +85,23 @@ def evening(tmp_path: Path) -> Iterator[Evening]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def hall(evening: Evening) -> Iterator[Hall]:
+    """The shaping proxy between phones and this evening's hub (tests/browser/hall_network.py)."""
+    thread = ProxyThread()
+    try:
+        yield Hall(evening.join, thread)
+    finally:
+        thread.close()
+
+
+@pytest.fixture
+def steer(evening: Evening) -> Iterator[Remote]:
+    """The facilitator's remote on a socket of its own, to set up what a test needs."""
+    with Remote.opened(evening.remote) as remote:
+        yield remote
 
 
 @dataclass

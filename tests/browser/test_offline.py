@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
-from playwright.sync_api import WebSocketRoute, expect
+from playwright.sync_api import expect
 
 from tests.browser.conftest import Evening, Screens
+from tests.browser.hall_network import losing_the_first_ack
 from tests.browser.steps import FIRST_QUESTION, incoming, remote_goes_to
 
 pytestmark = pytest.mark.browser
@@ -45,39 +47,17 @@ def test_answer_typed_offline_is_sent_once_after_reconnect(evening: Evening, scr
 def test_lost_ack_is_resent_with_the_same_id_and_stored_once(evening: Evening, screens: Screens) -> None:
     remote = screens.open(evening.remote)
     remote_goes_to(remote, "Dialoog")
-    sent_ids: list[str] = []
-    dropped: list[str] = []
-
-    def lossy_network(ws: WebSocketRoute) -> None:
-        server = ws.connect_to_server()
-
-        def to_server(message: str | bytes) -> None:
-            data = json.loads(message)
-            if data.get("type") == "contribution/add":
-                sent_ids.append(data["id"])
-            server.send(message)
-
-        def to_page(message: str | bytes) -> None:
-            data = json.loads(message)
-            if data.get("type") == "ack" and data.get("of") == "contribution/add" and not dropped:
-                # The server stored it, but the phone never hears so: the line breaks right here.
-                dropped.append(data["id"])
-                ws.close()
-                return
-            ws.send(message)
-
-        ws.on_message(to_server)
-        server.on_message(to_page)
-
+    sent: list[dict[str, Any]] = []
+    dropped: list[dict[str, Any]] = []
     phone = screens.new_page()
-    phone.route_web_socket("**/ws", lossy_network)
+    phone.route_web_socket("**/ws", losing_the_first_ack("contribution/add", sent, dropped))
     phone.goto(evening.join)
     phone.get_by_role("textbox", name=FIRST_QUESTION).fill("Het ack ging onderweg verloren.")
     phone.get_by_role("button", name="Versturen").click()
 
     expect(phone.locator("#open-feedback")).to_have_text("Opgeslagen")
     assert len(dropped) == 1
-    assert len(sent_ids) >= 2 and set(sent_ids) == {dropped[0]}
+    assert len(sent) >= 2 and {data["id"] for data in sent} == {dropped[0]["id"]}
     expect(incoming(remote, "Het ack ging onderweg verloren.")).to_have_count(1)
     expect(phone.locator("#mine-list li")).to_have_count(1)
 

@@ -12,7 +12,6 @@ from conftest import Join, in_dialogue
 from kiosk.core.session import SessionCore
 from kiosk.hub.netinfo import lan_address
 from kiosk.hub.server import Hub
-from kiosk.resources import web_dir
 
 
 def request(
@@ -46,14 +45,13 @@ async def test_other_methods_are_not_allowed(hub: Hub, method: str, path: str) -
 
 
 async def test_head_gets_the_headers_without_the_body(hub: Hub) -> None:
-    page = (web_dir() / "phone.html").read_bytes()
     status, headers, body = await ask(hub, "HEAD", "/join?room=ABCDE")
     assert status == 200
-    assert headers["content-length"] == str(len(page))
     assert headers["content-type"] == "text/html; charset=utf-8"
     assert body == b""
     # The connection carries nothing after the headers: the next request on a fresh socket works as usual.
-    assert (await ask(hub, "GET", "/join?room=ABCDE"))[2] == page
+    page = (await ask(hub, "GET", "/join?room=ABCDE"))[2]
+    assert page.startswith(b"<!doctype html>") and headers["content-length"] == str(len(page))
 
 
 @pytest.mark.parametrize(

@@ -182,6 +182,15 @@ def test_rating_and_choice_answers_keep_the_last_one(core) -> None:
     assert core.state.responses["b3-q2"]["device-dad-2"].value == 1
 
 
+def test_a_rating_sent_again_unchanged_stores_nothing_new(core) -> None:
+    core.execute(Command("block/jump", {"index": 2}))
+    first = core.execute(Command("response/set", {"prompt": "b3-q1", "value": 4, "comment": "Fijn"}, MOM))
+    again = core.execute(Command("response/set", {"prompt": "b3-q1", "value": 4, "comment": "Fijn"}, MOM))
+    changed = core.execute(Command("response/set", {"prompt": "b3-q1", "value": 4, "comment": ""}, MOM))
+    assert first.changed and not again.changed and changed.changed
+    assert core.state.responses["b3-q1"]["device-mom-1"].comment == ""
+
+
 def test_bad_requests_get_codes_not_crashes(core) -> None:
     for data in ({"id": 5, "text": "x"}, {"id": "c1", "text": 5}, {"id": "with space", "text": "x"}, {}):
         assert error_code(lambda d=data: core.execute(Command("contribution/add", d, MOM))) == "bad_request"
