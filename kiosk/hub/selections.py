@@ -125,6 +125,8 @@ class Selection(Generic[T]):
                     del self.ranks[ident]
                     left.append(ident)
                     worst = None
+                elif not self.complete and len(self.ranks) < spec.limit:
+                    return self.rebuild()  # bound by bytes: the one that did not fit may be this one
                 continue
             rank = self._rank(item, ident)
             if member:

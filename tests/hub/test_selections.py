@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.hub.changes import apply_changes
@@ -43,7 +43,10 @@ steps = st.lists(
     burst=st.integers(1, 4),
     budget=st.one_of(st.none(), st.integers(2, 400)),
 )
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1000, deadline=None)
+@example(  # a list bound by bytes whose blocker leaves: the one before it fits now
+    limit=1, plan=[("i0", (0, True, "a")), ("i1", (1, True, "ä" * 30)), ("i1", None)], burst=1, budget=35
+)
 def test_updating_by_changed_ids_equals_choosing_afresh(
     limit: int, plan: list[Any], burst: int, budget: int | None
 ) -> None:
