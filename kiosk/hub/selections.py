@@ -105,7 +105,7 @@ class Selection(Generic[T]):
         delta = Delta(removed=[i for i in before if i not in self.items])
         for i, now in self.items.items():
             _compare(delta, before.get(i), now, spec.by)
-        return delta
+        return self._in_list_order(delta)
 
     def update(self, ids: Iterable[str]) -> Delta:
         """Take the items with these ids as they are now: in, out, moved or changed."""
@@ -173,6 +173,13 @@ class Selection(Generic[T]):
             if ident in self.ranks:
                 _compare(delta, self.items.get(ident), now, spec.by)
                 self.items[ident] = now
+        return self._in_list_order(delta)
+
+    def _in_list_order(self, delta: Delta) -> Delta:
+        """New items go out in the list's order, so a client that appends them holds the list as a reset gives it
+        (a phone's list grows at its end with the newest)."""
+        if len(delta.added) > 1:
+            delta.added.sort(key=lambda item: self.ranks[item["id"]], reverse=self.spec.ascending_list)
         return delta
 
     def _worst(self) -> tuple[Any, ...]:
