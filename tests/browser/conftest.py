@@ -21,7 +21,19 @@ from tests.browser.hall_network import Hall, Remote
 REPO = Path(__file__).resolve().parents[2]
 PHONE: ViewportSize = {"width": 390, "height": 844}
 PROJECTOR: ViewportSize = {"width": 1920, "height": 1080}
-SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/tmp/shots"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shots_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Where `shot` writes: KIOSK_SHOTS if set, else `shots` under this session's pytest temporary directory (machines
+    are shared, so never a fixed folder in /tmp). Tests import `shot` from this module under another name than pytest
+    loads it by, so the folder travels in the environment, not in a module global."""
+    given = os.environ.get("KIOSK_SHOTS")
+    folder = Path(given) if given else tmp_path_factory.mktemp("shots", numbered=False)
+    os.environ["KIOSK_SHOTS"] = str(folder)
+    yield folder
+    if given is None:
+        del os.environ["KIOSK_SHOTS"]
 
 
 @pytest.fixture(scope="module")
@@ -168,8 +180,9 @@ def axe_script() -> Path | None:
 
 
 def shot(page: Page, name: str) -> Path:
-    """Save a screenshot for a human to look at (KIOSK_SHOTS, default /tmp/shots)."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
+    """Save a screenshot for a human to look at (KIOSK_SHOTS, else `shots` in pytest's temporary directory)."""
+    folder = Path(os.environ["KIOSK_SHOTS"])  # set by the session fixture shots_folder
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
