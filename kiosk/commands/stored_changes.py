@@ -14,16 +14,11 @@ from kiosk.commands.common import UserError, parse_stored_agenda
 from kiosk.commands.texts import say
 from kiosk.core.events import Command, CommandError
 from kiosk.core.handover import DONE, Handover
-from kiosk.core.hold import EveningHold, holder
+from kiosk.core.hold import EveningHold
 from kiosk.core.session import resume_session
 from kiosk.core.store import DB_NAME, StoreError, open_event_log
 
 HANDOVER_WAIT = 5.0  # seconds to wait for the running kiosk to say it stored the change
-
-
-def held_elsewhere(folder: Path, session_id: str) -> bool:
-    """Whether a running kiosk holds this evening now."""
-    return holder(folder, session_id) is not None
 
 
 def store_change(folder: Path, session_id: str, command: Command, lang: str) -> str | None:

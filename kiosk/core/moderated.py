@@ -89,11 +89,6 @@ class Contribution(Moderated):
     def stands(self) -> bool:
         return not self.withdrawn and self.merged_into is None
 
-    @property
-    def endorsements(self) -> set[str]:
-        """The phones that recognise it ("herken ik")."""
-        return self.votes
-
 
 @dataclass(kw_only=True)
 class Question(Moderated):
