@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.agenda.model import Prompt
 from kiosk.core.moderation import review_reason
 from kiosk.core.readings import choice, rating
 from kiosk.core.readings.evening import evening_end, evening_start, people
 from kiosk.core.readings.questions import AnsweredQuestions, answered_questions
+from kiosk.core.readings.renderings import written_in
 from kiosk.core.readings.responses import rating_of, tally_of
 from kiosk.core.readings.summary import PromptSummary, RoleSplit, running_summary
 from kiosk.core.state import Response, SessionState
@@ -85,6 +86,10 @@ class QuestionReport:
     answer: str | None  # now | later | None (not marked)
     owner: str = ""  # of the action linked to it
     due: str = ""
+    written_in: str = ""  # the language it was asked in, when not the agenda's (as answers are marked)
+    rendering: str = (
+        ""  # the facilitator's rendering in the report's language (`kiosk actions --render`), if any
+    )
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,8 @@ class AftercareReport:
     questions: AnsweredQuestions  # the room's questions to the school: those to answer later, and counts
     agenda_language: str = "nl"  # the language the agenda is written in: answers in others are marked
     question_list: tuple[QuestionReport, ...] = ()  # every approved question with its answer, by votes
+    # answer id -> the facilitator's rendering in the report's language, for answers written in another
+    renderings: dict[str, str] = field(default_factory=dict)
 
     @property
     def contribution_count(self) -> int:
@@ -203,17 +210,29 @@ def _changes(actions: tuple[ActionReport, ...], end: float) -> tuple[Changes, fl
     return Changes(len(added), len(updated), len(done)), max(stamps, default=None)
 
 
-def _question_list(state: SessionState, questions: AnsweredQuestions) -> tuple[QuestionReport, ...]:
-    """Every approved question, with the owner and due date of the first action answering it."""
+def _question_list(
+    state: SessionState, questions: AnsweredQuestions, lang: str
+) -> tuple[QuestionReport, ...]:
+    """Every approved question, with the owner and due date of the first action answering it, and its rendering in
+    the report's language when it was asked in another."""
     listed = []
     for q in questions.shown:
+        asked = state.questions.items.get(q.id)
+        asked_in = written_in(state, asked) if asked is not None else lang
+        rendering = state.renderings.get(q.id, {}).get(lang, "") if asked_in != lang else ""
         replies = [state.actions[a] for a in q.actions if a in state.actions]
         reply = next(
             (a for a in replies if a.status in ("planned", "in_progress")), replies[0] if replies else None
         )
         listed.append(
             QuestionReport(
-                q.text, q.votes, q.answer, reply.owner if reply else "", reply.due if reply else ""
+                q.text,
+                q.votes,
+                q.answer,
+                reply.owner if reply else "",
+                reply.due if reply else "",
+                asked_in if asked_in != state.agenda.language else "",
+                rendering,
             )
         )
     return tuple(listed)
@@ -243,5 +262,16 @@ def build_report(
         changes=changes,
         agenda_language=state.agenda.language,
         questions=questions,
-        question_list=_question_list(state, questions),
+        question_list=_question_list(state, questions, lang),
+        renderings=_renderings(state, lang),
     )
+
+
+def _renderings(state: SessionState, lang: str) -> dict[str, str]:
+    """The facilitator's renderings in `lang` of the answers written in another language."""
+    found = {}
+    for item_id, texts in state.renderings.items():
+        answer = state.contributions.get(item_id)
+        if answer is not None and lang in texts and written_in(state, answer) != lang:
+            found[item_id] = texts[lang]
+    return found

@@ -12,7 +12,7 @@ def _roles(split: RoleSplit) -> dict[str, int]:
     return {"parent": split.parent, "staff": split.staff, "unknown": split.unknown}
 
 
-def _prompt(summary: PromptSummary, lang: str) -> dict[str, Any]:
+def _prompt(summary: PromptSummary, lang: str, renderings: dict[str, str]) -> dict[str, Any]:
     return {
         "prompt": summary.text_in(lang) or None,
         "count": summary.count,
@@ -29,6 +29,7 @@ def _prompt(summary: PromptSummary, lang: str) -> dict[str, Any]:
                         "role": item.role,
                         "pinned": item.pinned,
                         "lang": item.lang,
+                        "rendering": renderings.get(item.id),  # in the report's language, by the facilitator
                     }
                     for item in group.items
                 ],
@@ -54,7 +55,7 @@ def report_to_json(report: AftercareReport) -> dict[str, Any]:
             {
                 "index": block.index,
                 "title": block.title,
-                "heard": [_prompt(p, report.lang) for p in block.heard],
+                "heard": [_prompt(p, report.lang, report.renderings) for p in block.heard],
                 "ratings": [
                     {
                         "prompt": r.prompt,
@@ -98,7 +99,15 @@ def report_to_json(report: AftercareReport) -> dict[str, Any]:
             "later": [{"text": text, "votes": votes} for text, votes in report.questions.later],
             "later_not_approved": report.questions.later_held,
             "approved": [
-                {"text": q.text, "votes": q.votes, "answer": q.answer, "owner": q.owner, "due": q.due or None}
+                {
+                    "text": q.text,
+                    "votes": q.votes,
+                    "answer": q.answer,
+                    "owner": q.owner,
+                    "due": q.due or None,
+                    "written_in": q.written_in or None,
+                    "rendering": q.rendering or None,
+                }
                 for q in report.question_list
             ],
             "not_approved": report.questions.not_shown,

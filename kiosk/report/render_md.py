@@ -94,7 +94,7 @@ def escape_paragraphs(text: str) -> str:
     )
 
 
-def _item(item: SummaryItem, lang: str, original: str) -> str:
+def _item(item: SummaryItem, lang: str, original: str, rendering: str | None = None) -> str:
     marks = []
     if item.lang and item.lang != original:
         marks.append(label(lang, "written_in", language=language_name(item.lang, lang)))
@@ -105,10 +105,19 @@ def _item(item: SummaryItem, lang: str, original: str) -> str:
     if item.source in ("paper", "spoken"):
         marks.append(label(lang, item.source))
     suffix = f" *({', '.join(marks)})*" if marks else ""
-    return f"- {escape_md(item.text, '  ')}{suffix}"
+    return f"- {escape_md(item.text, '  ')}{suffix}" + _rendered(rendering, lang)
 
 
-def _prompt(summary: PromptSummary, lang: str, original: str) -> list[str]:
+def _rendered(rendering: str | None, lang: str) -> str:
+    """The facilitator's rendering under a text in another language: a line of its own in the same list item (a
+    backslash before the line end is CommonMark's hard break)."""
+    if not rendering:
+        return ""
+    said = label(lang, "rendering", language=language_name(lang, lang))
+    return f"\\\n  *{said}:* {escape_md(rendering, '  ')}"
+
+
+def _prompt(summary: PromptSummary, lang: str, original: str, renderings: dict[str, str]) -> list[str]:
     text = summary.text_in(lang) or label(lang, "outside_prompt")
     out = [f"#### {escape_line(text)}", ""]
     if not summary.count:
@@ -125,7 +134,7 @@ def _prompt(summary: PromptSummary, lang: str, original: str) -> list[str]:
         if tagged:
             name = escape_line(group.tag) if group.tag else label(lang, "untagged")
             out += [f"**{name}** ({len(group.items)})", ""]
-        out += [_item(i, lang, original) for i in group.items]
+        out += [_item(i, lang, original, renderings.get(i.id)) for i in group.items]
         out.append("")
     return out
 
@@ -159,10 +168,10 @@ def _choice(choice: ChoiceResult, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _block(block: BlockReport, lang: str, original: str) -> list[str]:
+def _block(block: BlockReport, lang: str, original: str, renderings: dict[str, str]) -> list[str]:
     out = [f"### {escape_line(block.title)}", ""]
     for summary in block.heard:
-        out += _prompt(summary, lang, original)
+        out += _prompt(summary, lang, original, renderings)
     for rating in block.ratings:
         out += _rating(rating, lang)
     for choice in block.choices:
@@ -232,7 +241,10 @@ def _question(question: QuestionReport, lang: str) -> str:
                 if part
             )
         )
-    return f"- {escape_md(question.text, '  ')}" + (f" *({', '.join(marks)})*" if marks else "")
+    if question.written_in:
+        marks.insert(0, label(lang, "written_in", language=language_name(question.written_in, lang)))
+    listed = f"- {escape_md(question.text, '  ')}" + (f" *({', '.join(marks)})*" if marks else "")
+    return listed + _rendered(question.rendering, lang)
 
 
 def _questions(report: AftercareReport, lang: str) -> list[str]:
@@ -279,7 +291,7 @@ def render_markdown(report: AftercareReport, tz: tzinfo | None = None) -> str:
         ]
     out += [f"## {label(lang, 'heard')}", ""]
     for block in report.blocks:
-        out += _block(block, lang, report.agenda_language)
+        out += _block(block, lang, report.agenda_language, report.renderings)
     if report.tables:
         out += [f"## {label(lang, 'tables')}", ""]
         for table in report.tables:

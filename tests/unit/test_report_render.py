@@ -157,6 +157,8 @@ def test_json_export_is_plain_data_with_counts(updated_evening: Evening) -> None
                 "answer": "later",
                 "owner": "",
                 "due": None,
+                "written_in": None,
+                "rendering": None,
             },
             {
                 "text": "Hoe laat begint de les na de herfstvakantie?",
@@ -164,6 +166,8 @@ def test_json_export_is_plain_data_with_counts(updated_evening: Evening) -> None
                 "answer": "now",
                 "owner": "",
                 "due": None,
+                "written_in": None,
+                "rendering": None,
             },
         ],
         "not_approved": 1,
