@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,11 +69,12 @@ class Evening:
         return self.join.split("/join", 1)[0]
 
 
-@pytest.fixture
-def evening(tmp_path: Path) -> Iterator[Evening]:
-    """`kiosk serve --new` on a free port with its data in tmp_path; stopped after the test."""
+@contextmanager
+def serving(data_dir: Path, *, resume: bool = False) -> Iterator[Evening]:
+    """`kiosk serve` on a free port with its data in `data_dir` (a new evening, or the one stored there); stopped
+    when the block ends."""
     process = subprocess.Popen(
-        hub_command(tmp_path / "data"),
+        hub_command(data_dir, resume=resume),
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -89,7 +91,7 @@ def evening(tmp_path: Path) -> Iterator[Evening]:
             name, _, url = line.strip().partition(" ")
             if name in ("join", "display", "remote"):
                 urls[name] = url
-        yield Evening(urls["join"], urls["display"], urls["remote"], process, tmp_path / "data")
+        yield Evening(urls["join"], urls["display"], urls["remote"], process, data_dir)
     finally:
         process.terminate()
         try:
@@ -97,6 +99,13 @@ def evening(tmp_path: Path) -> Iterator[Evening]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def evening(tmp_path: Path) -> Iterator[Evening]:
+    """`kiosk serve --new` on a free port with its data in tmp_path; stopped after the test."""
+    with serving(tmp_path / "data") as served:
+        yield served
 
 
 @pytest.fixture

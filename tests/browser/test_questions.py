@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import PROJECTOR, REPO, Evening, Screens, shot
+from kiosk.agenda.parser import load_agenda
+from kiosk.core.events import Actor, Command
+from kiosk.core.rules.questions import MAX_QUESTIONS
+from kiosk.core.session import start_session
+from kiosk.core.store import open_event_log
+from kiosk.resources import default_agenda_path
+from tests.browser.conftest import PROJECTOR, REPO, Evening, Screens, serving, shot
+from tests.browser.hall_network import Remote, stored
 from tests.browser.steps import ask, choose_role, remote_goes_to
 
 pytestmark = pytest.mark.browser
@@ -144,3 +151,50 @@ def test_a_question_asked_offline_is_kept_and_sent_once_after_reconnect(
     phone.context.set_offline(False)
     expect(phone.locator("#conn")).to_have_attribute("data-state", "online")
     expect(remote.locator("#questions-list li")).to_have_count(1)
+
+
+def an_evening_full_of_questions(data_dir: Path) -> None:
+    """An evening whose questions in play reach the cap (spam from many phones the facilitator has not hidden yet)."""
+    log = open_event_log(data_dir)
+    core = start_session(log, load_agenda(default_agenda_path()))
+    for n in range(MAX_QUESTIONS):
+        phone = Actor("phone", device=f"device-spam-{n // 5:05d}")
+        if n % 5 == 0:
+            core.execute(Command("device/join", {"role": "parent"}, phone))
+        core.execute(Command("question/add", {"id": f"spam-{n}", "text": f"Koop nu {n}"}, phone))
+    log.close()
+
+
+def test_a_question_the_full_evening_refuses_goes_back_in_the_box_is_not_resent_and_goes_once_room_is_made(
+    screens: Screens, tmp_path: Path
+) -> None:
+    an_evening_full_of_questions(tmp_path / "data")
+    with serving(tmp_path / "data", resume=True) as evening:
+        phone = screens.new_page()
+        sent: list[str] = []  # every frame the phone sends, from its first socket (opened early, in the page's head)
+        phone.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(str(frame))))
+        phone.goto(evening.join)
+        choose_role(phone)
+        mine = "Komt er een ouderavond over pesten?"
+        phone.get_by_role("textbox", name="Jouw vraag").fill(mine)
+        phone.get_by_role("button", name="Vraag stellen").click()
+
+        expect(phone.locator("#question-feedback")).to_have_text(
+            "De school kan vanavond geen vragen meer aannemen. Stel je vraag in de zaal."
+        )
+        expect(phone.get_by_role("textbox", name="Jouw vraag")).to_have_value(mine)  # nothing lost
+        # Refused for good, so the outbox let it go: a reconnect (which resends what waits) sends it no more.
+        phone.context.set_offline(True)
+        expect(phone.locator("#conn")).to_have_attribute("data-state", "offline")
+        phone.context.set_offline(False)
+        expect(phone.locator("#conn")).to_have_attribute("data-state", "online")
+        phone.wait_for_timeout(1500)
+        assert sum('"question/add"' in frame for frame in sent) == 1
+        assert stored(evening.data_dir, "question/add", mine) == 0
+
+        with Remote.opened(evening.remote) as remote:  # the facilitator hides a page of spam
+            for n in range(20):
+                remote.command("question/hide", id=f"spam-{n}")
+        phone.get_by_role("button", name="Vraag stellen").click()  # the same text, still in the box
+        expect(phone.locator("#question-feedback")).to_have_text("Je vraag is ontvangen.")
+        assert stored(evening.data_dir, "question/add", mine) == 1
