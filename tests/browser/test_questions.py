@@ -171,7 +171,8 @@ def test_a_question_the_full_evening_refuses_goes_back_in_the_box_is_not_resent_
     an_evening_full_of_questions(tmp_path / "data")
     with serving(tmp_path / "data", resume=True) as evening:
         phone = screens.new_page()
-        sent: list[str] = []  # every frame the phone sends, from its first socket (opened early, in the page's head)
+        # Every frame the phone sends, from its first socket on (opened early, in the page's head).
+        sent: list[str] = []
         phone.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(str(frame))))
         phone.goto(evening.join)
         choose_role(phone)
