@@ -209,6 +209,22 @@ def name_check_finding(core: SessionCore, target: str, ident: str) -> Command | 
     return Command("moderation/screen", {"items": [found]}, Actor("system"))
 
 
+def play(step: tuple[Any, ...], core: SessionCore) -> bool:
+    """One step of a random evening on the core: the name check turned on or off, or a command (refused ones are
+    part of an evening too). Whether a command was tried."""
+    if step[0] == "full_check":
+        core.full_check = step[1]  # auto-approve waits for the name check's finding
+        return False
+    todo = command(step, core)
+    if todo is None:
+        return False
+    try:
+        core.execute(todo)
+    except CommandError:
+        pass
+    return True
+
+
 def command(step: tuple[Any, ...], core: SessionCore) -> Command | None:
     kind = step[0]
     if kind == "screen":
@@ -311,16 +327,7 @@ async def evening(folder: Path, plan: list[tuple[Any, ...]]) -> None:
                 window = {"status": step[1], "prompt": step[2], "limit": step[3]}
                 answer = await clients["remote"].ask("contributions/filter", f"w{number}", **window)
                 assert answer["type"] == "ack", answer
-            elif step[0] == "full_check":
-                core.full_check = step[1]  # auto-approve waits for the name check's finding
-            else:
-                todo = command(step, core)
-                if todo is None:
-                    continue
-                try:
-                    core.execute(todo)
-                except CommandError:
-                    pass  # refused commands are part of an evening too
+            elif play(step, core):
                 await asyncio.sleep(0.003)  # past a flush: most steps go out on their own, not coalesced
         await asyncio.sleep(0.05)  # every flush and count batch has gone out
         for name, client in clients.items():

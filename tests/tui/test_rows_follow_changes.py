@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.events import Actor, Command, CommandError
+from kiosk.core.events import Actor, Command
 from kiosk.core.readings.questions import for_facilitator
 from kiosk.core.session import SessionCore
 from kiosk.tui.app import KioskApp
@@ -29,8 +29,8 @@ from tests.hub.test_changes_replay import (
     PHONES,
     QIDS,
     asking,
-    command,
     common,
+    play,
     screening,
 )
 
@@ -78,16 +78,8 @@ async def evening(plan: list[tuple[Any, ...]]) -> None:
         assert isinstance(feed_screen, FeedScreen)
         feed = feed_screen.query_one(FeedTable)
         for n, step in enumerate(plan):
-            if step[0] == "full_check":
-                core.full_check = step[1]
+            if not play(step, core):
                 continue
-            todo = command(step, core)
-            if todo is None:
-                continue
-            try:
-                core.execute(todo)
-            except CommandError:
-                pass  # refused commands are part of an evening too
             if n % 3 == 0:
                 await pilot.pause()  # some steps reach the screens on their own, others in a burst
         await pilot.pause()
